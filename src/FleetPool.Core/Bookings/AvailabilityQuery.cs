@@ -1,0 +1,27 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Steering;
+using NodaTime;
+
+namespace FleetPool.Core.Bookings;
+
+/// <summary>Which vehicles of a site are free for [From, To); optional kind, passengers and trip distance.</summary>
+public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, VehicleKind? Kind = null,
+    int? Passengers = null, double? DistanceKm = null, string? Destination = null)
+{
+    /// <summary>Field errors (400).</summary>
+    public FieldErrors Validate()
+    {
+        var e = new FieldErrors().AddIf(SiteId is null or <= 0, "site", "Required: the id of a site.");
+        BookingTimes.Validate(e, From, To, "from", "to");
+        return e.Range(Passengers, "passengers", 1, 60)
+            .Range(DistanceKm, "distanceKm", 0.01, BookingRequest.MaxDistanceKm)
+            .OptionalText(Destination, "destination", 200);
+    }
+}
+
+/// <summary>The answer: advice on the mode, and every matching vehicle ranked (free ones first).</summary>
+public sealed record AvailabilityResult(TripAdvice Advice, IReadOnlyList<string> SlotProblems, IReadOnlyList<VehicleAvailability> Vehicles);
+
+/// <summary>A vehicle with its rank (1 = best) and, when it cannot be booked for the slot, why.</summary>
+public sealed record VehicleAvailability(VehicleView Vehicle, int Rank, string? ReasonUnavailable);

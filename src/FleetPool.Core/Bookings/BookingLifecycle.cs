@@ -1,0 +1,109 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace FleetPool.Core.Bookings;
+
+/// <summary>
+/// Moves bookings along their lifecycle: cancel (Reserved), check out (Reserved → CheckedOut) and check in
+/// (CheckedOut → Returned). Invariants: an odometer never goes below the vehicle's last reading; an early return
+/// frees the rest of the slot (BlockedUntil becomes the return time plus the buffer); each step is one transaction.
+/// </summary>
+public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults)
+{
+    /// <summary>Cancels a reservation; the slot is free at once.</summary>
+    public Task<Outcome<BookingView>> CancelAsync(Actor actor, int id, CancellationToken ct = default) =>
+        StepAsync(actor, id, BookingStatus.Reserved, null, (db, b, now) =>
+        {
+            (b.Status, b.ClosedAt) = (BookingStatus.Cancelled, now);
+            return Task.FromResult<Problem?>(null);
+        }, ct);
+
+    /// <summary>Picks the vehicle up: from <c>EarlyCheckoutMinutes</c> before the start until the end.</summary>
+    public Task<Outcome<BookingView>> CheckOutAsync(Actor actor, int id, TripReadings readings, CancellationToken ct = default) =>
+        StepAsync(actor, id, BookingStatus.Reserved, readings, async (db, b, now) =>
+        {
+            if (now < b.Start - Duration.FromMinutes(defaults.Value.EarlyCheckoutMinutes) || now >= b.End)
+            {
+                return Problem.Refused("status", $"Check-out is possible from {defaults.Value.EarlyCheckoutMinutes} minutes before the start until the end.");
+            }
+            var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
+            var broken = readings.Check(vehicle, vehicle.LastOdometerKm);
+            if (!vehicle.IsBookable)
+            {
+                broken.Add("vehicleId", $"The vehicle is {vehicle.Status} and cannot be checked out.");
+            }
+            if (!broken.IsEmpty)
+            {
+                return Problem.Refused(broken);
+            }
+            (b.Status, b.CheckedOutAt, b.OdometerOutKm) = (BookingStatus.CheckedOut, now, readings.OdometerKm);
+            (b.BatteryOutPercent, b.FuelOutEighths) = (readings.BatteryPercent, readings.FuelEighths);
+            vehicle.LastOdometerKm = Math.Max(vehicle.LastOdometerKm, readings.OdometerKm ?? 0);
+            return null;
+        }, ct);
+
+    /// <summary>Brings the vehicle back, with readings, optional refuelling and an optional damage report.</summary>
+    public Task<Outcome<BookingView>> CheckInAsync(Actor actor, int id, TripReadings readings, CancellationToken ct = default) =>
+        StepAsync(actor, id, BookingStatus.CheckedOut, readings, async (db, b, now) =>
+        {
+            var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
+            var broken = readings.Check(vehicle, Math.Max(vehicle.LastOdometerKm, b.OdometerOutKm ?? 0));
+            if (!broken.IsEmpty)
+            {
+                return Problem.Refused(broken);
+            }
+            var buffer = await db.Sites.Where(s => s.Id == vehicle.SiteId).Select(s => s.BufferMinutes).SingleAsync(ct)
+                ?? defaults.Value.BufferMinutes;
+            (b.Status, b.ReturnedAt, b.OdometerInKm) = (BookingStatus.Returned, now, readings.OdometerKm);
+            (b.BatteryInPercent, b.FuelInEighths) = (readings.BatteryPercent, readings.FuelEighths);
+            if (now + Duration.FromMinutes(buffer) < b.BlockedUntil)
+            {
+                b.BlockedUntil = now + Duration.FromMinutes(buffer);
+            }
+            vehicle.LastOdometerKm = Math.Max(vehicle.LastOdometerKm, readings.OdometerKm ?? 0);
+            if (readings.Refuel is { } r)
+            {
+                db.Refuellings.Add(new Refuelling { VehicleId = vehicle.Id, BookingId = b.Id, At = now, FuelTanked = r.Fuel!.Value, Amount = r.Amount!.Value });
+            }
+            if (readings.Damage is { } d)
+            {
+                db.DamageReports.Add(new DamageReport
+                {
+                    VehicleId = vehicle.Id, BookingId = b.Id, ReportedById = actor.UserId, ReportedAt = now,
+                    Description = d.Description!.Trim(), InjuryAccident = d.InjuryAccident,
+                });
+            }
+            return null;
+        }, ct);
+
+    private async Task<Outcome<BookingView>> StepAsync(Actor actor, int id, BookingStatus from, TripReadings? readings,
+        Func<FleetPoolDb, Booking, Instant, Task<Problem?>> step, CancellationToken ct)
+    {
+        if (readings?.Validate() is { IsEmpty: false } invalid)
+        {
+            return Problem.Invalid(invalid);
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var booking = await db.Bookings.FindAsync([id], ct);
+        if (booking is null || !BookingAccess.CanSee(actor, booking))
+        {
+            return Problem.NotFound("Booking");
+        }
+        if (booking.Status != from)
+        {
+            return Problem.Refused("status", $"Not possible: the booking is {booking.Status}, and this step needs it {from}.");
+        }
+        if (await step(db, booking, clock.GetCurrentInstant()) is { } problem)
+        {
+            return problem;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await BookingQueries.ViewAsync(db, booking.Id, ct);
+    }
+}

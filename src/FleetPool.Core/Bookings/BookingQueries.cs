@@ -1,0 +1,42 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetPool.Core.Bookings;
+
+/// <summary>Reads bookings. Invariant: a caller sees only bookings they made or drive, unless they manage the fleet.</summary>
+public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs)
+{
+    /// <summary>Largest page a list returns.</summary>
+    public const int MaxPageSize = 200;
+
+    /// <summary>One booking, or not found when it does not exist or the caller may not see it.</summary>
+    public async Task<Outcome<BookingView>> GetAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
+        return booking is null || !BookingAccess.CanSee(actor, booking)
+            ? Problem.NotFound("Booking")
+            : await ViewAsync(db, id, ct);
+    }
+
+    /// <summary>The caller's own bookings (as booker or driver), newest start first, one page.</summary>
+    public async Task<Page<BookingView>> MineAsync(Actor actor, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var mine = db.Bookings.AsNoTracking().Where(b => b.BookerId == actor.UserId || b.DriverId == actor.UserId);
+        var total = await mine.CountAsync(ct);
+        var rows = await Project(db, mine.OrderByDescending(b => b.Start).ThenByDescending(b => b.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new Page<BookingView>(rows, page, pageSize, total);
+    }
+
+    internal static async Task<BookingView> ViewAsync(FleetPoolDb db, int id, CancellationToken ct) =>
+        await Project(db, db.Bookings.AsNoTracking().Where(b => b.Id == id)).SingleAsync(ct);
+
+    private static IQueryable<BookingView> Project(FleetPoolDb db, IQueryable<Booking> bookings) =>
+        from b in bookings
+        join v in db.Vehicles on b.VehicleId equals v.Id
+        join c in db.CostCenters on b.CostCenterId equals c.Id
+        select BookingView.From(b, v.Name, c.Code);
+}

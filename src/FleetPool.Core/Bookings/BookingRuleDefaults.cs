@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using FleetPool.Core.Organisation;
+using NodaTime;
+
+namespace FleetPool.Core.Bookings;
+
+/// <summary>The organisation's default booking rules (settings section <c>Booking</c>); a site may override each.</summary>
+public sealed class BookingRuleDefaults
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Booking";
+
+    /// <summary>Shortest booking, minutes.</summary>
+    [Range(1, 24 * 60)] public int MinBookingMinutes { get; set; } = 15;
+    /// <summary>Longest booking, hours.</summary>
+    [Range(1, 24 * 60)] public int MaxBookingHours { get; set; } = 120;
+    /// <summary>How far ahead one may book, days.</summary>
+    [Range(1, 730)] public int MaxDaysAhead { get; set; } = 90;
+    /// <summary>Gap kept free after each booking of a vehicle (cleaning, charging), minutes.</summary>
+    [Range(0, 24 * 60)] public int BufferMinutes { get; set; } = 15;
+    /// <summary>How long before the start a vehicle may be picked up, minutes.</summary>
+    [Range(0, 24 * 60)] public int EarlyCheckoutMinutes { get; set; } = 30;
+}
+
+/// <summary>The rules in force at one site: its overrides on top of the defaults.</summary>
+public sealed record BookingRuleSet(Duration MinLength, Duration MaxLength, Duration MaxAhead, Duration Buffer, Duration EarlyCheckout)
+{
+    /// <summary>The rules for a site.</summary>
+    public static BookingRuleSet For(Site site, BookingRuleDefaults d) => new(
+        Duration.FromMinutes(site.MinBookingMinutes ?? d.MinBookingMinutes),
+        Duration.FromHours(site.MaxBookingHours ?? d.MaxBookingHours),
+        Duration.FromDays(site.MaxDaysAhead ?? d.MaxDaysAhead),
+        Duration.FromMinutes(site.BufferMinutes ?? d.BufferMinutes),
+        Duration.FromMinutes(d.EarlyCheckoutMinutes));
+}

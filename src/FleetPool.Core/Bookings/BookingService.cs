@@ -1,0 +1,141 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace FleetPool.Core.Bookings;
+
+/// <summary>
+/// Makes and changes bookings. Invariant: the rule check, the overlap check and the write happen in one
+/// transaction that takes the database's write lock first (SQLite: <c>BEGIN IMMEDIATE</c>), so no interleaving of
+/// concurrent requests can produce two slot-holding bookings of one vehicle whose [Start, BlockedUntil) overlap.
+/// </summary>
+public sealed class BookingService(
+    IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults)
+{
+    /// <summary>Books a vehicle for the requester (driven by them or by <see cref="BookingRequest.DriverId"/>).</summary>
+    public async Task<Outcome<BookingView>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
+    {
+        var invalid = request.Validate();
+        if (!invalid.IsEmpty)
+        {
+            return Problem.Invalid(invalid);
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var vehicle = await db.Vehicles.FindAsync([request.VehicleId!.Value], ct);
+        var costCenter = await db.CostCenters.SingleOrDefaultAsync(c => c.Code == request.CostCenter && c.IsActive, ct);
+        var driverId = request.DriverId ?? actor.UserId;
+        var driverExists = await db.Users.AnyAsync(u => u.Id == driverId && u.IsActive, ct);
+        var refs = new FieldErrors()
+            .AddIf(vehicle is null, "vehicleId", "No vehicle with this id.")
+            .AddIf(costCenter is null, "costCenter", "No active cost centre with this code.")
+            .AddIf(!driverExists, "driverId", "No active user with this id.");
+        if (!refs.IsEmpty)
+        {
+            return Problem.Invalid(refs);
+        }
+        var (problem, rules) = await CheckSlotAsync(db, vehicle!, request.Start!.Value, request.End!.Value, driverId, false, null, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var booking = new Booking
+        {
+            VehicleId = vehicle!.Id, Start = request.Start.Value, End = request.End.Value,
+            BlockedUntil = request.End.Value + rules!.Buffer, Status = BookingStatus.Reserved,
+            BookerId = actor.UserId, DriverId = request.DriverId, Purpose = request.Purpose!.Trim(),
+            CostCenterId = costCenter!.Id, DistanceKm = request.DistanceKm, Destination = request.Destination?.Trim(),
+            CarReason = request.CarReason, FossilReason = request.FossilReason,
+            AlternativeCheck = request.AlternativeCheck, CreatedAt = clock.GetCurrentInstant(),
+        };
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return BookingView.From(booking, vehicle.Name, costCenter.Code);
+    }
+
+    /// <summary>
+    /// Moves a reservation (time and/or vehicle) or changes the end of a running booking, through the same rule
+    /// and overlap checks as a new booking (the booking itself excluded).
+    /// </summary>
+    public async Task<Outcome<BookingView>> ChangeAsync(Actor actor, int id, BookingChange change, CancellationToken ct = default)
+    {
+        var invalid = change.Validate();
+        if (!invalid.IsEmpty)
+        {
+            return Problem.Invalid(invalid);
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var booking = await db.Bookings.FindAsync([id], ct);
+        if (booking is null || !BookingAccess.CanSee(actor, booking))
+        {
+            return Problem.NotFound("Booking");
+        }
+        var running = booking.Status == BookingStatus.CheckedOut;
+        if (booking.Status != BookingStatus.Reserved && !running)
+        {
+            return Problem.Refused("status", $"A booking that is {booking.Status} can no longer be changed.");
+        }
+        if (running && (change.Start is { } s && s != booking.Start || change.VehicleId is { } v && v != booking.VehicleId))
+        {
+            return Problem.Refused(change.Start is not null ? "start" : "vehicleId",
+                "A checked-out booking keeps its start and vehicle; only its end can be changed.");
+        }
+        var vehicle = await db.Vehicles.FindAsync([change.VehicleId ?? booking.VehicleId], ct);
+        if (vehicle is null)
+        {
+            return Problem.Invalid(new FieldErrors().Add("vehicleId", "No vehicle with this id."));
+        }
+        var start = change.Start ?? booking.Start;
+        var end = change.End ?? booking.End;
+        if (end <= start)
+        {
+            return Problem.Invalid(new FieldErrors().Add("end", "The end must be after the start."));
+        }
+        var (problem, rules) = await CheckSlotAsync(db, vehicle, start, end, booking.EffectiveDriverId, running, booking.Id, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        (booking.VehicleId, booking.Start, booking.End, booking.BlockedUntil) = (vehicle.Id, start, end, end + rules!.Buffer);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        var costCenter = await db.CostCenters.Where(c => c.Id == booking.CostCenterId).Select(c => c.Code).SingleAsync(ct);
+        return BookingView.From(booking, vehicle.Name, costCenter);
+    }
+
+    private async Task<(Problem?, BookingRuleSet?)> CheckSlotAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant end,
+        int driverId, bool running, int? excludeId, CancellationToken ct)
+    {
+        var site = await db.Sites.Include(s => s.OpeningHours).SingleAsync(s => s.Id == vehicle.SiteId, ct);
+        var driver = await db.Users.FindAsync([driverId], ct);
+        var rules = BookingRuleSet.For(site, defaults.Value);
+        var broken = BookingRules.Check(new SlotRequest(start, end, vehicle, site, driver, clock.GetCurrentInstant(), running), rules, time);
+        if (!broken.IsEmpty)
+        {
+            return (Problem.Refused(broken), null);
+        }
+        var blockedUntil = end + rules.Buffer;
+        var self = excludeId ?? 0;
+        var taken = await db.Bookings.AnyAsync(b => b.VehicleId == vehicle.Id && b.Id != self
+            && BookingStatuses.HoldingSlot.Contains(b.Status) && b.Start < blockedUntil && start < b.BlockedUntil, ct);
+        return taken
+            ? (Problem.Conflict($"{vehicle.Name} is already booked for part of this time (the {rules.Buffer.TotalMinutes:0}-minute buffer between bookings included)."), null)
+            : (null, rules);
+    }
+}
+
+/// <summary>Who may see and act on a booking: its booker, its driver, fleet managers and admins.</summary>
+public static class BookingAccess
+{
+    /// <summary>True when the actor may see the booking; others get "not found".</summary>
+    public static bool CanSee(Actor actor, Booking booking) =>
+        actor.ManagesFleet || booking.BookerId == actor.UserId || booking.DriverId == actor.UserId;
+}

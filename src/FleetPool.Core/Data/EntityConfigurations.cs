@@ -1,0 +1,137 @@
+using FleetPool.Core.Audit;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FleetPool.Core.Data;
+
+// Enums are stored as their names so the data stays readable and reordering members never corrupts it.
+
+internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
+{
+    public void Configure(EntityTypeBuilder<OrgUnit> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CostCenterConfiguration : IEntityTypeConfiguration<CostCenter>
+{
+    public void Configure(EntityTypeBuilder<CostCenter> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(30);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Address).HasMaxLength(300);
+        b.HasMany(x => x.OpeningHours).WithOne().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OpeningHoursConfiguration : IEntityTypeConfiguration<OpeningHours>
+{
+    public void Configure(EntityTypeBuilder<OpeningHours> b) =>
+        b.Property(x => x.Day).HasConversion<string>().HasMaxLength(10);
+}
+
+internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
+{
+    public void Configure(EntityTypeBuilder<Vehicle> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Registration).HasMaxLength(20);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Fuel).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ReplacementFuel).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ApprovedFuels).HasMaxLength(200).HasConversion(
+            v => string.Join(",", v),
+            s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<FuelType>).ToList(),
+            new ValueComparer<List<FuelType>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, f) => HashCode.Combine(h, f)), v => v.ToList()));
+        b.Ignore(x => x.IsFossilIndependent);
+        b.Ignore(x => x.IsBookable);
+        b.HasIndex(x => x.Registration).IsUnique();
+        b.HasIndex(x => new { x.SiteId, x.Kind });
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> b)
+    {
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Purpose).HasMaxLength(500);
+        b.Property(x => x.Destination).HasMaxLength(200);
+        b.Property(x => x.CarReason).HasMaxLength(500);
+        b.Property(x => x.FossilReason).HasMaxLength(500);
+        b.Property(x => x.AlternativeCheck).HasMaxLength(40);
+        b.Ignore(x => x.EffectiveDriverId);
+        b.Ignore(x => x.DrivenKm);
+        b.HasIndex(x => new { x.VehicleId, x.Start, x.BlockedUntil });
+        b.HasIndex(x => new { x.BookerId, x.Start });
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.BookerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DriverId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CostCenter>().WithMany().HasForeignKey(x => x.CostCenterId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RefuellingConfiguration : IEntityTypeConfiguration<Refuelling>
+{
+    public void Configure(EntityTypeBuilder<Refuelling> b)
+    {
+        b.Property(x => x.FuelTanked).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => new { x.VehicleId, x.At });
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DamageReportConfiguration : IEntityTypeConfiguration<DamageReport>
+{
+    public void Configure(EntityTypeBuilder<DamageReport> b)
+    {
+        b.Property(x => x.Description).HasMaxLength(2000);
+        b.HasIndex(x => new { x.VehicleId, x.ResolvedAt });
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ReportedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.LicenceClasses).HasMaxLength(50);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(x => x.Entity).HasMaxLength(60);
+        b.Property(x => x.EntityId).HasMaxLength(60);
+        b.Property(x => x.Action).HasMaxLength(10);
+        b.HasIndex(x => new { x.Entity, x.EntityId });
+        b.HasIndex(x => x.At);
+    }
+}

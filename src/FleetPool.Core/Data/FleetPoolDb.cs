@@ -1,0 +1,83 @@
+using FleetPool.Core.Audit;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Core.Data;
+
+/// <summary>
+/// The application database: Identity, organisation, fleet, bookings and the audit trail. Every save appends an
+/// <see cref="AuditEntry"/> per changed entity in the same transaction, attributed to <see cref="ActorId"/>.
+/// </summary>
+public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock clock)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+{
+    /// <summary>Organisation tree.</summary>
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    /// <summary>Cost centres.</summary>
+    public DbSet<CostCenter> CostCenters => Set<CostCenter>();
+    /// <summary>Sites.</summary>
+    public DbSet<Site> Sites => Set<Site>();
+    /// <summary>Vehicles.</summary>
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    /// <summary>Bookings.</summary>
+    public DbSet<Booking> Bookings => Set<Booking>();
+    /// <summary>Refuelling and charging records.</summary>
+    public DbSet<Refuelling> Refuellings => Set<Refuelling>();
+    /// <summary>Damage and incident reports.</summary>
+    public DbSet<DamageReport> DamageReports => Set<DamageReport>();
+    /// <summary>The append-only audit trail.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who the changes saved through this context are attributed to; null for the system.</summary>
+    public int? ActorId { get; set; }
+
+    /// <summary>False only for bulk demo seeding, which is not a user's change.</summary>
+    public bool RecordAudit { get; set; } = true;
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var capture = RecordAudit ? AuditCapture.From(ChangeTracker) : null;
+        if (capture is null || capture.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (ownTransaction)
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(capture.ToEntries(clock.GetCurrentInstant(), ActorId));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return count;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        {
+            SqliteConventions.Apply(configurationBuilder);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FleetPoolDb).Assembly);
+    }
+}

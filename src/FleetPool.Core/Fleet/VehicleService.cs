@@ -1,0 +1,90 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Core.Fleet;
+
+/// <summary>
+/// The fleet register. Invariants: only fleet managers and admins write; registrations are unique; a vehicle's
+/// site and department exist.
+/// </summary>
+public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
+{
+    /// <summary>Vehicles, optionally of one site and/or kind, by name.</summary>
+    public async Task<IReadOnlyList<VehicleView>> ListAsync(int? siteId, VehicleKind? kind, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.Vehicles.AsNoTracking();
+        query = siteId is { } s ? query.Where(v => v.SiteId == s) : query;
+        query = kind is { } k ? query.Where(v => v.Kind == k) : query;
+        var rows = await query.OrderBy(v => v.Name).ToListAsync(ct);
+        var open = await OpenDamageAsync(db, ct);
+        return rows.Select(v => VehicleView.From(v, open.GetValueOrDefault(v.Id))).ToList();
+    }
+
+    /// <summary>One vehicle, or not found.</summary>
+    public async Task<Outcome<VehicleView>> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var v = await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return v is null ? Problem.NotFound("Vehicle")
+            : VehicleView.From(v, await db.DamageReports.CountAsync(d => d.VehicleId == id && d.ResolvedAt == null, ct));
+    }
+
+    /// <summary>Adds a vehicle to the fleet.</summary>
+    public Task<Outcome<VehicleView>> CreateAsync(Actor actor, VehicleInput input, CancellationToken ct = default) =>
+        SaveAsync(actor, null, input, ct);
+
+    /// <summary>Replaces a vehicle's register entry.</summary>
+    public Task<Outcome<VehicleView>> UpdateAsync(Actor actor, int id, VehicleInput input, CancellationToken ct = default) =>
+        SaveAsync(actor, id, input, ct);
+
+    private async Task<Outcome<VehicleView>> SaveAsync(Actor actor, int? id, VehicleInput input, CancellationToken ct)
+    {
+        if (!actor.ManagesFleet)
+        {
+            return Problem.Forbidden();
+        }
+        var invalid = input.Validate();
+        if (!invalid.IsEmpty)
+        {
+            return Problem.Invalid(invalid);
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var vehicle = id is { } existing ? await db.Vehicles.FindAsync([existing], ct) : new Vehicle { Name = "" };
+        if (vehicle is null)
+        {
+            return Problem.NotFound("Vehicle");
+        }
+        var refs = new FieldErrors()
+            .AddIf(!await db.Sites.AnyAsync(s => s.Id == input.SiteId, ct), "siteId", "No site with this id.")
+            .AddIf(!await db.OrgUnits.AnyAsync(u => u.Id == input.DepartmentId, ct), "departmentId", "No department with this id.");
+        if (!refs.IsEmpty)
+        {
+            return Problem.Invalid(refs);
+        }
+        var now = clock.GetCurrentInstant();
+        input.ApplyTo(vehicle, now, time.DateOf(now));
+        var registration = vehicle.Registration;
+        if (registration is not null && await db.Vehicles.AnyAsync(v => v.Registration == registration && v.Id != vehicle.Id, ct))
+        {
+            return new Problem(ProblemKind.Conflict, "Another vehicle has this registration.",
+                new Dictionary<string, string[]> { ["registration"] = ["Another vehicle has this registration."] });
+        }
+        if (vehicle.Id == 0)
+        {
+            db.Vehicles.Add(vehicle);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return VehicleView.From(vehicle, await db.DamageReports.CountAsync(d => d.VehicleId == vehicle.Id && d.ResolvedAt == null, ct));
+    }
+
+    private static Task<Dictionary<int, int>> OpenDamageAsync(FleetPoolDb db, CancellationToken ct) =>
+        db.DamageReports.Where(d => d.ResolvedAt == null).GroupBy(d => d.VehicleId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+}

@@ -1,0 +1,17 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Fleet;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetPool.Core;
+
+/// <summary>Registers Core's services. The host adds the DbContext factory, the clock, options and <see cref="Time.OrganisationTime"/>.</summary>
+public static class FleetPoolCoreServices
+{
+    /// <summary>Adds the booking engine's services (all stateless singletons over the DbContext factory).</summary>
+    public static IServiceCollection AddFleetPoolCore(this IServiceCollection services) => services
+        .AddSingleton<BookingService>()
+        .AddSingleton<BookingLifecycle>()
+        .AddSingleton<BookingQueries>()
+        .AddSingleton<AvailabilityService>()
+        .AddSingleton<VehicleService>();
+}

@@ -1,0 +1,23 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Fleet;
+using FleetPool.Web.Setup;
+
+namespace FleetPool.Web.Api;
+
+/// <summary><c>GET /api/availability</c>: ranked vehicles of a site for a slot, with advice on the mode.</summary>
+internal static class AvailabilityApi
+{
+    public static RouteGroupBuilder MapAvailabilityApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/availability", FindAsync).RequireAuthorization(Policies.Staff).WithTags("Bookings");
+        return api;
+    }
+
+    private static async Task<IResult> FindAsync(HttpRequest request, AvailabilityService availability, CancellationToken ct)
+    {
+        var q = new QueryParser(request);
+        var query = new AvailabilityQuery(q.Int("site"), q.Instant("from"), q.Instant("to"), q.Enum<VehicleKind>("kind"),
+            q.Int("passengers", 1, 60), q.Double("distanceKm"), q.Text("destination", 200));
+        return q.Errors.IsEmpty ? ApiResults.From(await availability.FindAsync(query, ct), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using FleetPool.Core.Bookings;
+using FleetPool.Web.Setup;
+
+namespace FleetPool.Web.Api;
+
+/// <summary><c>/api/bookings</c>: create, change, read and move along the lifecycle. Callers see only their own.</summary>
+internal static class BookingsApi
+{
+    public static RouteGroupBuilder MapBookingsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/bookings").WithTags("Bookings").RequireAuthorization(Policies.Staff);
+        group.MapPost("/", async (BookingRequest body, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+            ApiResults.From(await bookings.CreateAsync(user.ToActor(), body, ct), b => TypedResults.Created($"/api/bookings/{b.Id}", b)));
+        group.MapPut("/{id:int}", async (int id, BookingChange body, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+            ApiResults.From(await bookings.ChangeAsync(user.ToActor(), id, body, ct), TypedResults.Ok));
+        group.MapGet("/mine", MineAsync);
+        group.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, BookingQueries queries, CancellationToken ct) =>
+            ApiResults.From(await queries.GetAsync(user.ToActor(), id, ct), TypedResults.Ok));
+        group.MapPost("/{id:int}/cancel", async (int id, ClaimsPrincipal user, BookingLifecycle life, CancellationToken ct) =>
+            ApiResults.From(await life.CancelAsync(user.ToActor(), id, ct), TypedResults.Ok));
+        group.MapPost("/{id:int}/checkout", async (int id, TripReadings body, ClaimsPrincipal user, BookingLifecycle life, CancellationToken ct) =>
+            ApiResults.From(await life.CheckOutAsync(user.ToActor(), id, body, ct), TypedResults.Ok));
+        group.MapPost("/{id:int}/checkin", async (int id, TripReadings body, ClaimsPrincipal user, BookingLifecycle life, CancellationToken ct) =>
+            ApiResults.From(await life.CheckInAsync(user.ToActor(), id, body, ct), TypedResults.Ok));
+        return api;
+    }
+
+    private static async Task<IResult> MineAsync(HttpContext http, ClaimsPrincipal user, BookingQueries queries, CancellationToken ct)
+    {
+        var q = new QueryParser(http.Request);
+        var (page, size) = q.Paging(50, BookingQueries.MaxPageSize);
+        if (!q.Errors.IsEmpty)
+        {
+            return ApiResults.Invalid(q.Errors);
+        }
+        var result = await queries.MineAsync(user.ToActor(), page, size, ct);
+        if (result.HasNext)
+        {
+            http.Response.Headers.Link = $"</api/bookings/mine?page={page + 1}&pageSize={size}>; rel=\"next\"";
+        }
+        http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(result.Items);
+    }
+}

@@ -1,0 +1,69 @@
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using NodaTime;
+
+namespace FleetPool.Web.Setup;
+
+/// <summary>The shape of the demo municipality: boards, departments, sites and the vehicle mix (about 71 % fossil-free).</summary>
+internal static class DemoOrganisation
+{
+    public const string Password = "Demo!2025pool";
+
+    public static readonly (string Board, string[] Departments)[] Boards =
+    [
+        ("Kommunstyrelsen", ["Kommunledningsförvaltningen", "IT och digitalisering"]),
+        ("Socialnämnden", ["Hemtjänst", "Myndighetsutövning"]),
+        ("Barn- och utbildningsnämnden", ["Förskola", "Grundskola"]),
+        ("Natur- och byggnadsnämnden", ["Bygglov", "Park och natur"]),
+    ];
+
+    public static Site[] Sites() =>
+    [
+        new() { Name = "Kommunalhuset", Address = "Kommunalvägen 28, 141 85 Huddinge", Latitude = 59.2366, Longitude = 17.9813, OpeningHours = Weekdays(7, 18) },
+        new() { Name = "Flemingsberg", Address = "Regnbågsallén 1, 141 52 Huddinge", Latitude = 59.2194, Longitude = 17.9472, OpeningHours = Weekdays(6, 19) },
+        new() { Name = "Skogås nyckelskåp", Address = "Skogås torg 4, 142 43 Skogås", Latitude = 59.2186, Longitude = 18.1547, OpenOnHolidays = true },
+    ];
+
+    // 42 cars and vans: 30 fossil-independent (71 %), 12 fossil.
+    public static readonly (VehicleKind Kind, FuelType Fuel, string Model, int Count, int RangeKm, int Seats)[] MotorMix =
+    [
+        (VehicleKind.Car, FuelType.Electric, "Kia e-Niro", 8, 450, 5),
+        (VehicleKind.Car, FuelType.Electric, "VW ID.3", 3, 420, 5),
+        (VehicleKind.Van, FuelType.Electric, "Renault Kangoo E-Tech", 3, 280, 2),
+        (VehicleKind.Car, FuelType.Hvo100, "Volvo V60 D4 (HVO100)", 4, 900, 5),
+        (VehicleKind.Van, FuelType.Hvo100, "VW Transporter (HVO100)", 3, 800, 3),
+        (VehicleKind.Car, FuelType.Biogas, "VW Caddy TGI", 4, 500, 5),
+        (VehicleKind.Car, FuelType.PluginHybrid, "Toyota RAV4 PHEV", 3, 600, 5),
+        (VehicleKind.Car, FuelType.E85, "Ford Kuga FFV", 2, 550, 5),
+        (VehicleKind.Car, FuelType.Petrol, "Toyota Yaris", 5, 650, 5),
+        (VehicleKind.Car, FuelType.Diesel, "Skoda Octavia TDI", 4, 900, 5),
+        (VehicleKind.Van, FuelType.Diesel, "Ford Transit Custom", 3, 800, 3),
+    ];
+
+    public static readonly (VehicleKind Kind, string Model, int Count)[] BikeMix =
+    [
+        (VehicleKind.EBike, "Elcykel Crescent", 8),
+        (VehicleKind.Bike, "Cykel Monark", 4),
+        (VehicleKind.CargoBike, "Lådcykel Bakfiets", 2),
+    ];
+
+    public static readonly (string Email, string Name, string[] Roles, bool Licence)[] Users =
+    [
+        ("staff@fleetpool.demo", "Sara Lind", [], true),
+        ("fleet@fleetpool.demo", "Fredrik Berg", ["FleetManager"], true),
+        ("lead@fleetpool.demo", "Lena Holm", ["DepartmentLead"], true),
+        ("admin@fleetpool.demo", "Amir Nilsson", ["Admin"], true),
+        ("erik.sjoberg@fleetpool.demo", "Erik Sjöberg", [], true),
+        ("maria.ek@fleetpool.demo", "Maria Ek", [], true),
+        ("johan.wall@fleetpool.demo", "Johan Wall", [], false),
+        ("aisha.karim@fleetpool.demo", "Aisha Karim", [], true),
+        ("per.ostlund@fleetpool.demo", "Per Östlund", [], true),
+        ("elin.strand@fleetpool.demo", "Elin Strand", [], true),
+    ];
+
+    private static List<OpeningHours> Weekdays(int opens, int closes) =>
+        Enumerable.Range(1, 5).Select(d => new OpeningHours
+        {
+            Day = (IsoDayOfWeek)d, Opens = new LocalTime(opens, 0), Closes = new LocalTime(closes, 0),
+        }).ToList();
+}

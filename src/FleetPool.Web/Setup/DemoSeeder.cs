@@ -1,0 +1,131 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Web.Setup;
+
+/// <summary>Seeds the demo municipality in Development: idempotent (does nothing when any unit exists), never in Production.</summary>
+internal static class DemoSeeder
+{
+    public static async Task SeedAsync(IServiceProvider root)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<FleetPoolDb>();
+        if (await db.OrgUnits.AnyAsync())
+        {
+            return;
+        }
+        var clock = services.GetRequiredService<IClock>();
+        var today = services.GetRequiredService<Core.Time.OrganisationTime>().DateOf(clock.GetCurrentInstant());
+        db.RecordAudit = false;
+        var departments = await SeedOrganisationAsync(db);
+        var sites = DemoOrganisation.Sites();
+        db.Sites.AddRange(sites);
+        await db.SaveChangesAsync();
+        var vehicles = SeedVehicles(db, sites, departments, today);
+        await db.SaveChangesAsync();
+        var users = await SeedUsersAsync(services, departments, today, clock.GetCurrentInstant());
+        var costCenters = await db.CostCenters.ToListAsync();
+        new DemoHistory(db, services.GetRequiredService<Core.Time.OrganisationTime>(), clock.GetCurrentInstant())
+            .Add(vehicles, users, costCenters);
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<List<OrgUnit>> SeedOrganisationAsync(FleetPoolDb db)
+    {
+        var departments = new List<OrgUnit>();
+        var code = 4100;
+        foreach (var (boardName, deptNames) in DemoOrganisation.Boards)
+        {
+            var board = new OrgUnit { Name = boardName, Kind = OrgUnitKind.Board };
+            db.OrgUnits.Add(board);
+            foreach (var name in deptNames)
+            {
+                var dept = new OrgUnit { Name = name, Kind = OrgUnitKind.Department, Parent = board };
+                departments.Add(dept);
+                db.OrgUnits.Add(dept);
+            }
+        }
+        await db.SaveChangesAsync();
+        foreach (var dept in departments)
+        {
+            db.CostCenters.Add(new CostCenter { Code = (code += 10).ToString(System.Globalization.CultureInfo.InvariantCulture), Name = dept.Name, OrgUnitId = dept.Id });
+        }
+        await db.SaveChangesAsync();
+        return departments;
+    }
+
+    private static List<Vehicle> SeedVehicles(FleetPoolDb db, Site[] sites, List<OrgUnit> departments, LocalDate today)
+    {
+        var vehicles = new List<Vehicle>();
+        var n = 0;
+        foreach (var (kind, fuel, model, count, range, seats) in DemoOrganisation.MotorMix)
+        {
+            for (var i = 0; i < count; i++, n++)
+            {
+                var fossil = !FuelCatalog.IsFossilIndependent(fuel);
+                vehicles.Add(new Vehicle
+                {
+                    Kind = kind, Name = $"{model} {i + 1}", Registration = $"{(char)('A' + (n % 26))}{(char)('B' + (n / 26))}K {100 + n:000}",
+                    SiteId = sites[n % sites.Length].Id, DepartmentId = departments[n % departments.Count].Id, Fuel = fuel,
+                    ApprovedFuels = fuel == FuelType.Diesel ? [FuelType.Hvo100] : [], RangeKm = range, Seats = seats,
+                    AcquiredOn = today.PlusMonths(-12 - (n % 48)), LastOdometerKm = 5_000 + (n * 1_311 % 60_000),
+                    PlannedRetirementOn = fossil ? new LocalDate(2026 + (n % 3), 12, 31) : null,
+                    ReplacementFuel = fossil ? FuelType.Electric : null,
+                });
+            }
+        }
+        foreach (var (kind, model, count) in DemoOrganisation.BikeMix)
+        {
+            for (var i = 0; i < count; i++, n++)
+            {
+                vehicles.Add(new Vehicle
+                {
+                    Kind = kind, Name = $"{model} {i + 1}", SiteId = sites[n % sites.Length].Id,
+                    DepartmentId = departments[n % departments.Count].Id, Fuel = kind == VehicleKind.Bike ? null : FuelType.Electric,
+                    RangeKm = kind == VehicleKind.Bike ? null : 60, Seats = 1, AcquiredOn = today.PlusMonths(-8),
+                });
+            }
+        }
+        db.Vehicles.AddRange(vehicles);
+        return vehicles;
+    }
+
+    private static async Task<List<AppUser>> SeedUsersAsync(IServiceProvider services, List<OrgUnit> departments, LocalDate today, Instant now)
+    {
+        var manager = services.GetRequiredService<UserManager<AppUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole<int>>>();
+        foreach (var role in Roles.All)
+        {
+            await roles.CreateAsync(new IdentityRole<int>(role));
+        }
+        var users = new List<AppUser>();
+        foreach (var (email, name, userRoles, licence) in DemoOrganisation.Users)
+        {
+            var user = new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = name,
+                DepartmentId = departments[users.Count < 3 ? 2 : users.Count % departments.Count].Id,
+                LicenceClasses = licence ? "B" : null, LicenceExpiresOn = licence ? today.PlusYears(5) : null,
+                LicenceVerifiedAt = licence ? now : null,
+            };
+            Check(await manager.CreateAsync(user, DemoOrganisation.Password));
+            Check(await manager.AddToRolesAsync(user, [Roles.Staff, .. userRoles]));
+            users.Add(user);
+        }
+        return users;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using FleetPool.Core;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Data;
+using FleetPool.Core.Steering;
+using FleetPool.Web.Api;
+
+namespace FleetPool.Web.Setup;
+
+/// <summary>Wires the host: services on the builder, middleware and endpoints on the app.</summary>
+public static class FleetPoolApp
+{
+    /// <summary>Registers every service the app needs.</summary>
+    public static WebApplicationBuilder AddFleetPool(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BookingRuleDefaults>().BindConfiguration(BookingRuleDefaults.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SteeringOptions>().BindConfiguration(SteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddFleetPoolTime().AddFleetPoolDatabase(builder.Configuration).AddFleetPoolCore()
+            .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
+        return builder;
+    }
+
+    /// <summary>Migrates (and in Development seeds) the database, then maps middleware and endpoints.</summary>
+    public static async Task UseFleetPoolAsync(this WebApplication app)
+    {
+        await app.Services.MigrateAsync();
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Seed", true))
+        {
+            await DemoSeeder.SeedAsync(app.Services);
+        }
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (app.Configuration.GetValue<bool>($"{HostingOptions.Section}:{nameof(HostingOptions.UseHttpsRedirection)}"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapGet("/", () => TypedResults.Content(LandingPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi();
+    }
+}
+
+/// <summary>Settings section <c>Hosting</c>.</summary>
+public sealed class HostingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Hosting";
+
+    /// <summary>Redirect HTTP to HTTPS and send HSTS; off by default (a reverse proxy usually terminates TLS).</summary>
+    public bool UseHttpsRedirection { get; set; }
+}

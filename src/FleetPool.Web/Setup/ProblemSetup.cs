@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FleetPool.Web.Setup;
+
+/// <summary>Every error is ProblemDetails; unreadable bodies name the field that could not be read.</summary>
+public static class ProblemSetup
+{
+    /// <summary>Registers ProblemDetails and the handler that turns binding failures into 400s.</summary>
+    public static IServiceCollection AddFleetPoolProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? c.HttpContext.TraceIdentifier);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestHandler>();
+        return services;
+    }
+
+    private sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException bad)
+            {
+                return false;
+            }
+            var json = bad.InnerException as JsonException;
+            var field = FieldOf(json?.Path);
+            var message = bad.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+                _ when json is not null && json.Message.StartsWith("Must", StringComparison.Ordinal) => json.Message,
+                _ when json is not null => "Invalid value or malformed JSON.",
+                _ => bad.Message,
+            };
+            context.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                {
+                    Status = bad.StatusCode,
+                    Title = "The request could not be read.",
+                },
+            });
+        }
+
+        // "$.refuel.amount" → "refuel.amount"; "$.Start" → "start"; no path → "body".
+        private static string FieldOf(string? path)
+        {
+            if (string.IsNullOrEmpty(path) || path == "$")
+            {
+                return "body";
+            }
+            var parts = path.TrimStart('$', '.').Split('.', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p);
+            return string.Join('.', parts);
+        }
+    }
+}
