@@ -13,5 +13,6 @@ public static class FleetPoolCoreServices
         .AddSingleton<BookingLifecycle>()
         .AddSingleton<BookingQueries>()
         .AddSingleton<AvailabilityService>()
-        .AddSingleton<VehicleService>();
+        .AddSingleton<VehicleService>()
+        .AddSingleton<Organisation.UserAccounts>();
 }

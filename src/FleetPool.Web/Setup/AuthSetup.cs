@@ -3,6 +3,7 @@ using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using FleetPool.Core.Organisation;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,6 @@ public static class AuthSetup
             .AddSignInManager();
         services.AddAuthentication(IdentityConstants.BearerScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
-        services.AddScoped<IClaimsTransformation, ActiveUserCheck>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
@@ -53,21 +53,32 @@ public static class AuthSetup
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>
-    /// Refuses a token at once when its user was deactivated or its security stamp changed (password, roles):
-    /// every request re-reads the two columns by primary key.
+    /// Refuses a token at once when its user was deactivated or its security stamp changed (password, roles): every
+    /// authenticated request re-reads the two columns by primary key. Failing the authenticate result (not just
+    /// swapping the principal) makes authorization challenge with 401 rather than forbid with 403.
     /// </summary>
-    private sealed class ActiveUserCheck(FleetPoolDb db, IOptions<IdentityOptions> identity) : IClaimsTransformation
+    public static IApplicationBuilder UseRevocationCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+        if (context.User.Identity?.IsAuthenticated == true && !await IsCurrentAsync(context))
         {
-            if (principal.Identity?.IsAuthenticated != true
-                || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            if (context.Features.Get<IAuthenticateResultFeature>() is { } feature)
             {
-                return principal;
+                feature.AuthenticateResult = AuthenticateResult.Fail("The account was deactivated or its sign-in was revoked.");
             }
-            var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-            var user = await db.Users.Where(u => u.Id == id).Select(u => new { u.IsActive, u.SecurityStamp }).SingleOrDefaultAsync();
-            return user is { IsActive: true } && user.SecurityStamp == stamp ? principal : new ClaimsPrincipal(new ClaimsIdentity());
         }
+        await next(context);
+    });
+
+    private static async Task<bool> IsCurrentAsync(HttpContext context)
+    {
+        if (!int.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            return false;
+        }
+        var stampType = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var db = context.RequestServices.GetRequiredService<FleetPoolDb>();
+        var user = await db.Users.Where(u => u.Id == id).Select(u => new { u.IsActive, u.SecurityStamp }).SingleOrDefaultAsync(context.RequestAborted);
+        return user is { IsActive: true } && user.SecurityStamp == context.User.FindFirstValue(stampType);
     }
 }

@@ -2,6 +2,7 @@ using FleetPool.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace FleetPool.Web.Setup;
 
@@ -9,12 +10,11 @@ namespace FleetPool.Web.Setup;
 public static class DatabaseSetup
 {
     /// <summary>Registers the DbContext factory (and a scoped context for Identity and health checks).</summary>
-    public static IServiceCollection AddFleetPoolDatabase(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddFleetPoolDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddDbContextFactory<FleetPoolDb>(o => o
-            .UseSqlite(options.ConnectionString, s => s.MigrationsAssembly("FleetPool.Migrations.Sqlite"))
+        services.AddDbContextFactory<FleetPoolDb>((sp, o) => o
+            .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.MigrationsAssembly("FleetPool.Migrations.Sqlite"))
             .AddInterceptors(new SqlitePragmas())
             .ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>());
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContext());

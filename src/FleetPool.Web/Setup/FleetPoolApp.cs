@@ -16,7 +16,7 @@ public static class FleetPoolApp
         services.AddOptions<BookingRuleDefaults>().BindConfiguration(BookingRuleDefaults.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SteeringOptions>().BindConfiguration(SteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddFleetPoolTime().AddFleetPoolDatabase(builder.Configuration).AddFleetPoolCore()
+        services.AddFleetPoolTime().AddFleetPoolDatabase().AddFleetPoolCore()
             .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
@@ -40,11 +40,12 @@ public static class FleetPoolApp
             app.UseHttpsRedirection();
         }
         app.UseAuthentication();
+        app.UseRevocationCheck();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapGet("/", () => TypedResults.Content(LandingPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
-        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi();
+        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi();
     }
 }
 

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using FleetPool.Core.Organisation;
+using FleetPool.Web.Setup;
+using NodaTime;
+
+namespace FleetPool.Web.Api;
+
+/// <summary><c>/api/users</c>: account actions with rules (admins deactivate; fleet managers verify licences).</summary>
+internal static class UsersApi
+{
+    public sealed record LicenceRequest(string? LicenceClasses, LocalDate? LicenceExpiresOn);
+
+    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/users").WithTags("Users");
+        group.MapPost("/{id:int}/deactivate", async (int id, ClaimsPrincipal user, UserAccounts accounts, CancellationToken ct) =>
+            ApiResults.From(await accounts.DeactivateAsync(user.ToActor(), id, ct), n => TypedResults.Ok(new { cancelledBookings = n })))
+            .RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:int}/licence/verify", async (int id, LicenceRequest body, ClaimsPrincipal user, UserAccounts accounts, CancellationToken ct) =>
+            ApiResults.From(await accounts.VerifyLicenceAsync(user.ToActor(), id, body.LicenceClasses, body.LicenceExpiresOn, ct),
+                d => TypedResults.Ok(new { licenceExpiresOn = d })))
+            .RequireAuthorization(Policies.FleetManager);
+        return api;
+    }
+}

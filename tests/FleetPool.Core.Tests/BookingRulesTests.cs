@@ -1,0 +1,127 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using NodaTime;
+using static FleetPool.Core.Tests.TestFacts;
+
+namespace FleetPool.Core.Tests;
+
+public class BookingRulesTests
+{
+    private static readonly Instant Now = Local(2026, 3, 16, 8); // a Monday
+
+    private static Common.FieldErrors Check(Instant start, Instant end, Vehicle? vehicle = null, Site? site = null, AppUser? driver = null, bool running = false) =>
+        BookingRules.Check(new SlotRequest(start, end, vehicle ?? EBike(), site ?? OpenSite(), driver, Now, running), Rules, Stockholm);
+
+    [Fact]
+    public void Overlaps_TouchingIntervals_False()
+    {
+        Assert.False(BookingRules.Overlaps(Local(2026, 3, 17, 9), Local(2026, 3, 17, 10), Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
+        Assert.False(BookingRules.Overlaps(Local(2026, 3, 17, 10), Local(2026, 3, 17, 11), Local(2026, 3, 17, 9), Local(2026, 3, 17, 10)));
+    }
+
+    [Fact]
+    public void Overlaps_SharedMinute_True()
+    {
+        Assert.True(BookingRules.Overlaps(Local(2026, 3, 17, 9), Local(2026, 3, 17, 10, 1), Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
+        Assert.True(BookingRules.Overlaps(Local(2026, 3, 17, 9), Local(2026, 3, 17, 12), Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
+    }
+
+    [Fact]
+    public void Check_ValidWeekdaySlot_NoErrors() =>
+        Assert.True(Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), site: WeekdaySite()).IsEmpty);
+
+    [Fact]
+    public void Check_StartInPast_RefusesStart() =>
+        Assert.Contains("start", Check(Now - Duration.FromMinutes(5), Now + Duration.FromHours(1)).ToDictionary().Keys);
+
+    [Fact]
+    public void Check_StartWithinGraceMinute_Allowed() =>
+        Assert.True(Check(Now - Duration.FromSeconds(30), Now + Duration.FromHours(1)).IsEmpty);
+
+    [Fact]
+    public void Check_ShorterThanMinimum_RefusesEnd()
+    {
+        var errors = Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 9, 10)).ToDictionary();
+        Assert.Contains("at least 15 minutes", errors["end"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_LongerThanMaximum_RefusesEnd() =>
+        Assert.Contains("at most 120 hours", Check(Local(2026, 3, 17, 9), Local(2026, 3, 23, 9)).ToDictionary()["end"][0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Check_TooFarAhead_RefusesStart() =>
+        Assert.Contains("90 days", Check(Now + Duration.FromDays(91), Now + Duration.FromDays(91) + Duration.FromHours(1)).ToDictionary()["start"][0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Check_BeforeOpening_RefusesStartNamingHours()
+    {
+        var message = Check(Local(2026, 3, 17, 6, 30), Local(2026, 3, 17, 9), site: WeekdaySite()).ToDictionary()["start"][0];
+        Assert.Contains("07:00–18:00", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ReturnAtClosingMinute_Allowed() =>
+        Assert.True(Check(Local(2026, 3, 17, 16), Local(2026, 3, 17, 18), site: WeekdaySite()).IsEmpty);
+
+    [Fact]
+    public void Check_ReturnOnSaturday_RefusesEnd() =>
+        Assert.Contains("end", Check(Local(2026, 3, 20, 16), Local(2026, 3, 21, 10), site: WeekdaySite()).ToDictionary().Keys);
+
+    [Fact]
+    public void Check_GoodFriday_RefusesNamingHoliday()
+    {
+        var message = Check(Local(2026, 4, 3, 9), Local(2026, 4, 3, 11), site: WeekdaySite()).ToDictionary()["start"][0];
+        Assert.Contains("Långfredagen", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_HolidayAtSiteOpenOnHolidays_Allowed()
+    {
+        var site = OpenSite();
+        site.OpenOnHolidays = true;
+        Assert.True(Check(Local(2026, 4, 3, 9), Local(2026, 4, 3, 11), site: site).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData(VehicleStatus.Maintenance, "maintenance")]
+    [InlineData(VehicleStatus.Retired, "retired")]
+    public void Check_VehicleNotActive_RefusesVehicle(VehicleStatus status, string word)
+    {
+        var errors = Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), Car(status), driver: Driver()).ToDictionary();
+        Assert.Contains(word, errors["vehicleId"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_CarWithoutDriverLicence_RefusesDriver() =>
+        Assert.Contains("driverId", Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), Car(), driver: new AppUser()).ToDictionary().Keys);
+
+    [Fact]
+    public void Check_CarWithUnverifiedLicence_RefusesDriver() =>
+        Assert.Contains("driverId", Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), Car(), driver: Driver(verified: false)).ToDictionary().Keys);
+
+    [Fact]
+    public void Check_LicenceExpiresBeforeReturnDay_RefusesDriver() =>
+        Assert.Contains("driverId", Check(Local(2026, 3, 17, 9), Local(2026, 3, 18, 11), Car(), driver: Driver(new LocalDate(2026, 3, 17))).ToDictionary().Keys);
+
+    [Fact]
+    public void Check_LicenceValidOnReturnDay_Allowed() =>
+        Assert.True(Check(Local(2026, 3, 17, 9), Local(2026, 3, 18, 11), Car(), driver: Driver(new LocalDate(2026, 3, 18))).IsEmpty);
+
+    [Fact]
+    public void Check_LicenceWithoutClassB_RefusesDriver() =>
+        Assert.Contains("driverId", Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), Car(), driver: Driver(classes: "AM A1")).ToDictionary().Keys);
+
+    [Fact]
+    public void Check_EBikeWithoutLicence_Allowed() =>
+        Assert.True(Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), EBike(), driver: new AppUser()).IsEmpty);
+
+    [Fact]
+    public void Check_RunningBookingExtendedFromPastStart_Allowed() =>
+        Assert.True(Check(Now - Duration.FromHours(2), Now + Duration.FromHours(1), running: true).IsEmpty);
+
+    [Fact]
+    public void Check_RunningBookingEndMovedIntoPast_RefusesEnd() =>
+        Assert.Contains("end", Check(Now - Duration.FromHours(2), Now - Duration.FromMinutes(30), running: true).ToDictionary().Keys);
+}

@@ -1,0 +1,47 @@
+using FleetPool.Core.Organisation;
+using NodaTime;
+
+namespace FleetPool.Core.Tests;
+
+public class SwedishHolidaysTests
+{
+    [Theory]
+    [InlineData(2024, 3, 31)]
+    [InlineData(2025, 4, 20)]
+    [InlineData(2026, 4, 5)]
+    [InlineData(2027, 3, 28)]
+    [InlineData(2038, 4, 25)]
+    public void EasterSunday_KnownYears_MatchesAlmanac(int year, int month, int day) =>
+        Assert.Equal(new LocalDate(year, month, day), SwedishHolidays.EasterSunday(year));
+
+    [Theory]
+    [InlineData(2026, 1, 6, "Trettondedag jul")]
+    [InlineData(2026, 4, 3, "Långfredagen")]
+    [InlineData(2026, 4, 6, "Annandag påsk")]
+    [InlineData(2026, 5, 14, "Kristi himmelsfärdsdag")]
+    [InlineData(2026, 5, 24, "Pingstdagen")]
+    [InlineData(2026, 6, 6, "Sveriges nationaldag")]
+    [InlineData(2026, 6, 19, "Midsommarafton")]
+    [InlineData(2026, 6, 20, "Midsommardagen")]
+    [InlineData(2026, 10, 31, "Alla helgons dag")]
+    [InlineData(2025, 11, 1, "Alla helgons dag")]
+    [InlineData(2026, 12, 24, "Julafton")]
+    public void NameOf_Holiday_ReturnsSwedishName(int year, int month, int day, string name) =>
+        Assert.Equal(name, SwedishHolidays.NameOf(new LocalDate(year, month, day)));
+
+    [Theory]
+    [InlineData(2026, 4, 2)]
+    [InlineData(2026, 6, 18)]
+    [InlineData(2026, 11, 2)]
+    [InlineData(2026, 3, 17)]
+    public void IsHoliday_OrdinaryDay_False(int year, int month, int day) =>
+        Assert.False(SwedishHolidays.IsHoliday(new LocalDate(year, month, day)));
+
+    [Fact]
+    public void For_AnyYear_SixteenDatesInOrder()
+    {
+        var days = SwedishHolidays.For(2031).Select(h => h.Date).ToList();
+        Assert.Equal(16, days.Count);
+        Assert.Equal(days.Order(), days);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using FleetPool.Core.Bookings;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Web.Tests;
+
+public class BookingLifecycleTests(FleetPoolFactory app) : IClassFixture<FleetPoolFactory>
+{
+    private static readonly Instant Monday8 = Instant.FromUtc(2026, 3, 16, 7, 0);
+
+    private async Task<(HttpClient Client, int Id)> BookAsync(int vehicleId, string start, string end)
+    {
+        var client = await app.ClientForAsync(TestData.Staff);
+        var response = await client.BookAsync(ApiCalls.Booking(vehicleId, start, end));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (client, (await response.JsonAsync()).GetProperty("id").GetInt32());
+    }
+
+    private void At(int utcHour, int minute = 0) => app.Clock.Reset(Instant.FromUtc(2026, 3, 23, utcHour, minute));
+
+    [Fact]
+    public async Task CheckOutAndIn_ElectricCar_RecordsReadingsRefuelDamageAndFreesRestOfSlot()
+    {
+        var (client, id) = await BookAsync(app.Ids.ElectricCar, "2026-03-23T09:00:00+01:00", "2026-03-23T12:00:00+01:00");
+        try
+        {
+            At(8);
+            var outResponse = await client.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = 1000, batteryPercent = 90 });
+            Assert.Equal(HttpStatusCode.OK, outResponse.StatusCode);
+            Assert.Equal("checkedOut", (await outResponse.JsonAsync()).GetProperty("status").GetString());
+            var backwards = await client.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = 990, batteryPercent = 40 });
+            await backwards.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "odometerKm");
+            var negative = await client.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = -1, batteryPercent = 40 });
+            await negative.AssertProblemAsync(HttpStatusCode.BadRequest, "odometerKm");
+            var huge = await client.PostAsync($"/api/bookings/{id}/checkin", JsonContent.Create(new { odometerKm = 1_000_000_000_000L }));
+            await huge.AssertProblemAsync(HttpStatusCode.BadRequest, "odometerKm");
+
+            At(9);
+            var inResponse = await client.PostAsJsonAsync($"/api/bookings/{id}/checkin", new
+            {
+                odometerKm = 1042, batteryPercent = 35, refuel = new { fuel = "electric", amount = 20.5 },
+                damage = new { description = "Repa på vänster dörr", injuryAccident = false },
+            });
+            Assert.Equal(HttpStatusCode.OK, inResponse.StatusCode);
+            Assert.Equal("returned", (await inResponse.JsonAsync()).GetProperty("status").GetString());
+            var (vehicle, refuels, damages) = await app.QueryAsync(async db => (
+                await db.Vehicles.SingleAsync(v => v.Id == app.Ids.ElectricCar),
+                await db.Refuellings.CountAsync(r => r.BookingId == id),
+                await db.DamageReports.CountAsync(d => d.BookingId == id && d.ResolvedAt == null)));
+            Assert.Equal((1042, 1, 1), (vehicle.LastOdometerKm, refuels, damages));
+
+            // Returned at 10:00 local: with the 15-minute buffer the vehicle is free again from 10:15.
+            var next = await client.BookAsync(ApiCalls.Booking(app.Ids.ElectricCar, "2026-03-23T10:15:00+01:00", "2026-03-23T11:00:00+01:00"));
+            Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        }
+        finally
+        {
+            app.Clock.Reset(Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_Reservation_FreesSlotAndCannotCancelTwice()
+    {
+        var (client, id) = await BookAsync(app.Ids.EBike, "2026-03-25T09:00:00+01:00", "2026-03-25T10:00:00+01:00");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/bookings/{id}/cancel", null)).StatusCode);
+        await (await client.PostAsync($"/api/bookings/{id}/cancel", null)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "status");
+        var again = await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-25T09:00:00+01:00", "2026-03-25T10:00:00+01:00"));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Change_ReservationOntoTakenSlot_409AndUnchanged()
+    {
+        var (client, first) = await BookAsync(app.Ids.Bike, "2026-03-26T09:00:00+01:00", "2026-03-26T10:00:00+01:00");
+        var (_, second) = await BookAsync(app.Ids.Bike, "2026-03-26T11:00:00+01:00", "2026-03-26T12:00:00+01:00");
+        var clash = await client.PutAsJsonAsync($"/api/bookings/{second}", new { start = "2026-03-26T09:30:00+01:00" });
+        await clash.AssertProblemAsync(HttpStatusCode.Conflict);
+        var moved = await client.PutAsJsonAsync($"/api/bookings/{second}", new { start = "2026-03-26T13:00:00+01:00", end = "2026-03-26T14:00:00+01:00" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("2026-03-26T13:00:00+01:00", (await moved.JsonAsync()).GetProperty("start").GetString());
+        var stored = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == first));
+        Assert.Equal(BookingStatus.Reserved, stored.Status);
+    }
+
+    [Fact]
+    public async Task Change_RunningBooking_ExtendsEndButNotVehicle()
+    {
+        var (client, id) = await BookAsync(app.Ids.PetrolCar, "2026-03-23T13:00:00+01:00", "2026-03-23T14:00:00+01:00");
+        try
+        {
+            At(12);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = 1000, fuelEighths = 6 })).StatusCode);
+            var extended = await client.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-23T16:00:00+01:00" });
+            Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+            Assert.Equal("2026-03-23T16:15:00+01:00", (await extended.JsonAsync()).GetProperty("blockedUntil").GetString());
+            var swap = await client.PutAsJsonAsync($"/api/bookings/{id}", new { vehicleId = app.Ids.EBike });
+            await swap.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicleId");
+        }
+        finally
+        {
+            app.Clock.Reset(Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task CheckOut_TooEarly_422()
+    {
+        var (client, id) = await BookAsync(app.Ids.EBike, "2026-03-27T09:00:00+01:00", "2026-03-27T10:00:00+01:00");
+        await (await client.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "status");
+    }
+
+    [Fact]
+    public async Task Mine_ListsOwnBookingsOnly()
+    {
+        var (client, id) = await BookAsync(app.Ids.EBike, "2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00");
+        var mine = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/bookings/mine?pageSize=200");
+        Assert.Contains(mine.EnumerateArray(), b => b.GetProperty("id").GetInt32() == id);
+        var other = await app.ClientForAsync(TestData.Unlicensed);
+        var theirs = await other.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/bookings/mine");
+        Assert.DoesNotContain(theirs.EnumerateArray(), b => b.GetProperty("id").GetInt32() == id);
+    }
+}

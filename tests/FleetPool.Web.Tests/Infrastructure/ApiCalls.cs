@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace FleetPool.Web.Tests.Infrastructure;
+
+/// <summary>Request helpers: bookings in Stockholm local time with explicit offsets, and ProblemDetails reading.</summary>
+public static class ApiCalls
+{
+    /// <summary>A booking body; times are ISO strings with offsets as a client would send them.</summary>
+    public static object Booking(int vehicleId, string start, string end, string purpose = "Hembesök", double? distanceKm = 3,
+        string costCenter = TestData.CostCenter, int? driverId = null) =>
+        new { vehicleId, start, end, purpose, costCenter, distanceKm, driverId };
+
+    public static Task<HttpResponseMessage> BookAsync(this HttpClient client, object body) => client.PostAsJsonAsync("/api/bookings", body);
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>Asserts the status and that the body is ProblemDetails whose errors name the field.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? field = null)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
+        Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        var json = JsonDocument.Parse(body).RootElement;
+        if (field is not null)
+        {
+            Assert.True(json.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {body}");
+        }
+        return json;
+    }
+}

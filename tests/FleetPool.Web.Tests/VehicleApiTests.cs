@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetPool.Web.Tests;
+
+public class VehicleApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFactory>
+{
+    private object Car(string registration, string fuel = "hvo100") => new
+    {
+        kind = "car", name = "Volvo V60", registration, siteId = app.Ids.OpenSite, departmentId = app.Ids.Department,
+        fuel, approvedFuels = new[] { "diesel" }, rangeKm = 900, seats = 5, acquiredOn = "2025-05-01",
+    };
+
+    [Fact]
+    public async Task Create_AsFleetManager_201WithDerivedFossilIndependence()
+    {
+        var client = await app.ClientForAsync(TestData.Fleet);
+        var response = await client.PostAsJsonAsync("/api/vehicles", Car("hvo 100"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.True(body.GetProperty("fossilIndependent").GetBoolean());
+        Assert.Equal("HVO 100", body.GetProperty("registration").GetString());
+        Assert.Equal("hvo100", body.GetProperty("fuel").GetString());
+
+        var id = body.GetProperty("id").GetInt32();
+        var update = await client.PutAsJsonAsync($"/api/vehicles/{id}", Car("HVO 100", "diesel"));
+        Assert.False((await update.JsonAsync()).GetProperty("fossilIndependent").GetBoolean());
+        var audit = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "Vehicle" && a.EntityId == id.ToString()).ToListAsync());
+        Assert.Equal(["Added", "Modified"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal(app.Ids.FleetManager, a.ActorId));
+        Assert.Contains("Hvo100", audit[1].Before, StringComparison.Ordinal);
+        Assert.Contains("Diesel", audit[1].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_DuplicateRegistration_409NamingRegistration()
+    {
+        var client = await app.ClientForAsync(TestData.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/vehicles", Car("DUP 111"))).StatusCode);
+        await (await client.PostAsJsonAsync("/api/vehicles", Car("DUP 111"))).AssertProblemAsync(HttpStatusCode.Conflict, "registration");
+    }
+
+    [Theory]
+    [InlineData("{\"kind\":\"truck\"}", "kind")]
+    [InlineData("{\"kind\":\"car\",\"name\":\"X\",\"siteId\":1,\"departmentId\":1}", "fuel")]
+    [InlineData("{\"kind\":\"car\",\"name\":\"X\",\"registration\":\"AB1\",\"siteId\":1,\"departmentId\":1,\"fuel\":\"petrol\",\"seats\":-4}", "seats")]
+    [InlineData("{\"kind\":\"bike\",\"name\":\"X\",\"siteId\":99999,\"departmentId\":1}", "siteId")]
+    [InlineData("{\"kind\":\"bike\",\"name\":\"X\",\"siteId\":1,\"departmentId\":1,\"acquiredOn\":\"2025-13-45\"}", "acquiredOn")]
+    public async Task Create_Invalid_400NamingField(string json, string field)
+    {
+        var client = await app.ClientForAsync(TestData.Fleet);
+        var response = await client.PostAsync("/api/vehicles", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task List_FilterByKind_OnlyThatKind()
+    {
+        var client = await app.ClientForAsync(TestData.Staff);
+        var bikes = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/vehicles?site={app.Ids.OpenSite}&kind=eBike");
+        Assert.NotEmpty(bikes.EnumerateArray());
+        Assert.All(bikes.EnumerateArray(), v => Assert.Equal("eBike", v.GetProperty("kind").GetString()));
+        await (await client.GetAsync("/api/vehicles?kind=truck")).AssertProblemAsync(HttpStatusCode.BadRequest, "kind");
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_404Problem()
+    {
+        var client = await app.ClientForAsync(TestData.Staff);
+        await (await client.GetAsync("/api/vehicles/987654")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+}
