@@ -17,7 +17,7 @@ namespace FleetPool.Web.Tests.Infrastructure;
 /// The real app on its own SQLite file (migrated on start, like production), with a fake clock set to Monday
 /// 2026-03-16 08:00 in Stockholm and a small fixture organisation. One per test class.
 /// </summary>
-public sealed class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"fleetpool-test-{Guid.NewGuid():N}.db");
 
@@ -25,9 +25,12 @@ public sealed class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public TestIds Ids { get; private set; } = null!;
 
+    /// <summary>"Testing" seeds the small fixture; "Development" lets the app seed its demo municipality.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
         builder.ConfigureServices(s =>
         {
@@ -38,8 +41,11 @@ public sealed class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
-        _ = Server; // starts the host, which migrates the file
-        Ids = await TestData.SeedAsync(Services);
+        _ = Server; // starts the host, which migrates the file (and seeds demo data in Development)
+        if (EnvironmentName == "Testing")
+        {
+            Ids = await TestData.SeedAsync(Services);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -50,6 +56,7 @@ public sealed class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLif
         {
             File.Delete(_dbPath + suffix);
         }
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A client signed in through the real login endpoint.</summary>

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Web.Tests;
+
+public class DemoDataTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    [Fact]
+    public async Task Seed_Development_HuddingeLikeFleetAboutSeventyOnePercentFossilFree()
+    {
+        var (boards, sites, vehicles) = await app.QueryAsync(async db => (
+            await db.OrgUnits.CountAsync(u => u.Kind == OrgUnitKind.Board),
+            await db.Sites.CountAsync(),
+            await db.Vehicles.ToListAsync()));
+        var motor = vehicles.Where(v => v.Kind.IsMotorVehicle()).ToList();
+        Assert.True(boards >= 4, $"{boards} boards");
+        Assert.Equal(3, sites);
+        Assert.True(motor.Count >= 40, $"{motor.Count} cars and vans");
+        Assert.True(vehicles.Count - motor.Count >= 10, "at least 10 bikes and e-bikes");
+        var share = (double)motor.Count(v => v.IsFossilIndependent) / motor.Count;
+        Assert.InRange(share, 0.70, 0.72);
+        Assert.Contains(motor, v => v.Fuel == FuelType.Hvo100);
+        Assert.Contains(motor, v => v.Fuel == FuelType.Biogas);
+        Assert.Contains(motor, v => v.Fuel == FuelType.PluginHybrid);
+    }
+
+    [Fact]
+    public async Task Seed_Development_SixMonthsOfReturnedTripsWithoutOverlaps()
+    {
+        var bookings = await app.QueryAsync(db => db.Bookings.AsNoTracking().ToListAsync());
+        var returned = bookings.Where(b => b.Status == BookingStatus.Returned).ToList();
+        Assert.True(returned.Count > 1000, $"{returned.Count} returned trips");
+        Assert.All(returned.Where(b => b.OdometerOutKm is not null), b => Assert.True(b.OdometerInKm > b.OdometerOutKm));
+        var span = returned.Max(b => b.Start) - returned.Min(b => b.Start);
+        Assert.True(span > Duration.FromDays(170), $"history spans {span.TotalDays:0} days");
+        var holding = bookings.Where(b => BookingStatuses.HoldingSlot.Contains(b.Status)).GroupBy(b => b.VehicleId);
+        foreach (var vehicle in holding)
+        {
+            var ordered = vehicle.OrderBy(b => b.Start).ToList();
+            Assert.All(ordered.Zip(ordered.Skip(1)), p => Assert.True(p.First.BlockedUntil <= p.Second.Start, $"overlap on vehicle {vehicle.Key}"));
+        }
+    }
+
+    [Theory]
+    [InlineData("staff@fleetpool.demo")]
+    [InlineData("fleet@fleetpool.demo")]
+    [InlineData("lead@fleetpool.demo")]
+    [InlineData("admin@fleetpool.demo")]
+    public async Task Login_DemoUser_SucceedsWithReadmePassword(string email)
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = "Demo!2025pool" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Seed_RunTwice_AddsNothing()
+    {
+        var before = await app.QueryAsync(async db => (await db.Vehicles.CountAsync(), await db.Bookings.CountAsync(), await db.Users.CountAsync()));
+        await Setup.DemoSeederAccess.SeedAsync(app.Services);
+        var after = await app.QueryAsync(async db => (await db.Vehicles.CountAsync(), await db.Bookings.CountAsync(), await db.Users.CountAsync()));
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Lead_BelongsToStaffDepartment()
+    {
+        var users = await app.QueryAsync(db => db.Users.Where(u => u.Email == "staff@fleetpool.demo" || u.Email == "lead@fleetpool.demo").ToListAsync());
+        Assert.Single(users.Select(u => u.DepartmentId).Distinct());
+    }
+}
