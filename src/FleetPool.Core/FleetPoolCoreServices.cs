@@ -12,6 +12,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<BookingService>()
         .AddSingleton<BookingLifecycle>()
         .AddSingleton<BookingQueries>()
+        .AddSingleton<NoShowSweep>()
         .AddSingleton<AvailabilityService>()
         .AddSingleton<VehicleService>()
         .AddSingleton<Organisation.UserAccounts>();

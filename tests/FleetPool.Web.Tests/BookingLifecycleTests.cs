@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using FleetPool.Core.Bookings;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace FleetPool.Web.Tests;
@@ -122,5 +123,29 @@ public class BookingLifecycleTests(FleetPoolFactory app) : IClassFixture<FleetPo
         var other = await app.ClientForAsync(TestData.Unlicensed);
         var theirs = await other.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/bookings/mine");
         Assert.DoesNotContain(theirs.EnumerateArray(), b => b.GetProperty("id").GetInt32() == id);
+    }
+
+    [Fact]
+    public async Task NoShowSweep_ReservationNotPickedUp_MarkedAndSlotFreed()
+    {
+        var (client, id) = await BookAsync(app.Ids.Bike, "2026-03-23T14:00:00+01:00", "2026-03-23T16:00:00+01:00");
+        var sweep = app.Services.GetRequiredService<NoShowSweep>();
+        try
+        {
+            async Task<string?> Status() => (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/bookings/{id}")).GetProperty("status").GetString();
+            At(13, 29); // 14:29 local: 29 minutes late, still a reservation
+            await sweep.RunAsync();
+            Assert.Equal("reserved", await Status());
+            At(13, 30);
+            Assert.True(await sweep.RunAsync() >= 1);
+            Assert.Equal(0, await sweep.RunAsync());
+            Assert.Equal("noShow", await Status());
+            var taken = await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-03-23T14:45:00+01:00", "2026-03-23T15:30:00+01:00"));
+            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        }
+        finally
+        {
+            app.Clock.Reset(Monday8);
+        }
     }
 }

@@ -20,6 +20,8 @@ public sealed class BookingRuleDefaults
     [Range(0, 24 * 60)] public int BufferMinutes { get; set; } = 15;
     /// <summary>How long before the start a vehicle may be picked up, minutes.</summary>
     [Range(0, 24 * 60)] public int EarlyCheckoutMinutes { get; set; } = 30;
+    /// <summary>A reservation not picked up this long after its start becomes a no-show and frees the vehicle, minutes.</summary>
+    [Range(5, 24 * 60)] public int NoShowAfterMinutes { get; set; } = 30;
 }
 
 /// <summary>The rules in force at one site: its overrides on top of the defaults.</summary>

@@ -1,0 +1,27 @@
+using FleetPool.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace FleetPool.Core.Bookings;
+
+/// <summary>
+/// Marks reservations that were never picked up as no-shows, freeing their vehicles. Idempotent: a second run
+/// finds nothing; safe to run on several instances at once (each row changes status at most once).
+/// </summary>
+public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults)
+{
+    /// <summary>Marks every reservation whose start is <c>NoShowAfterMinutes</c> or more in the past; returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var cutoff = now - Duration.FromMinutes(defaults.Value.NoShowAfterMinutes);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var late = await db.Bookings.Where(b => b.Status == BookingStatus.Reserved && b.Start <= cutoff).ToListAsync(ct);
+        late.ForEach(b => (b.Status, b.ClosedAt) = (BookingStatus.NoShow, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return late.Count;
+    }
+}
