@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FleetPool.Web.Tests;
 
-public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFactory>
+public abstract class BookingApiTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
 {
-    private Task<HttpClient> Staff() => app.ClientForAsync(TestData.Staff);
+    private Task<HttpClient> Staff() => App.ClientForAsync(TestData.Staff);
 
     [Fact]
     public async Task Create_ValidBooking_201WithLocationAndBody()
     {
         var client = await Staff();
-        var response = await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-17T09:00:00+01:00", "2026-03-17T11:00:00+01:00"));
+        var response = await client.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-17T09:00:00+01:00", "2026-03-17T11:00:00+01:00"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal($"/api/bookings/{body.GetProperty("id").GetInt32()}", response.Headers.Location?.ToString());
@@ -28,10 +28,10 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Create_StartsInsideBufferOfPrevious_409()
     {
         var client = await Staff();
-        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-03-19T09:00:00+01:00", "2026-03-19T10:00:00+01:00"))).StatusCode);
-        var clash = await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-03-19T10:10:00+01:00", "2026-03-19T11:00:00+01:00"));
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(App.Ids.Bike, "2026-03-19T09:00:00+01:00", "2026-03-19T10:00:00+01:00"))).StatusCode);
+        var clash = await client.BookAsync(ApiCalls.Booking(App.Ids.Bike, "2026-03-19T10:10:00+01:00", "2026-03-19T11:00:00+01:00"));
         await clash.AssertProblemAsync(HttpStatusCode.Conflict, "start");
-        var after = await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-03-19T10:15:00+01:00", "2026-03-19T11:00:00+01:00"));
+        var after = await client.BookAsync(ApiCalls.Booking(App.Ids.Bike, "2026-03-19T10:15:00+01:00", "2026-03-19T11:00:00+01:00"));
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
     }
 
@@ -49,17 +49,17 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Create_MalformedOrInvalid_400NamingField(string json, string field)
     {
         var client = await Staff();
-        var before = await app.QueryAsync(db => db.Bookings.CountAsync());
+        var before = await App.QueryAsync(db => db.Bookings.CountAsync());
         var response = await client.PostAsync("/api/bookings", new StringContent(json, Encoding.UTF8, "application/json"));
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
-        Assert.Equal(before, await app.QueryAsync(db => db.Bookings.CountAsync()));
+        Assert.Equal(before, await App.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
     [Fact]
     public async Task Create_TenThousandCharacterPurpose_400()
     {
         var client = await Staff();
-        var response = await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-20T09:00:00+01:00", "2026-03-20T10:00:00+01:00", purpose: new string('p', 10_000)));
+        var response = await client.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-20T09:00:00+01:00", "2026-03-20T10:00:00+01:00", purpose: new string('p', 10_000)));
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "purpose");
     }
 
@@ -75,7 +75,7 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Create_StartInPast_422()
     {
         var client = await Staff();
-        var response = await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-16T07:00:00+01:00", "2026-03-16T09:00:00+01:00"));
+        var response = await client.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-16T07:00:00+01:00", "2026-03-16T09:00:00+01:00"));
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "start");
     }
 
@@ -86,7 +86,7 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Create_OutsideOpeningHours_422(string start, string end, string field)
     {
         var client = await Staff();
-        var response = await client.BookAsync(ApiCalls.Booking(app.Ids.WeekdayCar, start, end));
+        var response = await client.BookAsync(ApiCalls.Booking(App.Ids.WeekdayCar, start, end));
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, field);
     }
 
@@ -94,17 +94,17 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Create_VehicleInMaintenance_422()
     {
         var client = await Staff();
-        var response = await client.BookAsync(ApiCalls.Booking(app.Ids.MaintenanceCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00"));
+        var response = await client.BookAsync(ApiCalls.Booking(App.Ids.MaintenanceCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00"));
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicleId");
     }
 
     [Fact]
     public async Task Create_CarByUnlicensedStaff_422NamingDriver()
     {
-        var client = await app.ClientForAsync(TestData.Unlicensed);
-        var response = await client.BookAsync(ApiCalls.Booking(app.Ids.PetrolCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00"));
+        var client = await App.ClientForAsync(TestData.Unlicensed);
+        var response = await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00"));
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "driverId");
-        var withDriver = await client.BookAsync(ApiCalls.Booking(app.Ids.PetrolCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00", driverId: app.Ids.Staff));
+        var withDriver = await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00", driverId: App.Ids.Staff));
         Assert.Equal(HttpStatusCode.Created, withDriver.StatusCode);
     }
 
@@ -112,32 +112,32 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Create_AcrossSpringDstChange_StoresExactInstants()
     {
         var client = await Staff();
-        var response = await client.BookAsync(ApiCalls.Booking(app.Ids.ElectricCar, "2026-03-29T01:00:00+01:00", "2026-03-29T04:00:00+02:00"));
+        var response = await client.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, "2026-03-29T01:00:00+01:00", "2026-03-29T04:00:00+02:00"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.JsonAsync()).GetProperty("id").GetInt32();
-        var booking = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
+        var booking = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
         Assert.Equal(NodaTime.Duration.FromHours(2), booking.End - booking.Start);
     }
 
     [Fact]
     public async Task Create_AcrossAutumnDstChange_StoresExactInstants()
     {
-        app.Clock.Reset(NodaTime.Instant.FromUtc(2026, 10, 20, 7, 0));
+        App.Clock.Reset(NodaTime.Instant.FromUtc(2026, 10, 20, 7, 0));
         try
         {
             var client = await Staff();
-            var response = await client.BookAsync(ApiCalls.Booking(app.Ids.ElectricCar, "2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00"));
+            var response = await client.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, "2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00"));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var body = await response.JsonAsync();
             Assert.Equal("2026-10-25T02:30:00+02:00", body.GetProperty("start").GetString());
             Assert.Equal("2026-10-25T02:30:00+01:00", body.GetProperty("end").GetString());
             var id = body.GetProperty("id").GetInt32();
-            var booking = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
+            var booking = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
             Assert.Equal(NodaTime.Duration.FromHours(1), booking.End - booking.Start);
         }
         finally
         {
-            app.Clock.Reset(NodaTime.Instant.FromUtc(2026, 3, 16, 7, 0));
+            App.Clock.Reset(FleetPoolFactory.Monday8);
         }
     }
 
@@ -145,11 +145,11 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Availability_BookedVehicle_ListedWithReasonAfterFreeOnes()
     {
         var client = await Staff();
-        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(app.Ids.PetrolCar, "2026-03-24T09:00:00+01:00", "2026-03-24T10:00:00+01:00"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-24T09:00:00+01:00", "2026-03-24T10:00:00+01:00"))).StatusCode);
         var result = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(
-            $"/api/availability?site={app.Ids.OpenSite}&from=2026-03-24T09:30:00%2B01:00&to=2026-03-24T10:30:00%2B01:00&distanceKm=3");
+            $"/api/availability?site={App.Ids.OpenSite}&from=2026-03-24T09:30:00%2B01:00&to=2026-03-24T10:30:00%2B01:00&distanceKm=3");
         var vehicles = result.GetProperty("vehicles").EnumerateArray().ToList();
-        var petrol = vehicles.Single(v => v.GetProperty("vehicle").GetProperty("id").GetInt32() == app.Ids.PetrolCar);
+        var petrol = vehicles.Single(v => v.GetProperty("vehicle").GetProperty("id").GetInt32() == App.Ids.PetrolCar);
         Assert.Equal("booked", petrol.GetProperty("reasonUnavailable").GetString());
         Assert.Equal("bike", result.GetProperty("advice").GetProperty("suggestedMode").GetString());
         Assert.Contains(vehicles[0].GetProperty("vehicle").GetProperty("kind").GetString(), new[] { "bike", "eBike" });
@@ -159,7 +159,11 @@ public class BookingApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     public async Task Availability_TimeWithoutOffset_400NamingFrom()
     {
         var client = await Staff();
-        var response = await client.GetAsync($"/api/availability?site={app.Ids.OpenSite}&from=2026-03-24T09:30:00&to=2026-03-24T10:30:00%2B01:00");
+        var response = await client.GetAsync($"/api/availability?site={App.Ids.OpenSite}&from=2026-03-24T09:30:00&to=2026-03-24T10:30:00%2B01:00");
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "from");
     }
 }
+
+public sealed class BookingApiTestsOnSqlite(SqliteApp app) : BookingApiTests<SqliteApp>(app);
+
+public sealed class BookingApiTestsOnPostgres(PostgresApp app) : BookingApiTests<PostgresApp>(app);

@@ -8,24 +8,22 @@ using NodaTime;
 
 namespace FleetPool.Web.Tests;
 
-public class BookingLifecycleTests(FleetPoolFactory app) : IClassFixture<FleetPoolFactory>
+public abstract class BookingLifecycleTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
 {
-    private static readonly Instant Monday8 = Instant.FromUtc(2026, 3, 16, 7, 0);
-
     private async Task<(HttpClient Client, int Id)> BookAsync(int vehicleId, string start, string end)
     {
-        var client = await app.ClientForAsync(TestData.Staff);
+        var client = await App.ClientForAsync(TestData.Staff);
         var response = await client.BookAsync(ApiCalls.Booking(vehicleId, start, end));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (client, (await response.JsonAsync()).GetProperty("id").GetInt32());
     }
 
-    private void At(int utcHour, int minute = 0) => app.Clock.Reset(Instant.FromUtc(2026, 3, 23, utcHour, minute));
+    private void At(int utcHour, int minute = 0) => App.Clock.Reset(Instant.FromUtc(2026, 3, 23, utcHour, minute));
 
     [Fact]
     public async Task CheckOutAndIn_ElectricCar_RecordsReadingsRefuelDamageAndFreesRestOfSlot()
     {
-        var (client, id) = await BookAsync(app.Ids.ElectricCar, "2026-03-23T09:00:00+01:00", "2026-03-23T12:00:00+01:00");
+        var (client, id) = await BookAsync(App.Ids.ElectricCar, "2026-03-23T09:00:00+01:00", "2026-03-23T12:00:00+01:00");
         try
         {
             At(8);
@@ -47,50 +45,50 @@ public class BookingLifecycleTests(FleetPoolFactory app) : IClassFixture<FleetPo
             });
             Assert.Equal(HttpStatusCode.OK, inResponse.StatusCode);
             Assert.Equal("returned", (await inResponse.JsonAsync()).GetProperty("status").GetString());
-            var (vehicle, refuels, damages) = await app.QueryAsync(async db => (
-                await db.Vehicles.SingleAsync(v => v.Id == app.Ids.ElectricCar),
+            var (vehicle, refuels, damages) = await App.QueryAsync(async db => (
+                await db.Vehicles.SingleAsync(v => v.Id == App.Ids.ElectricCar),
                 await db.Refuellings.CountAsync(r => r.BookingId == id),
                 await db.DamageReports.CountAsync(d => d.BookingId == id && d.ResolvedAt == null)));
             Assert.Equal((1042, 1, 1), (vehicle.LastOdometerKm, refuels, damages));
 
             // Returned at 10:00 local: with the 15-minute buffer the vehicle is free again from 10:15.
-            var next = await client.BookAsync(ApiCalls.Booking(app.Ids.ElectricCar, "2026-03-23T10:15:00+01:00", "2026-03-23T11:00:00+01:00"));
+            var next = await client.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, "2026-03-23T10:15:00+01:00", "2026-03-23T11:00:00+01:00"));
             Assert.Equal(HttpStatusCode.Created, next.StatusCode);
         }
         finally
         {
-            app.Clock.Reset(Monday8);
+            App.Clock.Reset(FleetPoolFactory.Monday8);
         }
     }
 
     [Fact]
     public async Task Cancel_Reservation_FreesSlotAndCannotCancelTwice()
     {
-        var (client, id) = await BookAsync(app.Ids.EBike, "2026-03-25T09:00:00+01:00", "2026-03-25T10:00:00+01:00");
+        var (client, id) = await BookAsync(App.Ids.EBike, "2026-03-25T09:00:00+01:00", "2026-03-25T10:00:00+01:00");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/bookings/{id}/cancel", null)).StatusCode);
         await (await client.PostAsync($"/api/bookings/{id}/cancel", null)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "status");
-        var again = await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-25T09:00:00+01:00", "2026-03-25T10:00:00+01:00"));
+        var again = await client.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-25T09:00:00+01:00", "2026-03-25T10:00:00+01:00"));
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     [Fact]
     public async Task Change_ReservationOntoTakenSlot_409AndUnchanged()
     {
-        var (client, first) = await BookAsync(app.Ids.Bike, "2026-03-26T09:00:00+01:00", "2026-03-26T10:00:00+01:00");
-        var (_, second) = await BookAsync(app.Ids.Bike, "2026-03-26T11:00:00+01:00", "2026-03-26T12:00:00+01:00");
+        var (client, first) = await BookAsync(App.Ids.Bike, "2026-03-26T09:00:00+01:00", "2026-03-26T10:00:00+01:00");
+        var (_, second) = await BookAsync(App.Ids.Bike, "2026-03-26T11:00:00+01:00", "2026-03-26T12:00:00+01:00");
         var clash = await client.PutAsJsonAsync($"/api/bookings/{second}", new { start = "2026-03-26T09:30:00+01:00" });
         await clash.AssertProblemAsync(HttpStatusCode.Conflict);
         var moved = await client.PutAsJsonAsync($"/api/bookings/{second}", new { start = "2026-03-26T13:00:00+01:00", end = "2026-03-26T14:00:00+01:00" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("2026-03-26T13:00:00+01:00", (await moved.JsonAsync()).GetProperty("start").GetString());
-        var stored = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == first));
+        var stored = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == first));
         Assert.Equal(BookingStatus.Reserved, stored.Status);
     }
 
     [Fact]
     public async Task Change_RunningBooking_ExtendsEndButNotVehicle()
     {
-        var (client, id) = await BookAsync(app.Ids.PetrolCar, "2026-03-23T13:00:00+01:00", "2026-03-23T14:00:00+01:00");
+        var (client, id) = await BookAsync(App.Ids.PetrolCar, "2026-03-23T13:00:00+01:00", "2026-03-23T14:00:00+01:00");
         try
         {
             At(12);
@@ -98,29 +96,29 @@ public class BookingLifecycleTests(FleetPoolFactory app) : IClassFixture<FleetPo
             var extended = await client.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-23T16:00:00+01:00" });
             Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
             Assert.Equal("2026-03-23T16:15:00+01:00", (await extended.JsonAsync()).GetProperty("blockedUntil").GetString());
-            var swap = await client.PutAsJsonAsync($"/api/bookings/{id}", new { vehicleId = app.Ids.EBike });
+            var swap = await client.PutAsJsonAsync($"/api/bookings/{id}", new { vehicleId = App.Ids.EBike });
             await swap.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicleId");
         }
         finally
         {
-            app.Clock.Reset(Monday8);
+            App.Clock.Reset(FleetPoolFactory.Monday8);
         }
     }
 
     [Fact]
     public async Task CheckOut_TooEarly_422()
     {
-        var (client, id) = await BookAsync(app.Ids.EBike, "2026-03-27T09:00:00+01:00", "2026-03-27T10:00:00+01:00");
+        var (client, id) = await BookAsync(App.Ids.EBike, "2026-03-27T09:00:00+01:00", "2026-03-27T10:00:00+01:00");
         await (await client.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "status");
     }
 
     [Fact]
     public async Task Mine_ListsOwnBookingsOnly()
     {
-        var (client, id) = await BookAsync(app.Ids.EBike, "2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00");
+        var (client, id) = await BookAsync(App.Ids.EBike, "2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00");
         var mine = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/bookings/mine?pageSize=200");
         Assert.Contains(mine.EnumerateArray(), b => b.GetProperty("id").GetInt32() == id);
-        var other = await app.ClientForAsync(TestData.Unlicensed);
+        var other = await App.ClientForAsync(TestData.Unlicensed);
         var theirs = await other.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/bookings/mine");
         Assert.DoesNotContain(theirs.EnumerateArray(), b => b.GetProperty("id").GetInt32() == id);
     }
@@ -128,8 +126,8 @@ public class BookingLifecycleTests(FleetPoolFactory app) : IClassFixture<FleetPo
     [Fact]
     public async Task NoShowSweep_ReservationNotPickedUp_MarkedAndSlotFreed()
     {
-        var (client, id) = await BookAsync(app.Ids.Bike, "2026-03-23T14:00:00+01:00", "2026-03-23T16:00:00+01:00");
-        var sweep = app.Services.GetRequiredService<NoShowSweep>();
+        var (client, id) = await BookAsync(App.Ids.Bike, "2026-03-23T14:00:00+01:00", "2026-03-23T16:00:00+01:00");
+        var sweep = App.Services.GetRequiredService<NoShowSweep>();
         try
         {
             async Task<string?> Status() => (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/bookings/{id}")).GetProperty("status").GetString();
@@ -140,12 +138,16 @@ public class BookingLifecycleTests(FleetPoolFactory app) : IClassFixture<FleetPo
             Assert.True(await sweep.RunAsync() >= 1);
             Assert.Equal(0, await sweep.RunAsync());
             Assert.Equal("noShow", await Status());
-            var taken = await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-03-23T14:45:00+01:00", "2026-03-23T15:30:00+01:00"));
+            var taken = await client.BookAsync(ApiCalls.Booking(App.Ids.Bike, "2026-03-23T14:45:00+01:00", "2026-03-23T15:30:00+01:00"));
             Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
         }
         finally
         {
-            app.Clock.Reset(Monday8);
+            App.Clock.Reset(FleetPoolFactory.Monday8);
         }
     }
 }
+
+public sealed class BookingLifecycleTestsOnSqlite(SqliteApp app) : BookingLifecycleTests<SqliteApp>(app);
+
+public sealed class BookingLifecycleTestsOnPostgres(PostgresApp app) : BookingLifecycleTests<PostgresApp>(app);

@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace FleetPool.Web.Tests;
 
-public class DemoDataTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
 {
     [Fact]
     public async Task Seed_Development_HuddingeLikeFleetAboutSeventyOnePercentFossilFree()

@@ -7,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetPool.Web.Tests;
 
-public class PlatformTests(FleetPoolFactory app) : IClassFixture<FleetPoolFactory>
+public abstract class PlatformTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
 {
     [Fact]
     public async Task Health_Anonymous_Healthy()
     {
-        var response = await app.CreateClient().GetAsync("/health");
+        var response = await App.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
@@ -20,34 +20,41 @@ public class PlatformTests(FleetPoolFactory app) : IClassFixture<FleetPoolFactor
     [Fact]
     public async Task OpenApi_Document_ListsBookingRoutes()
     {
-        var json = await app.CreateClient().GetStringAsync("/openapi/v1.json");
+        var json = await App.CreateClient().GetStringAsync("/openapi/v1.json");
         Assert.Contains("\"/api/bookings/{id}/checkin\"", json, StringComparison.Ordinal);
         Assert.Contains("\"/api/availability\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Migrations_Sqlite_NoPendingModelChanges()
+    public async Task Migrations_ThisProvider_NoPendingModelChanges()
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync();
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes without a migration: run migrations/add-migration.sh.");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]
+    public async Task AuditEntries_UpdateOrDelete_RefusedByDatabase()
+    {
+        var client = await App.ClientForAsync(TestData.Staff);
+        await client.BookAsync(ApiCalls.Booking(App.Ids.Bike, "2026-04-09T09:00:00+02:00", "2026-04-09T10:00:00+02:00"));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Action\" = 'x'")));
+        Assert.Contains("append-only", ex.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<Exception>(() => App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "Booking" && a.ActorId == App.Ids.Staff)));
+    }
+}
+
+public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests<SqliteApp>(app);
+
+public sealed class PlatformTestsOnPostgres(PostgresApp app) : PlatformTests<PostgresApp>(app);
+
+public class SqlitePlatformTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
     public async Task Database_Sqlite_RunsInWalMode()
     {
         var mode = await app.QueryAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
         Assert.Equal("wal", mode.Single());
-    }
-
-    [Fact]
-    public async Task AuditEntries_UpdateOrDelete_RefusedByDatabase()
-    {
-        var client = await app.ClientForAsync(TestData.Staff);
-        await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-04-09T09:00:00+02:00", "2026-04-09T10:00:00+02:00"));
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Action = 'x'")));
-        Assert.Contains("append-only", ex.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAnyAsync<Exception>(() => app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries")));
-        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "Booking" && a.ActorId == app.Ids.Staff)));
     }
 }

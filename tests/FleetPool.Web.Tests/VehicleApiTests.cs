@@ -5,18 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FleetPool.Web.Tests;
 
-public class VehicleApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFactory>
+public abstract class VehicleApiTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
 {
     private object Car(string registration, string fuel = "hvo100") => new
     {
-        kind = "car", name = "Volvo V60", registration, siteId = app.Ids.OpenSite, departmentId = app.Ids.Department,
+        kind = "car", name = "Volvo V60", registration, siteId = App.Ids.OpenSite, departmentId = App.Ids.Department,
         fuel, approvedFuels = new[] { "diesel" }, rangeKm = 900, seats = 5, acquiredOn = "2025-05-01",
     };
 
     [Fact]
     public async Task Create_AsFleetManager_201WithDerivedFossilIndependence()
     {
-        var client = await app.ClientForAsync(TestData.Fleet);
+        var client = await App.ClientForAsync(TestData.Fleet);
         var response = await client.PostAsJsonAsync("/api/vehicles", Car("hvo 100"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.JsonAsync();
@@ -27,9 +27,9 @@ public class VehicleApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
         var id = body.GetProperty("id").GetInt32();
         var update = await client.PutAsJsonAsync($"/api/vehicles/{id}", Car("HVO 100", "diesel"));
         Assert.False((await update.JsonAsync()).GetProperty("fossilIndependent").GetBoolean());
-        var audit = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "Vehicle" && a.EntityId == id.ToString()).ToListAsync());
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "Vehicle" && a.EntityId == id.ToString()).ToListAsync());
         Assert.Equal(["Added", "Modified"], audit.Select(a => a.Action));
-        Assert.All(audit, a => Assert.Equal(app.Ids.FleetManager, a.ActorId));
+        Assert.All(audit, a => Assert.Equal(App.Ids.FleetManager, a.ActorId));
         Assert.Contains("Hvo100", audit[1].Before, StringComparison.Ordinal);
         Assert.Contains("Diesel", audit[1].After, StringComparison.Ordinal);
     }
@@ -37,7 +37,7 @@ public class VehicleApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     [Fact]
     public async Task Create_DuplicateRegistration_409NamingRegistration()
     {
-        var client = await app.ClientForAsync(TestData.Admin);
+        var client = await App.ClientForAsync(TestData.Admin);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/vehicles", Car("DUP 111"))).StatusCode);
         await (await client.PostAsJsonAsync("/api/vehicles", Car("DUP 111"))).AssertProblemAsync(HttpStatusCode.Conflict, "registration");
     }
@@ -50,7 +50,7 @@ public class VehicleApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     [InlineData("{\"kind\":\"bike\",\"name\":\"X\",\"siteId\":1,\"departmentId\":1,\"acquiredOn\":\"2025-13-45\"}", "acquiredOn")]
     public async Task Create_Invalid_400NamingField(string json, string field)
     {
-        var client = await app.ClientForAsync(TestData.Fleet);
+        var client = await App.ClientForAsync(TestData.Fleet);
         var response = await client.PostAsync("/api/vehicles", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -58,8 +58,8 @@ public class VehicleApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     [Fact]
     public async Task List_FilterByKind_OnlyThatKind()
     {
-        var client = await app.ClientForAsync(TestData.Staff);
-        var bikes = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/vehicles?site={app.Ids.OpenSite}&kind=eBike");
+        var client = await App.ClientForAsync(TestData.Staff);
+        var bikes = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/vehicles?site={App.Ids.OpenSite}&kind=eBike");
         Assert.NotEmpty(bikes.EnumerateArray());
         Assert.All(bikes.EnumerateArray(), v => Assert.Equal("eBike", v.GetProperty("kind").GetString()));
         await (await client.GetAsync("/api/vehicles?kind=truck")).AssertProblemAsync(HttpStatusCode.BadRequest, "kind");
@@ -68,7 +68,11 @@ public class VehicleApiTests(FleetPoolFactory app) : IClassFixture<FleetPoolFact
     [Fact]
     public async Task Get_UnknownId_404Problem()
     {
-        var client = await app.ClientForAsync(TestData.Staff);
+        var client = await App.ClientForAsync(TestData.Staff);
         await (await client.GetAsync("/api/vehicles/987654")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+public sealed class VehicleApiTestsOnSqlite(SqliteApp app) : VehicleApiTests<SqliteApp>(app);
+
+public sealed class VehicleApiTestsOnPostgres(PostgresApp app) : VehicleApiTests<PostgresApp>(app);

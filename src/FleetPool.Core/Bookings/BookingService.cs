@@ -3,6 +3,7 @@ using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -54,8 +55,10 @@ public sealed class BookingService(
             AlternativeCheck = request.AlternativeCheck, CreatedAt = clock.GetCurrentInstant(),
         };
         db.Bookings.Add(booking);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct) is { } conflict)
+        {
+            return conflict;
+        }
         return BookingView.From(booking, vehicle.Name, costCenter.Code);
     }
 
@@ -105,10 +108,27 @@ public sealed class BookingService(
             return problem;
         }
         (booking.VehicleId, booking.Start, booking.End, booking.BlockedUntil) = (vehicle.Id, start, end, end + rules!.Buffer);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct) is { } conflict)
+        {
+            return conflict;
+        }
         var costCenter = await db.CostCenters.Where(c => c.Id == booking.CostCenterId).Select(c => c.Code).SingleAsync(ct);
         return BookingView.From(booking, vehicle.Name, costCenter);
+    }
+
+    // On PostgreSQL two transactions can both pass the check; the exclusion constraint then refuses the second.
+    private static async Task<Problem?> SaveOrConflictAsync(FleetPoolDb db, IDbContextTransaction tx, string vehicleName, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e))
+        {
+            return Problem.Conflict($"{vehicleName} was booked for part of this time by someone else a moment ago.");
+        }
     }
 
     private async Task<(Problem?, BookingRuleSet?)> CheckSlotAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant end,

@@ -24,7 +24,7 @@ internal sealed class AuditCapture
         var capture = new AuditCapture();
         foreach (var e in tracker.Entries())
         {
-            if (e.Entity is AuditEntry || e.State is EntityState.Unchanged or EntityState.Detached)
+            if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || e.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

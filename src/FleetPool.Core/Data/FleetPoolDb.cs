@@ -2,6 +2,7 @@ using FleetPool.Core.Audit;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace FleetPool.Core.Data;
 /// <see cref="AuditEntry"/> per changed entity in the same transaction, attributed to <see cref="ActorId"/>.
 /// </summary>
 public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock clock)
-    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     /// <summary>Organisation tree.</summary>
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
@@ -30,6 +31,9 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Refuelling> Refuellings => Set<Refuelling>();
     /// <summary>Damage and incident reports.</summary>
     public DbSet<DamageReport> DamageReports => Set<DamageReport>();
+    /// <summary>ASP.NET Core data-protection keys, shared by every app instance (tokens and cookies work on all).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>The append-only audit trail.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -38,6 +42,9 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
 
     /// <summary>False only for bulk demo seeding, which is not a user's change.</summary>
     public bool RecordAudit { get; set; } = true;
+
+    /// <summary>True on SQLite, whose missing date types need value converters.</summary>
+    public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -68,7 +75,7 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        if (Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        if (IsSqlite)
         {
             SqliteConventions.Apply(configurationBuilder);
         }

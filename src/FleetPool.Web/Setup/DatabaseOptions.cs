@@ -8,11 +8,20 @@ public sealed class DatabaseOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Database";
 
-    /// <summary>"Sqlite" (default).</summary>
-    [Required, RegularExpression("^Sqlite$", ErrorMessage = "Database:Provider must be Sqlite.")]
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary>The embedded default.</summary>
+    public const string Sqlite = "Sqlite";
 
-    /// <summary>ADO.NET connection string.</summary>
+    /// <summary>The scale-out provider: several instances share one database.</summary>
+    public const string Postgres = "Postgres";
+
+    /// <summary>"Sqlite" (default) or "Postgres".</summary>
+    [Required, RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>ADO.NET connection string for the provider.</summary>
     [Required]
-    public string ConnectionString { get; set; } = "Data Source=fleetpool.db";
+    public string ConnectionString { get; set; } = "Data Source=App_Data/fleetpool.db";
+
+    /// <summary>True when the provider is PostgreSQL.</summary>
+    public bool IsPostgres => Provider == Postgres;
 }

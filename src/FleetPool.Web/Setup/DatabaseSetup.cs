@@ -1,4 +1,5 @@
 using FleetPool.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -6,32 +7,47 @@ using Microsoft.Extensions.Options;
 
 namespace FleetPool.Web.Setup;
 
-/// <summary>The database: SQLite (WAL) through a DbContext factory, migrated on start.</summary>
+/// <summary>The database: SQLite (WAL) or PostgreSQL through a DbContext factory, migrated on start.</summary>
 public static class DatabaseSetup
 {
-    /// <summary>Registers the DbContext factory (and a scoped context for Identity and health checks).</summary>
+    /// <summary>Registers the DbContext factory (and a scoped context for Identity, health checks and key storage).</summary>
     public static IServiceCollection AddFleetPoolDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<FleetPoolDb>((sp, o) => o
-            .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.MigrationsAssembly("FleetPool.Migrations.Sqlite"))
-            .AddInterceptors(new SqlitePragmas())
-            .ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>());
+        services.AddDbContextFactory<FleetPoolDb>((sp, o) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (db.IsPostgres)
+            {
+                o.UseNpgsql(db.ConnectionString, n => n.UseNodaTime().MigrationsAssembly("FleetPool.Migrations.Postgres"));
+            }
+            else
+            {
+                o.UseSqlite(db.ConnectionString, s => s.MigrationsAssembly("FleetPool.Migrations.Sqlite")).AddInterceptors(new SqlitePragmas());
+            }
+            o.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContext());
+        services.AddDataProtection().SetApplicationName("FleetPool").PersistKeysToDbContext<FleetPoolDb>();
         return services;
     }
 
-    /// <summary>Applies pending migrations and switches the file to write-ahead logging.</summary>
+    /// <summary>Applies pending migrations (EF takes a database lock, so instances starting together are safe).</summary>
     public static async Task MigrateAsync(this IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync();
-        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder))
+        if (db.IsSqlite)
         {
-            Directory.CreateDirectory(folder);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
         }
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.IsSqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
     }
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using FleetPool.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,24 +13,38 @@ using NodaTime.Testing;
 namespace FleetPool.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on its own SQLite file (migrated on start, like production), with a fake clock set to Monday
-/// 2026-03-16 08:00 in Stockholm and a small fixture organisation. One per test class.
+/// The real app on its own database (migrated on start, like production), with a fake clock set to Monday
+/// 2026-03-16 08:00 in Stockholm and, in the Testing environment, a small fixture organisation. One per test class;
+/// subclasses choose the provider.
 /// </summary>
-public class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"fleetpool-test-{Guid.NewGuid():N}.db");
+    public static readonly Instant Monday8 = Instant.FromUtc(2026, 3, 16, 7, 0);
 
-    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 16, 7, 0));
+    public FakeClock Clock { get; } = new(Monday8);
 
     public TestIds Ids { get; private set; } = null!;
+
+    /// <summary>"Sqlite" or "Postgres".</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>The connection string of this factory's own database.</summary>
+    public abstract string ConnectionString { get; }
+
+    /// <summary>Why this provider cannot run here, or null when it can.</summary>
+    public virtual string? Unavailable => null;
 
     /// <summary>"Testing" seeds the small fixture; "Development" lets the app seed its demo municipality.</summary>
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>Seeds the fixture organisation; false for a second instance on an already seeded database.</summary>
+    protected virtual bool SeedsTestData => EnvironmentName == "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<IClock>();
@@ -39,35 +52,43 @@ public class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
-        _ = Server; // starts the host, which migrates the file (and seeds demo data in Development)
-        if (EnvironmentName == "Testing")
+        if (Unavailable is not null)
+        {
+            return;
+        }
+        _ = Server; // starts the host, which migrates the database (and seeds demo data in Development)
+        if (SeedsTestData)
         {
             Ids = await TestData.SeedAsync(Services);
         }
     }
 
-    public override async ValueTask DisposeAsync()
+    /// <summary>Skips the calling test when the provider is missing here; under CI=true that is a failure instead.</summary>
+    public void SkipIfUnavailable()
     {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (Unavailable is { } reason)
         {
-            File.Delete(_dbPath + suffix);
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"CI must run every provider: {reason}");
+            Assert.Skip(reason);
         }
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>A client signed in through the real login endpoint.</summary>
     public async Task<HttpClient> ClientForAsync(string email)
     {
         var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(client, email));
+        return client;
+    }
+
+    /// <summary>A bearer token from the login endpoint of this instance.</summary>
+    public static async Task<string> TokenForAsync(HttpClient client, string email)
+    {
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestData.Password });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>Reads the database directly, to check what the API really wrote.</summary>
