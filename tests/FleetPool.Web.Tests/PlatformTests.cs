@@ -58,3 +58,24 @@ public class SqlitePlatformTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal("wal", mode.Single());
     }
 }
+
+public class DatabaseBusyTests(ImpatientSqliteApp app) : IClassFixture<ImpatientSqliteApp>
+{
+    [Fact]
+    public async Task CreateBooking_DatabaseLockedElsewhere_503ProblemAndNothingWritten()
+    {
+        var client = await app.ClientForAsync(TestData.Staff);
+        var before = await app.QueryAsync(db => db.Bookings.CountAsync());
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection(app.ConnectionString))
+        {
+            await other.OpenAsync();
+            await using var hold = (Microsoft.Data.Sqlite.SqliteTransaction)await other.BeginTransactionAsync(); // BEGIN IMMEDIATE
+            var response = await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00"));
+            await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(response.Headers.RetryAfter);
+        }
+        Assert.Equal(before, await app.QueryAsync(db => db.Bookings.CountAsync()));
+        var retried = await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00"));
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+    }
+}

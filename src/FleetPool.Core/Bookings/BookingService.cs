@@ -3,7 +3,6 @@ using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -27,7 +26,7 @@ public sealed class BookingService(
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var vehicle = await db.Vehicles.FindAsync([request.VehicleId!.Value], ct);
         var costCenter = await db.CostCenters.SingleOrDefaultAsync(c => c.Code == request.CostCenter && c.IsActive, ct);
         var driverId = request.DriverId ?? actor.UserId;
@@ -75,7 +74,7 @@ public sealed class BookingService(
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var booking = await db.Bookings.FindAsync([id], ct);
         if (booking is null || !BookingAccess.CanSee(actor, booking))
         {
@@ -117,7 +116,7 @@ public sealed class BookingService(
     }
 
     // On PostgreSQL two transactions can both pass the check; the exclusion constraint then refuses the second.
-    private static async Task<Problem?> SaveOrConflictAsync(FleetPoolDb db, IDbContextTransaction tx, string vehicleName, CancellationToken ct)
+    private static async Task<Problem?> SaveOrConflictAsync(FleetPoolDb db, WriteTransaction tx, string vehicleName, CancellationToken ct)
     {
         try
         {

@@ -17,7 +17,7 @@ public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         var now = clock.GetCurrentInstant();
         var cutoff = now - Duration.FromMinutes(defaults.Value.NoShowAfterMinutes);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var late = await db.Bookings.Where(b => b.Status == BookingStatus.Reserved && b.Start <= cutoff).ToListAsync(ct);
         late.ForEach(b => (b.Status, b.ClosedAt) = (BookingStatus.NoShow, now));
         await db.SaveChangesAsync(ct);

@@ -54,7 +54,7 @@ public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var vehicle = id is { } existing ? await db.Vehicles.FindAsync([existing], ct) : new Vehicle { Name = "" };
         if (vehicle is null)
         {

@@ -22,7 +22,7 @@ public sealed class UserAccounts(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var user = await db.Users.FindAsync([userId], ct);
         if (user is null)
         {

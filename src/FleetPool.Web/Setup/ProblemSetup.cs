@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,6 +16,7 @@ public static class ProblemSetup
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? c.HttpContext.TraceIdentifier);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return services;
     }
 
@@ -59,6 +61,34 @@ public static class ProblemSetup
             var parts = path.TrimStart('$', '.').Split('.', StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p);
             return string.Join('.', parts);
+        }
+    }
+
+    /// <summary>
+    /// The database refused or timed out (connection limit, pool exhausted, lock timeout): a 503 the client may
+    /// retry, not a 500. Nothing was written, since every write runs in one transaction.
+    /// </summary>
+    private sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> log) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not (DbException or Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: DbException }))
+            {
+                return false;
+            }
+            log.LogWarning(exception, "Database unavailable for {Path}", context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "2";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The database is busy. Nothing was saved; please try again in a moment.",
+                },
+            });
         }
     }
 }

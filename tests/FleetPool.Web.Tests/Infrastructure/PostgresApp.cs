@@ -20,7 +20,7 @@ public class PostgresApp : FleetPoolFactory
     {
         _ownsDatabase = sharedConnectionString is null;
         _connectionString = sharedConnectionString ?? (AdminConnection is null ? ""
-            : new NpgsqlConnectionStringBuilder(AdminConnection) { Database = $"fleetpool_test_{Guid.NewGuid():N}" }.ConnectionString);
+            : new NpgsqlConnectionStringBuilder(AdminConnection) { Database = $"fleetpool_test_{Guid.NewGuid():N}", MaxPoolSize = 20 }.ConnectionString);
     }
 
     public override string Provider => "Postgres";

@@ -9,7 +9,10 @@ public class SqliteApp : FleetPoolFactory
 
     public override string Provider => "Sqlite";
 
-    public override string ConnectionString => $"Data Source={_path}";
+    public override string ConnectionString => $"Data Source={_path}{Options}";
+
+    /// <summary>Extra connection-string options.</summary>
+    protected virtual string Options => "";
 
     public override async ValueTask DisposeAsync()
     {
@@ -27,4 +30,10 @@ public class SqliteApp : FleetPoolFactory
 public sealed class DemoApp : SqliteApp
 {
     protected override string EnvironmentName => "Development";
+}
+
+/// <summary>SQLite that gives up on a locked database after one second, to show what clients then get.</summary>
+public sealed class ImpatientSqliteApp : SqliteApp
+{
+    protected override string Options => ";Default Timeout=1";
 }
