@@ -3,6 +3,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Data;
 using FleetPool.Core.Steering;
 using FleetPool.Web.Api;
+using FleetPool.Web.Jobs;
 
 namespace FleetPool.Web.Setup;
 
@@ -17,7 +18,8 @@ public static class FleetPoolApp
         services.AddOptions<SteeringOptions>().BindConfiguration(SteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddFleetPoolTime().AddFleetPoolDatabase().AddFleetPoolCore()
-            .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth();
+            .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth()
+            .AddFleetPoolJobs(builder.Configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
@@ -28,6 +30,7 @@ public static class FleetPoolApp
     public static async Task UseFleetPoolAsync(this WebApplication app)
     {
         await app.Services.MigrateAsync();
+        app.Services.ScheduleFleetPoolJobs();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Seed", true))
         {
             await DemoSeeder.SeedAsync(app.Services);

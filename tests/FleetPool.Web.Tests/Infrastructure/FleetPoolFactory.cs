@@ -37,6 +37,9 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
     /// <summary>"Testing" seeds the small fixture; "Development" lets the app seed its demo municipality.</summary>
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>True for the hosts that start Hangfire.</summary>
+    protected virtual bool RunsJobs => false;
+
     /// <summary>Seeds the fixture organisation; false for a second instance on an already seeded database.</summary>
     protected virtual bool SeedsTestData => EnvironmentName == "Testing";
 
@@ -45,6 +48,8 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        // Hangfire's storage is process-wide: only the job tests (one collection, not parallel) start it.
+        builder.UseSetting("Jobs:Enabled", RunsJobs ? "true" : "false");
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<IClock>();

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Time;
+using FleetPool.Web.Setup;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+
+namespace FleetPool.Web.Jobs;
+
+/// <summary>Settings section <c>Jobs</c>: recurring sweeps and their schedules (cron, in the organisation's zone).</summary>
+public sealed class JobsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Jobs";
+
+    /// <summary>Runs the Hangfire server in this instance.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>When reservations that were never picked up become no-shows.</summary>
+    [Required] public string NoShowSweepCron { get; set; } = "*/5 * * * *";
+}
+
+/// <summary>
+/// Hangfire runs only idempotent sweeps over the app database, so its queue holds nothing durable: in memory on
+/// SQLite (one instance), on PostgreSQL when several instances share the database, so a recurring job runs once.
+/// </summary>
+public static class JobsSetup
+{
+    /// <summary>Registers Hangfire with the storage that matches the database provider.</summary>
+    public static IServiceCollection AddFleetPoolJobs(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (!config.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.Enabled)}", true))
+        {
+            return services;
+        }
+        services.AddHangfire((sp, h) =>
+        {
+            h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (db.IsPostgres)
+            {
+                h.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString));
+            }
+            else
+            {
+                h.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        return services;
+    }
+
+    /// <summary>Adds or updates the recurring jobs (idempotent: every instance may call it at start).</summary>
+    public static void ScheduleFleetPoolJobs(this IServiceProvider services)
+    {
+        if (services.GetService<IRecurringJobManager>() is not { } jobs)
+        {
+            return;
+        }
+        var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<OrganisationTime>().Zone.Id);
+        jobs.AddOrUpdate<NoShowSweep>("no-show-sweep", s => s.RunAsync(CancellationToken.None), options.NoShowSweepCron,
+            new RecurringJobOptions { TimeZone = zone });
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using FleetPool.Core.Bookings;
+using FleetPool.Web.Tests.Infrastructure;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace FleetPool.Web.Tests;
+
+[CollectionDefinition(nameof(HangfireHosts), DisableParallelization = true)]
+public sealed class HangfireHosts;
+
+/// <summary>Hangfire in the real host: the storage follows the database provider and the sweeps really run.</summary>
+[Collection(nameof(HangfireHosts))]
+public abstract class JobsTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    protected abstract string ExpectedStorage { get; }
+
+    [Fact]
+    public void Storage_ThisProvider_MatchesDatabase() =>
+        Assert.Equal(ExpectedStorage, App.Services.GetRequiredService<JobStorage>().GetType().Name);
+
+    [Fact]
+    public void RecurringJobs_AtStart_NoShowSweepScheduledInOrganisationZone()
+    {
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "no-show-sweep");
+        Assert.Equal("Europe/Stockholm", job.TimeZoneId);
+        Assert.Equal("*/5 * * * *", job.Cron);
+    }
+
+    [Fact]
+    public async Task NoShowSweep_TriggeredThroughHangfire_MarksLateReservation()
+    {
+        var client = await App.ClientForAsync(TestData.Staff);
+        var created = await client.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-16T09:00:00+01:00", "2026-03-16T10:00:00+01:00"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        App.Clock.Reset(Instant.FromUtc(2026, 3, 16, 8, 45)); // 09:45 local: 45 minutes late
+        try
+        {
+            App.Services.GetRequiredService<IRecurringJobManager>().Trigger("no-show-sweep");
+            var status = BookingStatus.Reserved;
+            for (var i = 0; i < 100 && status == BookingStatus.Reserved; i++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+                status = await App.QueryAsync(db => db.Bookings.Where(b => b.VehicleId == App.Ids.EBike).Select(b => b.Status).SingleAsync());
+            }
+            Assert.Equal(BookingStatus.NoShow, status);
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+}
+
+public sealed class JobsSqliteApp : SqliteApp
+{
+    protected override bool RunsJobs => true;
+}
+
+public sealed class JobsPostgresApp : PostgresApp
+{
+    protected override bool RunsJobs => true;
+}
+
+public sealed class JobsTestsOnSqlite(JobsSqliteApp app) : JobsTests<JobsSqliteApp>(app)
+{
+    protected override string ExpectedStorage => "InMemoryStorage";
+}
+
+public sealed class JobsTestsOnPostgres(JobsPostgresApp app) : JobsTests<JobsPostgresApp>(app)
+{
+    protected override string ExpectedStorage => "PostgreSqlStorage";
+}
