@@ -89,8 +89,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var booking = await db.Bookings.FindAsync([id], ct);
-        if (booking is null || !BookingAccess.CanSee(actor, booking))
+        if (await BookingAccess.FindVisibleAsync(db, actor, id, ct) is not { } booking)
         {
             return Problem.NotFound("Booking");
         }

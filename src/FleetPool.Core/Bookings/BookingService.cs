@@ -75,8 +75,7 @@ public sealed class BookingService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var booking = await db.Bookings.FindAsync([id], ct);
-        if (booking is null || !BookingAccess.CanSee(actor, booking))
+        if (await BookingAccess.FindVisibleAsync(db, actor, id, ct) is not { } booking)
         {
             return Problem.NotFound("Booking");
         }
@@ -157,4 +156,8 @@ public static class BookingAccess
     /// <summary>True when the actor may see the booking; others get "not found".</summary>
     public static bool CanSee(Actor actor, Booking booking) =>
         actor.ManagesFleet || booking.BookerId == actor.UserId || booking.DriverId == actor.UserId;
+
+    /// <summary>The tracked booking, or null when it does not exist or the actor may not see it.</summary>
+    internal static async Task<Booking?> FindVisibleAsync(FleetPoolDb db, Actor actor, int id, CancellationToken ct) =>
+        await db.Bookings.FindAsync([id], ct) is { } booking && CanSee(actor, booking) ? booking : null;
 }
