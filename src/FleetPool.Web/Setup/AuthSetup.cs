@@ -24,7 +24,9 @@ public static class Policies
 /// <summary>Identity on the app database, bearer tokens for the API, and the role policies.</summary>
 public static class AuthSetup
 {
-    /// <summary>Registers Identity (no sign-up), the bearer scheme, the revocation check and the policies.</summary>
+    private const string Smart = "FleetPool";
+
+    /// <summary>Registers Identity (no sign-up), the cookie and bearer schemes, the revocation check and the policies.</summary>
     public static IServiceCollection AddFleetPoolAuth(this IServiceCollection services)
     {
         services.AddIdentityCore<AppUser>(o =>
@@ -36,9 +38,20 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole<int>>()
             .AddEntityFrameworkStores<FleetPoolDb>()
+            .AddClaimsPrincipalFactory<FleetPoolClaims>()
             .AddSignInManager();
-        services.AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        // Pages use the Identity cookie; /api uses bearer tokens only, so it answers 401/403 and never redirects.
+        services.AddAuthentication(o => (o.DefaultScheme, o.DefaultChallengeScheme) = (Smart, Smart))
+            .AddPolicyScheme(Smart, "Cookie for pages, bearer for the API", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            (o.LoginPath, o.LogoutPath, o.AccessDeniedPath) = ("/account/login", "/account/logout", "/forbidden");
+            (o.ExpireTimeSpan, o.SlidingExpiration) = (TimeSpan.FromHours(8), true);
+            o.Cookie.Name = "FleetPool.Auth";
+        });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())

@@ -19,7 +19,7 @@ public static class FleetPoolApp
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddFleetPoolTime().AddFleetPoolDatabase().AddFleetPoolCore()
             .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth()
-            .AddFleetPoolJobs(builder.Configuration);
+            .AddFleetPoolJobs(builder.Configuration).AddFleetPoolUi();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
@@ -36,7 +36,9 @@ public static class FleetPoolApp
             await DemoSeeder.SeedAsync(app.Services);
         }
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(c => IsApi(c), api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRequestLocalization();
         if (app.Configuration.GetValue<bool>($"{HostingOptions.Section}:{nameof(HostingOptions.UseHttpsRedirection)}"))
         {
             app.UseHsts();
@@ -45,11 +47,14 @@ public static class FleetPoolApp
         app.UseAuthentication();
         app.UseRevocationCheck();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapGet("/", () => TypedResults.Content(LandingPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapFleetPoolUi();
         app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi();
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }
 
 /// <summary>Settings section <c>Hosting</c>.</summary>

@@ -1,0 +1,52 @@
+using FleetPool.Core.Organisation;
+using FleetPool.Web.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using MudBlazor.Services;
+
+namespace FleetPool.Web.Setup;
+
+/// <summary>The Blazor UI: interactive server components, MudBlazor, Swedish by default and English on request.</summary>
+public static class UiSetup
+{
+    /// <summary>The cultures offered; the first is the default.</summary>
+    public static readonly string[] Cultures = ["sv-SE", "en-GB"];
+
+    /// <summary>Registers components, MudBlazor and localisation.</summary>
+    public static IServiceCollection AddFleetPoolUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            // Swedish unless the user chose otherwise: the browser's language does not decide.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>Maps the pages, the language switch and sign-out.</summary>
+    public static void MapFleetPoolUi(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapGet("/culture", (string? name, string? returnUrl, HttpContext http) =>
+        {
+            var culture = Cultures.Contains(name) ? name! : Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
+        }).AllowAnonymous().ExcludeFromDescription();
+        // [FromForm] makes the endpoint validate the antiforgery token the sign-out form carries.
+        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        }).ExcludeFromDescription();
+    }
+}
