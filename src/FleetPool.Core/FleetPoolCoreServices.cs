@@ -15,5 +15,6 @@ public static class FleetPoolCoreServices
         .AddSingleton<NoShowSweep>()
         .AddSingleton<AvailabilityService>()
         .AddSingleton<VehicleService>()
-        .AddSingleton<Organisation.UserAccounts>();
+        .AddSingleton<Organisation.UserAccounts>()
+        .AddSingleton<Organisation.OrganisationDirectory>();
 }

@@ -38,5 +38,5 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs)
         from b in bookings
         join v in db.Vehicles on b.VehicleId equals v.Id
         join c in db.CostCenters on b.CostCenterId equals c.Id
-        select BookingView.From(b, v.Name, c.Code);
+        select BookingView.From(b, v.Name, v.Kind, v.Fuel, c.Code);
 }

@@ -58,7 +58,7 @@ public sealed class BookingService(
         {
             return conflict;
         }
-        return BookingView.From(booking, vehicle.Name, costCenter.Code);
+        return BookingView.From(booking, vehicle, costCenter.Code);
     }
 
     /// <summary>
@@ -111,7 +111,7 @@ public sealed class BookingService(
             return conflict;
         }
         var costCenter = await db.CostCenters.Where(c => c.Id == booking.CostCenterId).Select(c => c.Code).SingleAsync(ct);
-        return BookingView.From(booking, vehicle.Name, costCenter);
+        return BookingView.From(booking, vehicle, costCenter);
     }
 
     // On PostgreSQL two transactions can both pass the check; the exclusion constraint then refuses the second.

@@ -41,14 +41,27 @@ public sealed class OrganisationTime(DateTimeZone zone)
         var shown = LocalPattern.Format(local);
         return mapping.Count switch
         {
-            1 => new LocalResolution(mapping.Single().ToInstant(), null),
+            1 => new LocalResolution(mapping.Single().ToInstant(), null, LocalTimeProblem.None),
             0 => new LocalResolution(null,
-                $"{shown} does not exist in {Zone.Id}: the clocks jump forward at that time (daylight saving). Choose a time outside the gap."),
+                $"{shown} does not exist in {Zone.Id}: the clocks jump forward at that time (daylight saving). Choose a time outside the gap.",
+                LocalTimeProblem.Gap),
             _ => new LocalResolution(null,
-                $"{shown} happens twice in {Zone.Id}: the clocks go back at that time (daylight saving). Choose a time outside the repeated hour."),
+                $"{shown} happens twice in {Zone.Id}: the clocks go back at that time (daylight saving). Choose a time outside the repeated hour.",
+                LocalTimeProblem.Ambiguous),
         };
     }
 }
 
-/// <summary>The result of <see cref="OrganisationTime.Resolve"/>: exactly one of the two is set.</summary>
-public readonly record struct LocalResolution(Instant? Instant, string? Error);
+/// <summary>Why a local time has no single instant.</summary>
+public enum LocalTimeProblem
+{
+    /// <summary>It maps to exactly one instant.</summary>
+    None,
+    /// <summary>It falls in the spring-forward gap and never happens.</summary>
+    Gap,
+    /// <summary>It falls in the autumn overlap and happens twice.</summary>
+    Ambiguous,
+}
+
+/// <summary>The result of <see cref="OrganisationTime.Resolve"/>: either <see cref="Instant"/> or <see cref="Error"/> is set.</summary>
+public readonly record struct LocalResolution(Instant? Instant, string? Error, LocalTimeProblem Problem);

@@ -1,0 +1,29 @@
+using FleetPool.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetPool.Core.Organisation;
+
+/// <summary>A site as pickers list it.</summary>
+public sealed record SiteSummary(int Id, string Name, string Address);
+
+/// <summary>A cost centre as pickers list it.</summary>
+public sealed record CostCenterSummary(string Code, string Name);
+
+/// <summary>Reference data for forms: sites and active cost centres, sorted for people.</summary>
+public sealed class OrganisationDirectory(IDbContextFactory<FleetPoolDb> dbs)
+{
+    /// <summary>All sites by name.</summary>
+    public async Task<IReadOnlyList<SiteSummary>> SitesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteSummary(s.Id, s.Name, s.Address)).ToListAsync(ct);
+    }
+
+    /// <summary>Active cost centres by code.</summary>
+    public async Task<IReadOnlyList<CostCenterSummary>> CostCentersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.CostCenters.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Code)
+            .Select(c => new CostCenterSummary(c.Code, c.Name)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,177 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using FleetPool.Core.Time;
+using FleetPool.Web.Components.Shared;
+using FleetPool.Web.Setup;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using NodaTime;
+
+namespace FleetPool.Web.Components.Pages.Bookings;
+
+/// <summary>Book a trip: the slot and trip, then the ranked vehicles, then one click books.</summary>
+public partial class Book
+{
+    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+    private IReadOnlyList<SiteSummary>? _sites;
+    private IReadOnlyList<CostCenterSummary> _costCenters = [];
+    private AvailabilityResult? _result;
+    private (Instant Start, Instant End) _slot;
+    private string? _alert;
+    private Severity _alertSeverity = Severity.Error;
+    private bool _busy;
+
+    [Inject] private AvailabilityService Availability { get; set; } = default!;
+    [Inject] private BookingService Bookings { get; set; } = default!;
+    [Inject] private OrganisationDirectory Directory { get; set; } = default!;
+    [Inject] private OrganisationTime Time { get; set; } = default!;
+    [Inject] private IClock Clock { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    /// <summary>The form's values (public so tests can fill it the way a person would).</summary>
+    public BookingFormModel Form { get; } = new();
+
+    private string SiteName => _sites?.FirstOrDefault(s => s.Id == Form.SiteId)?.Name ?? "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _sites = await Directory.SitesAsync();
+        _costCenters = await Directory.CostCentersAsync();
+        var tomorrow = Time.DateOf(Clock.GetCurrentInstant()).PlusDays(1).ToDateTimeUnspecified();
+        (Form.SiteId, Form.Date, Form.ReturnDate) = (_sites.Count > 0 ? _sites[0].Id : null, tomorrow, tomorrow);
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? Err(string field) => _errors.GetValueOrDefault(field);
+
+    private async Task SearchAsync()
+    {
+        (_alert, _alertSeverity) = (null, Severity.Error);
+        await RefreshAsync();
+    }
+
+    private async Task RefreshAsync()
+    {
+        _errors.Clear();
+        if (!TryReadSlot(out var slot))
+        {
+            return;
+        }
+        _busy = true;
+        var outcome = await Availability.FindAsync(new AvailabilityQuery(Form.SiteId, slot.Start, slot.End, Form.Kind,
+            Form.Passengers, Form.DistanceKm, string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination));
+        _busy = false;
+        if (outcome.Problem is { } problem)
+        {
+            Show(problem);
+            return;
+        }
+        (_result, _slot) = (outcome.Value, slot);
+    }
+
+    private async Task BookAsync(VehicleView vehicle)
+    {
+        _errors.Clear();
+        RequireTripFields();
+        if (_errors.Count > 0)
+        {
+            (_alert, _alertSeverity) = (L["Book.Fix"], Severity.Error);
+            return;
+        }
+        _busy = true;
+        var user = (await AuthState).User;
+        var outcome = await Bookings.CreateAsync(user.ToActor(), new BookingRequest(vehicle.Id, _slot.Start, _slot.End,
+            Form.Purpose, Form.CostCenter, Form.DistanceKm, string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination));
+        _busy = false;
+        if (outcome.Value is { } booking)
+        {
+            Snackbar.Add(L["Book.Booked", booking.VehicleName, Display.Slot(booking.Start, booking.End, Time)], Severity.Success);
+            Navigation.NavigateTo("bookings");
+            return;
+        }
+        Show(outcome.Problem!);
+        if (outcome.Problem!.Kind == ProblemKind.Conflict)
+        {
+            (_alert, _alertSeverity) = (L["Book.Conflict"], Severity.Warning);
+            await RefreshAsync();
+        }
+    }
+
+    private bool TryReadSlot(out (Instant Start, Instant End) slot)
+    {
+        slot = default;
+        if (Form.SiteId is null)
+        {
+            _errors["site"] = L["Book.Required"];
+        }
+        var start = Resolve(Form.Date, Form.StartTime, "start");
+        var end = Resolve(Form.ReturnDate ?? Form.Date, Form.EndTime, "end");
+        if (start is { } s && end is { } e)
+        {
+            if (e <= s)
+            {
+                _errors["end"] = L["Book.EndBeforeStart"];
+            }
+            slot = (s, e);
+        }
+        return _errors.Count == 0;
+    }
+
+    private Instant? Resolve(DateTime? date, TimeSpan? time, string field)
+    {
+        if (date is null || time is null)
+        {
+            _errors[field] = L["Book.Required"];
+            return null;
+        }
+        var local = LocalDateTime.FromDateTime(date.Value.Date + time.Value);
+        var resolved = Time.Resolve(local);
+        if (resolved.Problem != LocalTimeProblem.None)
+        {
+            var shown = $"{local.Date.ToString("d", System.Globalization.CultureInfo.CurrentCulture)} {local.TimeOfDay.ToString("t", System.Globalization.CultureInfo.CurrentCulture)}";
+            _errors[field] = L[resolved.Problem == LocalTimeProblem.Gap ? "Time.Gap" : "Time.Ambiguous", shown];
+        }
+        return resolved.Instant;
+    }
+
+    private void RequireTripFields()
+    {
+        if (string.IsNullOrWhiteSpace(Form.Purpose))
+        {
+            _errors["purpose"] = L["Book.Required"];
+        }
+        if (string.IsNullOrWhiteSpace(Form.CostCenter))
+        {
+            _errors["costCenter"] = L["Book.Required"];
+        }
+        if (Form.DistanceKm is null && string.IsNullOrWhiteSpace(Form.Destination))
+        {
+            _errors["distanceKm"] = L["Book.DistanceOrDestination"];
+        }
+    }
+
+    // Field errors go next to their field; the rest (vehicle, driver, status) into the alert.
+    private void Show(Problem problem)
+    {
+        var general = new List<string>();
+        foreach (var (field, messages) in problem.Errors)
+        {
+            if (field is "site" or "from" or "to" or "start" or "end" or "purpose" or "costCenter" or "distanceKm" or "destination")
+            {
+                _errors[field switch { "from" => "start", "to" => "end", _ => field }] = string.Join(" ", messages);
+            }
+            else
+            {
+                general.AddRange(messages);
+            }
+        }
+        (_alert, _alertSeverity) = (general.Count > 0 ? string.Join(" ", general) : problem.Title, Severity.Error);
+    }
+}

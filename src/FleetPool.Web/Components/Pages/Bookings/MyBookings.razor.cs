@@ -1,0 +1,66 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Time;
+using FleetPool.Web.Components.Shared;
+using FleetPool.Web.Setup;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using NodaTime;
+
+namespace FleetPool.Web.Components.Pages.Bookings;
+
+/// <summary>The caller's bookings: what is coming (check out, check in, cancel) and what has been.</summary>
+public partial class MyBookings
+{
+    private List<BookingView>? _bookings;
+    private bool _busy;
+
+    [Inject] private BookingQueries Queries { get; set; } = default!;
+    [Inject] private BookingLifecycle Lifecycle { get; set; } = default!;
+    [Inject] private OrganisationTime Time { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    private List<BookingView> Upcoming => _bookings!
+        .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut).OrderBy(b => b.Start).ToList();
+
+    private List<BookingView> Past => _bookings!
+        .Where(b => b.Status is not (BookingStatus.Reserved or BookingStatus.CheckedOut)).OrderByDescending(b => b.Start).Take(50).ToList();
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var actor = (await AuthState).User.ToActor();
+        _bookings = (await Queries.MineAsync(actor, 1, BookingQueries.MaxPageSize)).Items.ToList();
+    }
+
+    private async Task TripAsync(BookingView booking, bool checkIn)
+    {
+        var parameters = new DialogParameters<TripDialog> { { d => d.Booking, booking }, { d => d.CheckIn, checkIn } };
+        var dialog = await Dialogs.ShowAsync<TripDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L[checkIn ? "Mine.CheckedIn" : "Mine.CheckedOut"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task CancelAsync(BookingView booking)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Common.Confirm"], L["Mine.CancelConfirm", booking.VehicleName, Display.Slot(booking.Start, booking.End, Time)],
+            yesText: L["Mine.Cancel"], cancelText: L["Common.No"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+        _busy = true;
+        var outcome = await Lifecycle.CancelAsync((await AuthState).User.ToActor(), booking.Id);
+        _busy = false;
+        Snackbar.Add(outcome.Succeeded ? L["Mine.Cancelled"] : outcome.Problem!.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? outcome.Problem.Title,
+            outcome.Succeeded ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,92 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Fleet;
+using FleetPool.Web.Setup;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace FleetPool.Web.Components.Pages.Bookings;
+
+/// <summary>Check-out (readings) or check-in (readings, refuelling, damage) of one booking; closes with the updated booking.</summary>
+public partial class TripDialog
+{
+    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+    private int? _odometer, _battery, _fuel;
+    private bool _refuelled, _damaged, _injury, _busy;
+    private FuelType? _refuelFuel;
+    private double? _refuelAmount;
+    private string? _damageText, _alert;
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject] private BookingLifecycle Lifecycle { get; set; } = default!;
+
+    /// <summary>The booking to check out or in.</summary>
+    [Parameter, EditorRequired] public BookingView Booking { get; set; } = default!;
+
+    /// <summary>True for check-in, false for check-out.</summary>
+    [Parameter] public bool CheckIn { get; set; }
+
+    private bool Motor => Booking.VehicleKind.IsMotorVehicle();
+
+    private bool Charged => Booking.VehicleFuel is FuelType.Electric or FuelType.PluginHybrid;
+
+    private IEnumerable<FuelType> Refuelable
+    {
+        get
+        {
+            var vehicle = new Vehicle { Name = Booking.VehicleName, Kind = Booking.VehicleKind, Fuel = Booking.VehicleFuel };
+            return Enum.GetValues<FuelType>().Where(f => RefuelInput.CanTake(vehicle, f));
+        }
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? Err(string field) => _errors.GetValueOrDefault(field);
+
+    private async Task SaveAsync()
+    {
+        (_alert, _busy) = (null, true);
+        _errors.Clear();
+        var readings = new TripReadings(_odometer, Charged ? _battery : null, Charged ? null : _fuel,
+            CheckIn && _refuelled ? new RefuelInput(_refuelFuel, _refuelAmount) : null,
+            CheckIn && _damaged ? new DamageInput(_damageText, _injury) : null);
+        var actor = (await AuthState).User.ToActor();
+        var outcome = CheckIn ? await Lifecycle.CheckInAsync(actor, Booking.Id, readings) : await Lifecycle.CheckOutAsync(actor, Booking.Id, readings);
+        _busy = false;
+        if (outcome.Value is { } updated)
+        {
+            Dialog.Close(DialogResult.Ok(updated));
+            return;
+        }
+        Show(outcome.Problem!);
+    }
+
+    private void Show(Problem problem)
+    {
+        var general = new List<string>();
+        foreach (var (field, messages) in problem.Errors)
+        {
+            if (field is "odometerKm" or "batteryPercent" or "fuelEighths" or "refuel.fuel" or "refuel.amount" or "damage.description")
+            {
+                _errors[field] = problem.Kind == ProblemKind.Invalid ? Localised(field, messages[0]) : string.Join(" ", messages);
+            }
+            else
+            {
+                general.AddRange(messages);
+            }
+        }
+        _alert = general.Count > 0 ? string.Join(" ", general) : null;
+    }
+
+    private string Localised(string field, string message) => field switch
+    {
+        "odometerKm" => L["Trip.Range", 0, TripReadings.MaxOdometerKm.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)],
+        "batteryPercent" => L["Trip.Range", 0, 100],
+        "fuelEighths" => L["Trip.Range", 0, 8],
+        "refuel.amount" => L["Trip.Range", 0.1.ToString(System.Globalization.CultureInfo.CurrentCulture), RefuelInput.MaxAmount],
+        "refuel.fuel" or "damage.description" => L["Book.Required"],
+        _ => message,
+    };
+}
