@@ -38,6 +38,7 @@ public static class FleetPoolApp
         app.UseExceptionHandler();
         app.UseWhen(c => IsApi(c), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRouting(); // after re-execution, so the re-executed /not-found finds its endpoint
         app.UseRequestLocalization();
         if (app.Configuration.GetValue<bool>($"{HostingOptions.Section}:{nameof(HostingOptions.UseHttpsRedirection)}"))
         {

@@ -20,6 +20,8 @@ public static class UiSetup
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddLocalization();
+        // Swedish letters as themselves, not as &#xF6; entities: smaller and readable pages.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);

@@ -23,6 +23,7 @@ public partial class Book
     private string? _alert;
     private Severity _alertSeverity = Severity.Error;
     private bool _busy;
+    private int _attempt; // fields are re-keyed per attempt: MudBlazor inputs keep their own error state once edited
 
     [Inject] private AvailabilityService Availability { get; set; } = default!;
     [Inject] private BookingService Bookings { get; set; } = default!;
@@ -59,6 +60,7 @@ public partial class Book
 
     private async Task RefreshAsync()
     {
+        _attempt++;
         _errors.Clear();
         if (!TryReadSlot(out var slot))
         {
@@ -78,6 +80,7 @@ public partial class Book
 
     private async Task BookAsync(VehicleView vehicle)
     {
+        _attempt++;
         _errors.Clear();
         RequireTripFields();
         if (_errors.Count > 0)

@@ -14,6 +14,7 @@ public partial class TripDialog
     private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
     private int? _odometer, _battery, _fuel;
     private bool _refuelled, _damaged, _injury, _busy;
+    private int _attempt; // fields are re-keyed per attempt: MudBlazor inputs keep their own error state once edited
     private FuelType? _refuelFuel;
     private double? _refuelAmount;
     private string? _damageText, _alert;
@@ -21,6 +22,7 @@ public partial class TripDialog
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     [Inject] private BookingLifecycle Lifecycle { get; set; } = default!;
+    [Inject] private ILogger<TripDialog> Logger { get; set; } = default!;
 
     /// <summary>The booking to check out or in.</summary>
     [Parameter, EditorRequired] public BookingView Booking { get; set; } = default!;
@@ -48,12 +50,23 @@ public partial class TripDialog
     private async Task SaveAsync()
     {
         (_alert, _busy) = (null, true);
+        _attempt++;
         _errors.Clear();
         var readings = new TripReadings(_odometer, Charged ? _battery : null, Charged ? null : _fuel,
             CheckIn && _refuelled ? new RefuelInput(_refuelFuel, _refuelAmount) : null,
             CheckIn && _damaged ? new DamageInput(_damageText, _injury) : null);
-        var actor = (await AuthState).User.ToActor();
-        var outcome = CheckIn ? await Lifecycle.CheckInAsync(actor, Booking.Id, readings) : await Lifecycle.CheckOutAsync(actor, Booking.Id, readings);
+        Outcome<BookingView> outcome;
+        try
+        {
+            var actor = (await AuthState).User.ToActor();
+            outcome = CheckIn ? await Lifecycle.CheckInAsync(actor, Booking.Id, readings) : await Lifecycle.CheckOutAsync(actor, Booking.Id, readings);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Check-in/out of booking {Id} failed", Booking.Id);
+            (_alert, _busy) = (L["Common.Error"], false);
+            return;
+        }
         _busy = false;
         if (outcome.Value is { } updated)
         {

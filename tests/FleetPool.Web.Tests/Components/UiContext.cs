@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using FleetPool.Core.Common;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace FleetPool.Web.Tests.Components;
+
+/// <summary>
+/// bUnit with MudBlazor, Swedish culture and the staff user signed in; every other service (Core, clock, database)
+/// comes from the real app, so components run against real rules on a real SQLite file.
+/// </summary>
+public sealed class UiContext : BunitContext
+{
+    public UiContext(FleetPoolFactory app, int userId)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("sv-SE");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10); // real database calls, on a busy 2-core CI machine
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddFallbackServiceProvider(app.Services);
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Sara Lind");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, Roles.Staff));
+    }
+}

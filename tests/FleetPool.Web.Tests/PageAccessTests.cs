@@ -1,0 +1,105 @@
+using System.Net;
+using FleetPool.Web.Tests.Infrastructure;
+
+namespace FleetPool.Web.Tests;
+
+/// <summary>Pages through the real cookie sign-in: who reaches which page, and what everyone else gets.</summary>
+public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    public static readonly TheoryData<string> StaffPages = ["/", "/book", "/bookings"];
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Page_Anonymous_RedirectsToLoginWithReturnUrl(string path)
+    {
+        var response = await BrowserLikeClient.Anonymous(app).GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString(path), response.Headers.Location.Query, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TestData.Staff, "/")]
+    [InlineData(TestData.Staff, "/book")]
+    [InlineData(TestData.Staff, "/bookings")]
+    [InlineData(TestData.Lead, "/book")]
+    [InlineData(TestData.Fleet, "/bookings")]
+    [InlineData(TestData.Admin, "/")]
+    public async Task Page_SignedIn_RendersInSwedish(string email, string path)
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, email);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await TextOf(response);
+        Assert.Contains("<html lang=\"sv\">", html, StringComparison.Ordinal);
+        Assert.Contains("Logga ut", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_FormMessageAndNoCookie()
+    {
+        var client = BrowserLikeClient.Anonymous(app);
+        var response = await BrowserLikeClient.SubmitLoginAsync(client, TestData.Staff, "wrong-password");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Fel e-post eller lösenord.", await TextOf(response), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/book")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_ExternalReturnUrl_StaysOnSite()
+    {
+        var client = BrowserLikeClient.Anonymous(app);
+        var form = await client.GetStringAsync("/account/login?returnUrl=https://evil.example/");
+        Assert.Contains("name=\"__RequestVerificationToken\"", form, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login?returnUrl=https://evil.example/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.Email"] = TestData.Staff, ["Input.Password"] = TestData.Password,
+        }));
+        Assert.Equal("localhost", response.Headers.Location?.Host);
+        Assert.Equal("/", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Culture_SwitchToEnglish_RememberedByCookie()
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+        var switched = await client.GetAsync("/culture?name=en-GB&returnUrl=%2Fbook");
+        Assert.Equal("/book", switched.Headers.Location?.OriginalString);
+        var html = await client.GetStringAsync("/book");
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Book a trip", html, StringComparison.Ordinal);
+        Assert.Contains("Sign out", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forbidden_SignedIn_FriendlyPageWith403()
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+        var response = await client.GetAsync("/forbidden");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Du har inte behörighet", await TextOf(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_Posted_CookieNoLongerSignsIn()
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+        var page = await client.GetStringAsync("/");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/book")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownPage_SignedIn_FriendlyNotFound()
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+        var response = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Sidan finns inte", await TextOf(response), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> TextOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+}
