@@ -124,4 +124,36 @@ public class BookingRulesTests
     [Fact]
     public void Check_RunningBookingEndMovedIntoPast_RefusesEnd() =>
         Assert.Contains("end", Check(Now - Duration.FromHours(2), Now - Duration.FromMinutes(30), running: true).ToDictionary().Keys);
+
+    [Fact]
+    public void Check_SwedishCulture_MessagesInSwedish()
+    {
+        var before = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("sv-SE");
+        try
+        {
+            var errors = Check(Local(2026, 4, 3, 9), Local(2026, 4, 3, 11), Car(), site: WeekdaySite(), driver: new AppUser()).ToDictionary();
+            Assert.Equal("Hämtning går inte: 2026-04-03 09:00 är en helgdag (Långfredagen) och Kommunalhuset har stängt.", errors["start"][0]);
+            Assert.StartsWith("Bil och transportbil kräver en förare med kontrollerat B-körkort", errors["driverId"][0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
+    [Fact]
+    public void ClosedReason_OutsideHoursInSwedish_NamesSwedishWeekday()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("sv-SE");
+        try
+        {
+            Assert.Contains("(tisdag: 07:00–18:00)", BookingRules.ClosedReason(WeekdaySite(), Local(2026, 3, 17, 6, 30), Stockholm), StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
 }

@@ -79,6 +79,19 @@ public abstract class BookingApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "start");
     }
 
+    [Fact]
+    public async Task Create_StartInPastAskedInSwedish_MessageInSwedish()
+    {
+        var client = await App.ClientForAsync(TestData.Staff);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bookings")
+        {
+            Content = JsonContent.Create(ApiCalls.Booking(App.Ids.EBike, "2026-03-16T07:00:00+01:00", "2026-03-16T09:00:00+01:00")),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("sv-SE");
+        var problem = await (await client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "start");
+        Assert.Equal("Starten har redan passerat.", problem.GetProperty("errors").GetProperty("start")[0].GetString());
+    }
+
     [Theory]
     [InlineData("2026-03-17T06:00:00+01:00", "2026-03-17T08:00:00+01:00", "start")] // before opening
     [InlineData("2026-04-03T09:00:00+02:00", "2026-04-03T11:00:00+02:00", "start")] // Good Friday

@@ -12,7 +12,7 @@ public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, 
     /// <summary>Field errors (400).</summary>
     public FieldErrors Validate()
     {
-        var e = new FieldErrors().AddIf(SiteId is null or <= 0, "site", "Required: the id of a site.");
+        var e = new FieldErrors().AddIf(SiteId is null or <= 0, "site", Text.Get("SiteRequired"));
         BookingTimes.Validate(e, From, To, "from", "to");
         return e.Range(Passengers, "passengers", 1, 60)
             .Range(DistanceKm, "distanceKm", 0.01, BookingRequest.MaxDistanceKm)

@@ -28,7 +28,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
         var site = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).SingleOrDefaultAsync(s => s.Id == q.SiteId, ct);
         if (site is null)
         {
-            return Problem.Invalid(new FieldErrors().Add("site", "No site with this id."));
+            return Problem.Invalid(new FieldErrors().Add("site", Text.Get("NoSite")));
         }
         var (from, to) = (q.From!.Value, q.To!.Value);
         var blockedUntil = to + BookingRuleSet.For(site, defaults.Value).Buffer;
@@ -55,7 +55,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
         var problems = new List<string>();
         if (from < clock.GetCurrentInstant() - Duration.FromMinutes(1))
         {
-            problems.Add("The start is in the past.");
+            problems.Add(Text.Get("StartInPast"));
         }
         problems.AddRange(new[] { from, to }.Select(i => BookingRules.ClosedReason(site, i, time)).OfType<string>().Distinct());
         return problems;

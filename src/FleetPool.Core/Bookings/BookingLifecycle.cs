@@ -27,13 +27,13 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
         {
             if (now < b.Start - Duration.FromMinutes(defaults.Value.EarlyCheckoutMinutes) || now >= b.End)
             {
-                return Problem.Refused("status", $"Check-out is possible from {defaults.Value.EarlyCheckoutMinutes} minutes before the start until the end.");
+                return Problem.Refused("status", Text.Get("CheckoutWindow", defaults.Value.EarlyCheckoutMinutes));
             }
             var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
             var broken = readings.Check(vehicle, vehicle.LastOdometerKm);
             if (!vehicle.IsBookable)
             {
-                broken.Add("vehicleId", $"The vehicle is {vehicle.Status} and cannot be checked out.");
+                broken.Add("vehicleId", Text.Get("VehicleNotAvailable", Text.Get($"VehicleStatus.{vehicle.Status}")));
             }
             if (!broken.IsEmpty)
             {
@@ -95,7 +95,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
         }
         if (booking.Status != from)
         {
-            return Problem.Refused("status", $"Not possible: the booking is {booking.Status}, and this step needs it {from}.");
+            return Problem.Refused("status", Text.Get("WrongStatus", Text.Get($"Status.{booking.Status}"), Text.Get($"Status.{from}")));
         }
         if (await step(db, booking, clock.GetCurrentInstant()) is { } problem)
         {

@@ -20,20 +20,19 @@ public sealed record BookingRequest(
     public FieldErrors Validate()
     {
         var e = new FieldErrors();
-        e.AddIf(VehicleId is null, "vehicleId", "Required.");
-        e.AddIf(VehicleId is <= 0, "vehicleId", "Must be a positive id.");
-        e.AddIf(DriverId is <= 0, "driverId", "Must be a positive id.");
+        e.AddIf(VehicleId is null, "vehicleId", Text.Get("Required"));
+        e.AddIf(VehicleId is <= 0, "vehicleId", Text.Get("PositiveId"));
+        e.AddIf(DriverId is <= 0, "driverId", Text.Get("PositiveId"));
         BookingTimes.Validate(e, Start, End);
         e.RequireText(Purpose, "purpose", 500);
         e.RequireText(CostCenter, "costCenter", 30);
-        e.AddIf(DistanceKm is null && string.IsNullOrWhiteSpace(Destination), "distanceKm", "Give the trip's distance or its destination.");
-        e.AddIf(DistanceKm is { } d && (double.IsNaN(d) || d <= 0 || d > MaxDistanceKm), "distanceKm",
-            $"Must be more than 0 and at most {MaxDistanceKm} km.");
+        e.AddIf(DistanceKm is null && string.IsNullOrWhiteSpace(Destination), "distanceKm", Text.Get("DistanceOrDestination"));
+        e.AddIf(DistanceKm is { } d && (double.IsNaN(d) || d <= 0 || d > MaxDistanceKm), "distanceKm", Text.Get("DistanceRange", MaxDistanceKm));
         e.OptionalText(Destination, "destination", 200);
         e.OptionalText(CarReason, "carReason", 500);
         e.OptionalText(FossilReason, "fossilReason", 500);
         e.AddIf(AlternativeCheck is not null && !AlternativeAnswers.Contains(AlternativeCheck), "alternativeCheck",
-            $"Must be one of: {string.Join(", ", AlternativeAnswers)}.");
+            Text.Get("OneOf", string.Join(", ", AlternativeAnswers)));
         return e;
     }
 }
@@ -45,11 +44,11 @@ public sealed record BookingChange(int? VehicleId, Instant? Start, Instant? End)
     public FieldErrors Validate()
     {
         var e = new FieldErrors();
-        e.AddIf(VehicleId is null && Start is null && End is null, "end", "Give a new start, end or vehicle.");
-        e.AddIf(VehicleId is <= 0, "vehicleId", "Must be a positive id.");
+        e.AddIf(VehicleId is null && Start is null && End is null, "end", Text.Get("ChangeSomething"));
+        e.AddIf(VehicleId is <= 0, "vehicleId", Text.Get("PositiveId"));
         if (Start is { } s && End is { } en)
         {
-            e.AddIf(en <= s, "end", "Must be after 'start'.");
+            e.AddIf(en <= s, "end", Text.Get("After", "start"));
         }
         return e;
     }
@@ -60,11 +59,11 @@ internal static class BookingTimes
 {
     public static void Validate(FieldErrors e, Instant? start, Instant? end, string startField = "start", string endField = "end")
     {
-        e.AddIf(start is null, startField, "Required, as an ISO-8601 time with an offset, e.g. 2026-03-30T09:00:00+02:00.");
-        e.AddIf(end is null, endField, "Required, as an ISO-8601 time with an offset, e.g. 2026-03-30T11:00:00+02:00.");
+        e.AddIf(start is null, startField, Text.Get("TimeRequired", "2026-03-30T09:00:00+02:00"));
+        e.AddIf(end is null, endField, Text.Get("TimeRequired", "2026-03-30T11:00:00+02:00"));
         if (start is { } s && end is { } en)
         {
-            e.AddIf(en <= s, endField, $"Must be after '{startField}'.");
+            e.AddIf(en <= s, endField, Text.Get("After", startField));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
@@ -27,27 +28,26 @@ public static class BookingRules
         var length = r.End - r.Start;
         if (!r.IsRunning)
         {
-            errors.AddIf(r.Start < r.Now - PastGrace, "start", "The start is in the past.");
-            errors.AddIf(r.Start > r.Now + rules.MaxAhead, "start",
-                $"Bookings can be made at most {rules.MaxAhead.Days} days ahead.");
+            errors.AddIf(r.Start < r.Now - PastGrace, "start", Text.Get("StartInPast"));
+            errors.AddIf(r.Start > r.Now + rules.MaxAhead, "start", Text.Get("TooFarAhead", rules.MaxAhead.Days));
         }
         else
         {
-            errors.AddIf(r.End <= r.Now, "end", "The new end is in the past.");
+            errors.AddIf(r.End <= r.Now, "end", Text.Get("NewEndInPast"));
         }
-        errors.AddIf(length < rules.MinLength, "end", $"A booking must last at least {rules.MinLength.TotalMinutes:0} minutes.");
-        errors.AddIf(length > rules.MaxLength, "end", $"A booking may last at most {rules.MaxLength.TotalHours:0} hours.");
+        errors.AddIf(length < rules.MinLength, "end", Text.Get("TooShort", rules.MinLength.TotalMinutes));
+        errors.AddIf(length > rules.MaxLength, "end", Text.Get("TooLong", rules.MaxLength.TotalHours));
         if (!r.IsRunning)
         {
-            CheckOpen(errors, "start", "Pick-up", r.Start, r.Site, time);
+            CheckOpen(errors, "start", "PickUpNotPossible", r.Start, r.Site, time);
         }
-        CheckOpen(errors, "end", "Return", r.End, r.Site, time);
+        CheckOpen(errors, "end", "ReturnNotPossible", r.End, r.Site, time);
         CheckVehicle(errors, r.Vehicle);
         if (r.Vehicle.Kind.IsMotorVehicle())
         {
             var lastDay = time.DateOf(r.End);
             errors.AddIf(r.Driver is null || !r.Driver.HasValidClassBLicence(lastDay), "driverId",
-                $"A car or van needs a driver with a verified class B licence valid through {lastDay:yyyy-MM-dd}.");
+                Text.Get("LicenceNeeded", lastDay.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)));
         }
         return errors;
     }
@@ -58,7 +58,7 @@ public static class BookingRules
         var local = time.ToLocal(instant).LocalDateTime;
         if (!site.OpenOnHolidays && SwedishHolidays.NameOf(local.Date) is { } holiday)
         {
-            return $"{Shown.Format(local)} is a public holiday ({holiday}) and {site.Name} is closed.";
+            return Text.Get("Holiday", Shown.Format(local), holiday, site.Name);
         }
         if (site.OpeningHours.Count == 0)
         {
@@ -69,22 +69,23 @@ public static class BookingRules
         {
             return null;
         }
-        var hours = today.Count == 0 ? "closed that day"
+        var hours = today.Count == 0 ? Text.Get("ClosedThatDay")
             : string.Join(", ", today.Select(h => $"{h.Opens:HH':'mm}–{h.Closes:HH':'mm}"));
-        return $"{Shown.Format(local)} is outside the opening hours of {site.Name} ({local.DayOfWeek}: {hours}).";
+        var day = CultureInfo.CurrentCulture.DateTimeFormat.GetDayName((DayOfWeek)((int)local.DayOfWeek % 7));
+        return Text.Get("OutsideHours", Shown.Format(local), site.Name, day, hours);
     }
 
-    private static void CheckOpen(FieldErrors errors, string field, string what, Instant at, Site site, OrganisationTime time)
+    private static void CheckOpen(FieldErrors errors, string field, string textKey, Instant at, Site site, OrganisationTime time)
     {
         if (ClosedReason(site, at, time) is { } reason)
         {
-            errors.Add(field, $"{what} not possible: {reason}");
+            errors.Add(field, Text.Get(textKey, reason));
         }
     }
 
     private static void CheckVehicle(FieldErrors errors, Vehicle vehicle)
     {
-        errors.AddIf(vehicle.Status == VehicleStatus.Maintenance, "vehicleId", "The vehicle is in maintenance and cannot be booked.");
-        errors.AddIf(vehicle.Status == VehicleStatus.Retired, "vehicleId", "The vehicle is retired and cannot be booked.");
+        errors.AddIf(vehicle.Status == VehicleStatus.Maintenance, "vehicleId", Text.Get("InMaintenance"));
+        errors.AddIf(vehicle.Status == VehicleStatus.Retired, "vehicleId", Text.Get("Retired"));
     }
 }

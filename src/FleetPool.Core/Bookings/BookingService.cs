@@ -32,9 +32,9 @@ public sealed class BookingService(
         var driverId = request.DriverId ?? actor.UserId;
         var driverExists = await db.Users.AnyAsync(u => u.Id == driverId && u.IsActive, ct);
         var refs = new FieldErrors()
-            .AddIf(vehicle is null, "vehicleId", "No vehicle with this id.")
-            .AddIf(costCenter is null, "costCenter", "No active cost centre with this code.")
-            .AddIf(!driverExists, "driverId", "No active user with this id.");
+            .AddIf(vehicle is null, "vehicleId", Text.Get("NoVehicle"))
+            .AddIf(costCenter is null, "costCenter", Text.Get("NoCostCenter"))
+            .AddIf(!driverExists, "driverId", Text.Get("NoUser"));
         if (!refs.IsEmpty)
         {
             return Problem.Invalid(refs);
@@ -82,23 +82,23 @@ public sealed class BookingService(
         var running = booking.Status == BookingStatus.CheckedOut;
         if (booking.Status != BookingStatus.Reserved && !running)
         {
-            return Problem.Refused("status", $"A booking that is {booking.Status} can no longer be changed.");
+            return Problem.Refused("status", Text.Get("CannotChange", Text.Get($"Status.{booking.Status}")));
         }
         if (running && (change.Start is { } s && s != booking.Start || change.VehicleId is { } v && v != booking.VehicleId))
         {
             return Problem.Refused(change.Start is not null ? "start" : "vehicleId",
-                "A checked-out booking keeps its start and vehicle; only its end can be changed.");
+                Text.Get("RunningKeepsStart"));
         }
         var vehicle = await db.Vehicles.FindAsync([change.VehicleId ?? booking.VehicleId], ct);
         if (vehicle is null)
         {
-            return Problem.Invalid(new FieldErrors().Add("vehicleId", "No vehicle with this id."));
+            return Problem.Invalid(new FieldErrors().Add("vehicleId", Text.Get("NoVehicle")));
         }
         var start = change.Start ?? booking.Start;
         var end = change.End ?? booking.End;
         if (end <= start)
         {
-            return Problem.Invalid(new FieldErrors().Add("end", "The end must be after the start."));
+            return Problem.Invalid(new FieldErrors().Add("end", Text.Get("EndAfterStart")));
         }
         var (problem, rules) = await CheckSlotAsync(db, vehicle, start, end, booking.EffectiveDriverId, running, booking.Id, ct);
         if (problem is not null)
@@ -125,7 +125,7 @@ public sealed class BookingService(
         }
         catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e))
         {
-            return Problem.Conflict($"{vehicleName} was booked for part of this time by someone else a moment ago.");
+            return Problem.Conflict(Text.Get("BookedMomentAgo", vehicleName));
         }
     }
 
@@ -145,7 +145,7 @@ public sealed class BookingService(
         var taken = await db.Bookings.AnyAsync(b => b.VehicleId == vehicle.Id && b.Id != self
             && BookingStatuses.HoldingSlot.Contains(b.Status) && b.Start < blockedUntil && start < b.BlockedUntil, ct);
         return taken
-            ? (Problem.Conflict($"{vehicle.Name} is already booked for part of this time (the {rules.Buffer.TotalMinutes:0}-minute buffer between bookings included)."), null)
+            ? (Problem.Conflict(Text.Get("AlreadyBooked", vehicle.Name, rules.Buffer.TotalMinutes)), null)
             : (null, rules);
     }
 }

@@ -19,10 +19,9 @@ public sealed record TripReadings(
             .Range(FuelEighths, "fuelEighths", 0, 8);
         if (Refuel is { } r)
         {
-            e.AddIf(r.Fuel is null, "refuel.fuel", "Required.");
-            e.AddIf(r.Amount is null, "refuel.amount", "Required.");
-            e.AddIf(r.Amount is { } a && (double.IsNaN(a) || a <= 0 || a > RefuelInput.MaxAmount), "refuel.amount",
-                $"Must be more than 0 and at most {RefuelInput.MaxAmount}.");
+            e.AddIf(r.Fuel is null, "refuel.fuel", Text.Get("Required"));
+            e.AddIf(r.Amount is null, "refuel.amount", Text.Get("Required"));
+            e.AddIf(r.Amount is { } a && (double.IsNaN(a) || a <= 0 || a > RefuelInput.MaxAmount), "refuel.amount", Text.Get("AmountRange", RefuelInput.MaxAmount));
         }
         if (Damage is { } d)
         {
@@ -36,14 +35,14 @@ public sealed record TripReadings(
     {
         var e = new FieldErrors();
         var motor = vehicle.Kind.IsMotorVehicle();
-        e.AddIf(motor && OdometerKm is null, "odometerKm", "Read the odometer: it is required for cars and vans.");
-        e.AddIf(OdometerKm < lowestOdometerKm, "odometerKm", $"Cannot be lower than the last reading, {lowestOdometerKm} km.");
+        e.AddIf(motor && OdometerKm is null, "odometerKm", Text.Get("OdometerRequired"));
+        e.AddIf(OdometerKm < lowestOdometerKm, "odometerKm", Text.Get("OdometerTooLow", lowestOdometerKm));
         var charged = vehicle.Fuel is FuelType.Electric or FuelType.PluginHybrid;
-        e.AddIf(motor && charged && BatteryPercent is null, "batteryPercent", "Required for electric and plug-in hybrid vehicles.");
-        e.AddIf(motor && !charged && FuelEighths is null, "fuelEighths", "Required for vehicles that run on liquid fuel or gas.");
+        e.AddIf(motor && charged && BatteryPercent is null, "batteryPercent", Text.Get("BatteryRequired"));
+        e.AddIf(motor && !charged && FuelEighths is null, "fuelEighths", Text.Get("FuelRequired"));
         if (Refuel?.Fuel is { } fuel && !RefuelInput.CanTake(vehicle, fuel))
         {
-            e.Add("refuel.fuel", $"{vehicle.Name} cannot be refuelled with {fuel}.");
+            e.Add("refuel.fuel", Text.Get("CannotTakeFuel", vehicle.Name, fuel));
         }
         return e;
     }

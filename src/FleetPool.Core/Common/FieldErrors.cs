@@ -27,7 +27,7 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Add(field, "Required.");
+            return Add(field, Text.Get("Required"));
         }
         return OptionalText(value, field, maxLength);
     }
@@ -39,9 +39,8 @@ public sealed class FieldErrors
         {
             return this;
         }
-        AddIf(value.Length > maxLength, field, $"At most {maxLength} characters.");
-        return AddIf(value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'), field,
-            "Must not contain control characters.");
+        AddIf(value.Length > maxLength, field, Text.Get("MaxLength", maxLength));
+        return AddIf(value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'), field, Text.Get("NoControlCharacters"));
     }
 
     /// <summary>Requires a value within [min, max].</summary>
@@ -49,7 +48,7 @@ public sealed class FieldErrors
     {
         if (value is { } v && (double.IsNaN(v) || v < min || v > max))
         {
-            Add(field, $"Must be between {min} and {max}.");
+            Add(field, Text.Get("Between", min, max));
         }
         return this;
     }

@@ -22,19 +22,19 @@ public enum ProblemKind
 /// </summary>
 public sealed record Problem(ProblemKind Kind, string Title, IReadOnlyDictionary<string, string[]> Errors)
 {
-    /// <summary>An unknown id, or one the caller may not see (the two are indistinguishable on purpose).</summary>
-    public static Problem NotFound(string what) => new(ProblemKind.NotFound, $"{what} not found.", Empty);
+    /// <summary>An unknown id, or one the caller may not see (the two are indistinguishable on purpose); <paramref name="what"/> is "Booking", "Vehicle" or "User".</summary>
+    public static Problem NotFound(string what) => new(ProblemKind.NotFound, Text.Get("NotFound", Text.Get($"Entity.{what}")), Empty);
 
     /// <summary>The caller's role does not allow the operation.</summary>
-    public static Problem Forbidden() => new(ProblemKind.Forbidden, "You are not allowed to do this.", Empty);
+    public static Problem Forbidden() => new(ProblemKind.Forbidden, Text.Get("Forbidden"), Empty);
 
     /// <summary>Invalid input, from a non-empty set of field errors.</summary>
     public static Problem Invalid(FieldErrors errors) =>
-        new(ProblemKind.Invalid, "One or more fields are invalid.", errors.ToDictionary());
+        new(ProblemKind.Invalid, Text.Get("InvalidTitle"), errors.ToDictionary());
 
     /// <summary>A rule refuses the request.</summary>
     public static Problem Refused(FieldErrors errors) =>
-        new(ProblemKind.Refused, "The request breaks a booking rule.", errors.ToDictionary());
+        new(ProblemKind.Refused, Text.Get("RefusedTitle"), errors.ToDictionary());
 
     /// <summary>Refused for one reason, tied to one field.</summary>
     public static Problem Refused(string field, string message) =>

@@ -13,24 +13,24 @@ public sealed record VehicleInput(
     public FieldErrors Validate()
     {
         var e = new FieldErrors();
-        e.AddIf(Kind is null, "kind", "Required: car, van, eBike, bike or cargoBike.");
+        e.AddIf(Kind is null, "kind", Text.Get("KindRequired"));
         e.RequireText(Name, "name", 200);
-        e.AddIf(SiteId is null or <= 0, "siteId", "Required: the id of a site.");
-        e.AddIf(DepartmentId is null or <= 0, "departmentId", "Required: the id of the owning department.");
+        e.AddIf(SiteId is null or <= 0, "siteId", Text.Get("SiteRequired"));
+        e.AddIf(DepartmentId is null or <= 0, "departmentId", Text.Get("DepartmentRequired"));
         e.Range(RangeKm, "rangeKm", 1, 2000).Range(Seats, "seats", 1, 60);
         if (Kind is { } kind && kind.IsMotorVehicle())
         {
-            e.AddIf(Fuel is null, "fuel", "Required for cars and vans.");
+            e.AddIf(Fuel is null, "fuel", Text.Get("CarNeedsFuel"));
             e.RequireText(Registration, "registration", 20);
         }
         else if (Kind is not null)
         {
-            e.AddIf(Fuel is not (null or FuelType.Electric), "fuel", "A bike has no fuel, or electric assist.");
+            e.AddIf(Fuel is not (null or FuelType.Electric), "fuel", Text.Get("BikeFuel"));
             e.OptionalText(Registration, "registration", 20);
         }
-        e.AddIf(Status == VehicleStatus.Retired && RetiredOn is null, "retiredOn", "Required when the status is retired.");
-        e.AddIf(Status is not null and not VehicleStatus.Retired && RetiredOn is not null, "retiredOn", "Only a retired vehicle has a retirement date.");
-        e.AddIf(RetiredOn is { } r && AcquiredOn is { } a && r < a, "retiredOn", "Cannot be before the acquisition date.");
+        e.AddIf(Status == VehicleStatus.Retired && RetiredOn is null, "retiredOn", Text.Get("RetiredOnRequired"));
+        e.AddIf(Status is not null and not VehicleStatus.Retired && RetiredOn is not null, "retiredOn", Text.Get("OnlyRetiredHasDate"));
+        e.AddIf(RetiredOn is { } r && AcquiredOn is { } a && r < a, "retiredOn", Text.Get("RetiredBeforeAcquired"));
         return e;
     }
 

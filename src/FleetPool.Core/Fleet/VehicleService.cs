@@ -61,8 +61,8 @@ public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             return Problem.NotFound("Vehicle");
         }
         var refs = new FieldErrors()
-            .AddIf(!await db.Sites.AnyAsync(s => s.Id == input.SiteId, ct), "siteId", "No site with this id.")
-            .AddIf(!await db.OrgUnits.AnyAsync(u => u.Id == input.DepartmentId, ct), "departmentId", "No department with this id.");
+            .AddIf(!await db.Sites.AnyAsync(s => s.Id == input.SiteId, ct), "siteId", Text.Get("NoSite"))
+            .AddIf(!await db.OrgUnits.AnyAsync(u => u.Id == input.DepartmentId, ct), "departmentId", Text.Get("NoDepartment"));
         if (!refs.IsEmpty)
         {
             return Problem.Invalid(refs);
@@ -72,8 +72,8 @@ public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         var registration = vehicle.Registration;
         if (registration is not null && await db.Vehicles.AnyAsync(v => v.Registration == registration && v.Id != vehicle.Id, ct))
         {
-            return new Problem(ProblemKind.Conflict, "Another vehicle has this registration.",
-                new Dictionary<string, string[]> { ["registration"] = ["Another vehicle has this registration."] });
+            var message = Text.Get("DuplicateRegistration");
+            return new Problem(ProblemKind.Conflict, message, new Dictionary<string, string[]> { ["registration"] = [message] });
         }
         if (vehicle.Id == 0)
         {

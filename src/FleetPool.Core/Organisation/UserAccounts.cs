@@ -30,7 +30,7 @@ public sealed class UserAccounts(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
         }
         if (user.Id == actor.UserId)
         {
-            return Problem.Refused("userId", "You cannot deactivate yourself.");
+            return Problem.Refused("userId", Text.Get("CannotDeactivateSelf"));
         }
         var now = clock.GetCurrentInstant();
         (user.IsActive, user.SecurityStamp) = (false, Guid.NewGuid().ToString("N"));
@@ -50,7 +50,7 @@ public sealed class UserAccounts(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
         {
             return Problem.Forbidden();
         }
-        var errors = new FieldErrors().RequireText(classes, "licenceClasses", 50).AddIf(expiresOn is null, "licenceExpiresOn", "Required.");
+        var errors = new FieldErrors().RequireText(classes, "licenceClasses", 50).AddIf(expiresOn is null, "licenceExpiresOn", Text.Get("Required"));
         if (!errors.IsEmpty)
         {
             return Problem.Invalid(errors);

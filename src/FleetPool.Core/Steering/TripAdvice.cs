@@ -1,3 +1,5 @@
+using FleetPool.Core.Common;
+
 namespace FleetPool.Core.Steering;
 
 /// <summary>
@@ -12,21 +14,14 @@ public sealed record TripAdvice(double? DistanceKm, string? SuggestedMode, int? 
     {
         if (distanceKm is not { } d)
         {
-            return new TripAdvice(null, null, null, "Give the trip's distance or destination to get advice on the mode.");
+            return new TripAdvice(null, null, null, Text.Get("Advice.None"));
         }
         var (mode, speed) = d < o.WalkMaxKm ? ("walk", o.BikeSpeedKmh)
             : d < o.BikeMaxKm ? ("bike", o.BikeSpeedKmh)
             : d <= o.EBikeMaxKm ? ("eBike", o.EBikeSpeedKmh)
             : ("car", o.EBikeSpeedKmh);
         var minutes = mode == "car" ? (int?)null : (int)Math.Ceiling(d / speed * 60);
-        var message = mode switch
-        {
-            "walk" => $"{d:0.#} km: close enough to walk, or take a bike ({minutes} min).",
-            "bike" => $"{d:0.#} km: a bike takes about {minutes} minutes.",
-            "eBike" => $"{d:0.#} km: an e-bike takes about {minutes} minutes.",
-            _ => $"{d:0.#} km: a car suits this trip; fossil-free cars are listed first.",
-        };
-        return new TripAdvice(d, mode, minutes, message);
+        return new TripAdvice(d, mode, minutes, Text.Get($"Advice.{mode}", d.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture), minutes));
     }
 
     /// <summary>True when a bike or e-bike should be offered first.</summary>

@@ -1,3 +1,4 @@
+using FleetPool.Core.Common;
 using NodaTime;
 using NodaTime.Text;
 
@@ -42,12 +43,8 @@ public sealed class OrganisationTime(DateTimeZone zone)
         return mapping.Count switch
         {
             1 => new LocalResolution(mapping.Single().ToInstant(), null, LocalTimeProblem.None),
-            0 => new LocalResolution(null,
-                $"{shown} does not exist in {Zone.Id}: the clocks jump forward at that time (daylight saving). Choose a time outside the gap.",
-                LocalTimeProblem.Gap),
-            _ => new LocalResolution(null,
-                $"{shown} happens twice in {Zone.Id}: the clocks go back at that time (daylight saving). Choose a time outside the repeated hour.",
-                LocalTimeProblem.Ambiguous),
+            0 => new LocalResolution(null, Text.Get("Gap", shown, Zone.Id), LocalTimeProblem.Gap),
+            _ => new LocalResolution(null, Text.Get("Ambiguous", shown, Zone.Id), LocalTimeProblem.Ambiguous),
         };
     }
 }

@@ -39,7 +39,8 @@ public static class FleetPoolApp
         app.UseWhen(c => IsApi(c), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting(); // after re-execution, so the re-executed /not-found finds its endpoint
-        app.UseRequestLocalization();
+        app.UseWhen(c => IsApi(c), api => api.UseRequestLocalization(UiSetup.ApiLocalization()));
+        app.UseWhen(c => !IsApi(c), pages => pages.UseRequestLocalization());
         if (app.Configuration.GetValue<bool>($"{HostingOptions.Section}:{nameof(HostingOptions.UseHttpsRedirection)}"))
         {
             app.UseHsts();

@@ -31,6 +31,14 @@ public static class UiSetup
         return services;
     }
 
+    /// <summary>API messages are English unless the client asks for Swedish with Accept-Language.</summary>
+    public static RequestLocalizationOptions ApiLocalization()
+    {
+        var options = new RequestLocalizationOptions().SetDefaultCulture("en-GB").AddSupportedCultures("en-GB", "sv-SE").AddSupportedUICultures("en-GB", "sv-SE");
+        options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        return options;
+    }
+
     /// <summary>Maps the pages, the language switch and sign-out.</summary>
     public static void MapFleetPoolUi(this WebApplication app)
     {

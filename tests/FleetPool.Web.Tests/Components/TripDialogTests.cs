@@ -41,9 +41,9 @@ public class TripDialogTests(SqliteApp app) : IClassFixture<SqliteApp>
             }
 
             Save(null);
-            provider.WaitForAssertion(() => Assert.Contains("required for cars and vans", provider.Markup, StringComparison.Ordinal));
+            provider.WaitForAssertion(() => Assert.Contains("den krävs för bilar och transportbilar", provider.Markup, StringComparison.Ordinal));
             Save("900");
-            provider.WaitForAssertion(() => Assert.Contains("last reading, 1000 km", provider.Markup, StringComparison.Ordinal));
+            provider.WaitForAssertion(() => Assert.Contains("lägre än senaste avläsningen, 1000 km", provider.Markup, StringComparison.Ordinal));
             Save("1042");
             provider.WaitForAssertion(() => Assert.DoesNotContain("Lämna tillbaka Kia e-Niro", provider.Markup, StringComparison.Ordinal));
 

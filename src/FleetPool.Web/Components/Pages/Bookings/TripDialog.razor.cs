@@ -83,7 +83,7 @@ public partial class TripDialog
         {
             if (field is "odometerKm" or "batteryPercent" or "fuelEighths" or "refuel.fuel" or "refuel.amount" or "damage.description")
             {
-                _errors[field] = problem.Kind == ProblemKind.Invalid ? Localised(field, messages[0]) : string.Join(" ", messages);
+                _errors[field] = string.Join(" ", messages);
             }
             else
             {
@@ -92,14 +92,4 @@ public partial class TripDialog
         }
         _alert = general.Count > 0 ? string.Join(" ", general) : null;
     }
-
-    private string Localised(string field, string message) => field switch
-    {
-        "odometerKm" => L["Trip.Range", 0, TripReadings.MaxOdometerKm.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)],
-        "batteryPercent" => L["Trip.Range", 0, 100],
-        "fuelEighths" => L["Trip.Range", 0, 8],
-        "refuel.amount" => L["Trip.Range", 0.1.ToString(System.Globalization.CultureInfo.CurrentCulture), RefuelInput.MaxAmount],
-        "refuel.fuel" or "damage.description" => L["Book.Required"],
-        _ => message,
-    };
 }
