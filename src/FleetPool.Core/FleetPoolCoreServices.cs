@@ -15,6 +15,9 @@ public static class FleetPoolCoreServices
         .AddSingleton<NoShowSweep>()
         .AddSingleton<AvailabilityService>()
         .AddSingleton<VehicleService>()
+        .AddSingleton<Retirement>()
+        .AddSingleton<DamageReports>()
+        .AddSingleton<VehicleDetails>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>();
 }

@@ -1,0 +1,82 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Core.Fleet;
+
+/// <summary>What happens to a retiring vehicle's future reservations.</summary>
+public enum FutureBookings
+{
+    /// <summary>Cancel them all.</summary>
+    Cancel,
+    /// <summary>Move each to a free vehicle of the same kind at the same site; cancel those that cannot move.</summary>
+    Move,
+}
+
+/// <summary>The result of a retirement: how many future reservations moved and how many were cancelled.</summary>
+public sealed record RetirementResult(VehicleView Vehicle, int Moved, int Cancelled);
+
+/// <summary>
+/// Retires a vehicle and deals with its future reservations in the same transaction. Invariants: afterwards the
+/// vehicle holds no future reservation; a moved reservation keeps its times and lands only on a vehicle free for
+/// them (buffer included); nothing changes when the caller does not manage the fleet.
+/// </summary>
+public sealed class Retirement(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
+{
+    /// <summary>Retires the vehicle as of today (organisation time).</summary>
+    public async Task<Outcome<RetirementResult>> RetireAsync(Actor actor, int vehicleId, FutureBookings future, CancellationToken ct = default)
+    {
+        if (!actor.ManagesFleet)
+        {
+            return Problem.Forbidden();
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var vehicle = await db.Vehicles.FindAsync([vehicleId], ct);
+        if (vehicle is null)
+        {
+            return Problem.NotFound("Vehicle");
+        }
+        var now = clock.GetCurrentInstant();
+        (vehicle.Status, vehicle.RetiredOn, vehicle.StatusChangedAt) = (VehicleStatus.Retired, time.DateOf(now), now);
+        var reservations = await db.Bookings.Where(b => b.VehicleId == vehicleId && b.Status == BookingStatus.Reserved && b.End > now)
+            .OrderBy(b => b.Start).ToListAsync(ct);
+        var moved = 0;
+        foreach (var booking in reservations)
+        {
+            if (future == FutureBookings.Move && await FreeSiblingAsync(db, vehicle, booking, ct) is { } target)
+            {
+                booking.VehicleId = target;
+                moved++;
+                await db.SaveChangesAsync(ct); // so the next reservation sees this one on its new vehicle
+            }
+            else
+            {
+                (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new RetirementResult(VehicleView.From(vehicle, 0), moved, reservations.Count - moved);
+    }
+
+    private static async Task<int?> FreeSiblingAsync(FleetPoolDb db, Vehicle retiring, Booking booking, CancellationToken ct)
+    {
+        var candidates = await db.Vehicles.Where(v => v.Id != retiring.Id && v.SiteId == retiring.SiteId && v.Kind == retiring.Kind
+            && v.Status == VehicleStatus.Active).OrderBy(v => v.Name).Select(v => v.Id).ToListAsync(ct);
+        foreach (var id in candidates)
+        {
+            var taken = await db.Bookings.AnyAsync(b => b.VehicleId == id && BookingStatuses.HoldingSlot.Contains(b.Status)
+                && b.Start < booking.BlockedUntil && booking.Start < b.BlockedUntil, ct);
+            if (!taken)
+            {
+                return id;
+            }
+        }
+        return null;
+    }
+}

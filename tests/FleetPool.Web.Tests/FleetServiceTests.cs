@@ -1,0 +1,91 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Fleet;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace FleetPool.Web.Tests;
+
+/// <summary>Fleet-manager services on the real database: retirement, damage reports, the vehicle page's figures.</summary>
+public abstract class FleetServiceTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    private Actor Manager => Actor.Of(App.Ids.FleetManager, Roles.FleetManager);
+    private Actor Staff => Actor.Of(App.Ids.Staff, Roles.Staff);
+    private T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    private async Task<int> BookAsync(int vehicleId, Instant start) =>
+        (await Get<BookingService>().CreateAsync(Staff, new BookingRequest(vehicleId, start, start + Duration.FromHours(1), "Möte", TestData.CostCenter, 4))).Value!.Id;
+
+    private async Task<int> AddCarAsync(string registration) =>
+        (await Get<VehicleService>().CreateAsync(Manager, new VehicleInput(VehicleKind.Car, $"Yaris {registration}", registration, App.Ids.OpenSite,
+            App.Ids.Department, FuelType.Petrol, Seats: 5, RangeKm: 600))).Value!.Id;
+
+    [Fact]
+    public async Task Retire_MoveFutureBookings_MovedWhereFreeCancelledElse()
+    {
+        var retiring = await AddCarAsync("RET 001");
+        var sibling = await AddCarAsync("RET 002");
+        var nine = Instant.FromUtc(2026, 4, 14, 7, 0);
+        var movable = await BookAsync(retiring, nine);
+        var blocked = await BookAsync(retiring, nine + Duration.FromHours(3));
+        // Every other active car at the site is taken at the second slot, so that one cannot move.
+        var others = await App.QueryAsync(db => db.Vehicles.Where(v => v.SiteId == App.Ids.OpenSite && v.Kind == VehicleKind.Car
+            && v.Status == VehicleStatus.Active && v.Id != retiring).Select(v => v.Id).ToListAsync());
+        Assert.Contains(sibling, others);
+        foreach (var other in others)
+        {
+            await BookAsync(other, nine + Duration.FromHours(3));
+        }
+
+        var result = await Get<Retirement>().RetireAsync(Manager, retiring, FutureBookings.Move);
+
+        Assert.Equal((1, 1), (result.Value!.Moved, result.Value.Cancelled));
+        var (moved, cancelled, vehicle) = await App.QueryAsync(async db => (await db.Bookings.SingleAsync(b => b.Id == movable),
+            await db.Bookings.SingleAsync(b => b.Id == blocked), await db.Vehicles.SingleAsync(v => v.Id == retiring)));
+        Assert.NotEqual(retiring, moved.VehicleId);
+        Assert.Equal(BookingStatus.Reserved, moved.Status);
+        Assert.Equal(BookingStatus.Cancelled, cancelled.Status);
+        Assert.Equal((VehicleStatus.Retired, new LocalDate(2026, 3, 16)), (vehicle.Status, vehicle.RetiredOn!.Value));
+    }
+
+    [Fact]
+    public async Task Retire_Cancel_AllFutureCancelledAndStaffMayNot()
+    {
+        var retiring = await AddCarAsync("RET 003");
+        var booking = await BookAsync(retiring, Instant.FromUtc(2026, 4, 15, 7, 0));
+        Assert.Equal(ProblemKind.Forbidden, (await Get<Retirement>().RetireAsync(Staff, retiring, FutureBookings.Cancel)).Problem!.Kind);
+        var result = await Get<Retirement>().RetireAsync(Manager, retiring, FutureBookings.Cancel);
+        Assert.Equal((0, 1), (result.Value!.Moved, result.Value.Cancelled));
+        Assert.Equal(BookingStatus.Cancelled, await App.QueryAsync(db => db.Bookings.Where(b => b.Id == booking).Select(b => b.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Damage_ReportedByStaffResolvedByManager_FlagsThenClearsVehicle()
+    {
+        var reports = Get<DamageReports>();
+        var id = (await reports.ReportAsync(Staff, App.Ids.Bike, new DamageInput("Punktering bak", InjuryAccident: false))).Value;
+        Assert.Equal(1, (await Get<VehicleService>().GetAsync(App.Ids.Bike)).Value!.OpenDamageReports);
+        Assert.Equal(ProblemKind.Forbidden, (await reports.ResolveAsync(Staff, id)).Problem!.Kind);
+        Assert.True((await reports.ResolveAsync(Manager, id)).Succeeded);
+        Assert.Equal(0, (await Get<VehicleService>().GetAsync(App.Ids.Bike)).Value!.OpenDamageReports);
+        Assert.Equal(ProblemKind.Invalid, (await reports.ReportAsync(Staff, App.Ids.Bike, new DamageInput(" "))).Problem!.Kind);
+    }
+
+    [Fact]
+    public async Task Details_ManagerVersusStaff_UpcomingOnlyForManagerAndUtilisationCounted()
+    {
+        var car = await AddCarAsync("DET 001");
+        await BookAsync(car, Instant.FromUtc(2026, 4, 16, 7, 0));
+        var details = Get<VehicleDetails>();
+        Assert.Single((await details.GetAsync(Manager, car)).Value!.Upcoming);
+        Assert.Empty((await details.GetAsync(Staff, car)).Value!.Upcoming);
+        Assert.InRange((await details.GetAsync(Manager, car)).Value!.Utilisation, 0, 1);
+        Assert.Equal(ProblemKind.NotFound, (await details.GetAsync(Manager, 999_999)).Problem!.Kind);
+    }
+}
+
+public sealed class FleetServiceTestsOnSqlite(SqliteApp app) : FleetServiceTests<SqliteApp>(app);
+
+public sealed class FleetServiceTestsOnPostgres(PostgresApp app) : FleetServiceTests<PostgresApp>(app);
