@@ -35,6 +35,41 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Logga ut", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TestData.Fleet)]
+    [InlineData(TestData.Admin)]
+    public async Task FleetPage_FleetManagerOrAdmin_Renders(string email)
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, email);
+        var response = await client.GetAsync("/fleet");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Fordonsflotta", await TextOf(response), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TestData.Staff)]
+    [InlineData(TestData.Lead)]
+    public async Task FleetPage_StaffOrLead_SentToFriendlyForbidden(string email)
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, email);
+        var response = await client.GetAsync("/fleet");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/forbidden", response.Headers.Location!.AbsolutePath);
+        Assert.DoesNotContain("Fordonsflotta", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VehiclePage_Staff_DetailsWithoutManagerActions()
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+        var html = await TextOf(await client.GetAsync($"/fleet/{app.Ids.ElectricCar}"));
+        Assert.Contains("Kia e-Niro", html, StringComparison.Ordinal);
+        Assert.Contains("Rapportera skada eller tillbud", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ställ av", html, StringComparison.Ordinal);
+        var manager = await BrowserLikeClient.SignedInAsync(app, TestData.Fleet);
+        Assert.Contains("Ställ av", await TextOf(await manager.GetAsync($"/fleet/{app.Ids.ElectricCar}")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Login_WrongPassword_FormMessageAndNoCookie()
     {

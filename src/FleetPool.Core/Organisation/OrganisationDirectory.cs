@@ -9,6 +9,9 @@ public sealed record SiteSummary(int Id, string Name, string Address);
 /// <summary>A cost centre as pickers list it.</summary>
 public sealed record CostCenterSummary(string Code, string Name);
 
+/// <summary>A department with the board it belongs to.</summary>
+public sealed record DepartmentSummary(int Id, string Name, string Board);
+
 /// <summary>Reference data for forms: sites and active cost centres, sorted for people.</summary>
 public sealed class OrganisationDirectory(IDbContextFactory<FleetPoolDb> dbs)
 {
@@ -25,5 +28,14 @@ public sealed class OrganisationDirectory(IDbContextFactory<FleetPoolDb> dbs)
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.CostCenters.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Code)
             .Select(c => new CostCenterSummary(c.Code, c.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Departments with their boards, by board then name.</summary>
+    public async Task<IReadOnlyList<DepartmentSummary>> DepartmentsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Department)
+            .OrderBy(u => u.Parent!.Name).ThenBy(u => u.Name)
+            .Select(u => new DepartmentSummary(u.Id, u.Name, u.Parent!.Name)).ToListAsync(ct);
     }
 }

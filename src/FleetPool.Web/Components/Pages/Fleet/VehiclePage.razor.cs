@@ -1,0 +1,96 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Time;
+using FleetPool.Web.Setup;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace FleetPool.Web.Components.Pages.Fleet;
+
+/// <summary>One vehicle: anyone may read it and report damage; fleet managers also edit, service, retire and resolve.</summary>
+public partial class VehiclePage
+{
+    private VehicleDetailsView? _details;
+    private Actor _actor = default!;
+    private bool _manages, _missing;
+
+    [Parameter] public int Id { get; set; }
+
+    [Inject] private VehicleDetails Details { get; set; } = default!;
+    [Inject] private VehicleService Fleet { get; set; } = default!;
+    [Inject] private Retirement Retirement { get; set; } = default!;
+    [Inject] private DamageReports Damage { get; set; } = default!;
+    [Inject] private OrganisationTime Time { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _actor = (await AuthState).User.ToActor();
+        _manages = _actor.ManagesFleet;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var outcome = await Details.GetAsync(_actor, Id);
+        (_details, _missing) = (outcome.Value, !outcome.Succeeded);
+    }
+
+    private async Task ReportAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<DamageDialog>((string?)null, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: DamageInput input })
+        {
+            Notify(await Damage.ReportAsync(_actor, Id, input), L["Vehicle.Reported"]);
+            await LoadAsync();
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        var parameters = new DialogParameters<VehicleFormDialog> { { d => d.Existing, _details!.Vehicle } };
+        var dialog = await Dialogs.ShowAsync<VehicleFormDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Vehicle.Saved"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task ToggleMaintenanceAsync()
+    {
+        var v = _details!.Vehicle;
+        var status = v.Status == VehicleStatus.Maintenance ? VehicleStatus.Active : VehicleStatus.Maintenance;
+        var input = new VehicleInput(v.Kind, v.Name, v.Registration, v.SiteId, v.DepartmentId, v.Fuel, v.ApprovedFuels.ToList(), v.RangeKm, v.Seats,
+            status, v.AcquiredOn, null, v.PlannedRetirementOn, v.ReplacementFuel);
+        Notify(await Fleet.UpdateAsync(_actor, Id, input), L["Vehicle.Saved"]);
+        await LoadAsync();
+    }
+
+    private async Task RetireAsync()
+    {
+        var parameters = new DialogParameters<RetireDialog> { { d => d.VehicleName, _details!.Vehicle.Name } };
+        var dialog = await Dialogs.ShowAsync<RetireDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: FutureBookings choice })
+        {
+            var outcome = await Retirement.RetireAsync(_actor, Id, choice);
+            Notify(outcome, outcome.Value is { } r ? L["Retire.Done", r.Vehicle.Name, r.Moved, r.Cancelled] : "");
+            await LoadAsync();
+        }
+    }
+
+    private async Task ResolveAsync(int reportId)
+    {
+        Notify(await Damage.ResolveAsync(_actor, reportId), L["Vehicle.Saved"]);
+        await LoadAsync();
+    }
+
+    private void Notify<T>(Outcome<T> outcome, string success) =>
+        Snackbar.Add(outcome.Succeeded ? success : outcome.Problem!.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? outcome.Problem.Title,
+            outcome.Succeeded ? Severity.Success : Severity.Error);
+}
