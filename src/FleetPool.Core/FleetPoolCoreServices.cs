@@ -18,6 +18,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()
         .AddSingleton<VehicleDetails>()
+        .AddSingleton<Reporting.DepartmentOverview>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>();
 }

@@ -5,6 +5,7 @@ using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace FleetPool.Web.Tests;
@@ -72,5 +73,20 @@ public class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
     {
         var users = await app.QueryAsync(db => db.Users.Where(u => u.Email == "staff@fleetpool.demo" || u.Email == "lead@fleetpool.demo").ToListAsync());
         Assert.Single(users.Select(u => u.DepartmentId).Distinct());
+    }
+
+    [Fact]
+    public async Task LeadOverview_DemoLead_OwnDepartmentInAggregateOnly()
+    {
+        var ids = await app.QueryAsync(db => db.Users.Where(u => u.Email == "lead@fleetpool.demo" || u.Email == "staff@fleetpool.demo")
+            .ToDictionaryAsync(u => u.Email!, u => u.Id));
+        var overview = app.Services.GetRequiredService<FleetPool.Core.Reporting.DepartmentOverview>();
+        var view = (await overview.ForLeadAsync(FleetPool.Core.Common.Actor.Of(ids["lead@fleetpool.demo"], "Staff", "DepartmentLead"))).Value!;
+        Assert.Equal(("Hemtjänst", "Socialnämnden"), (view.Department, view.Board));
+        Assert.True(view.Trips > 0, "the demo history has trips this month");
+        Assert.True(view.Cars >= view.FossilFreeCars);
+        Assert.All(view.ThisMonth, m => Assert.True(m.Km > 0));
+        var staff = await overview.ForLeadAsync(FleetPool.Core.Common.Actor.Of(ids["staff@fleetpool.demo"], "Staff"));
+        Assert.Equal(FleetPool.Core.Common.ProblemKind.Forbidden, staff.Problem!.Kind);
     }
 }

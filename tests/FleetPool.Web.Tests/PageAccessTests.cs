@@ -71,6 +71,15 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Home_LeadSeesDepartmentTilesStaffDoesNot()
+    {
+        var lead = await BrowserLikeClient.SignedInAsync(app, TestData.Lead);
+        Assert.Contains("Resor denna månad", await TextOf(await lead.GetAsync("/")), StringComparison.Ordinal);
+        var staff = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+        Assert.DoesNotContain("Resor denna månad", await TextOf(await staff.GetAsync("/")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Login_WrongPassword_FormMessageAndNoCookie()
     {
         var client = BrowserLikeClient.Anonymous(app);
