@@ -20,5 +20,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<VehicleDetails>()
         .AddSingleton<Reporting.DepartmentOverview>()
         .AddSingleton<Organisation.UserAccounts>()
-        .AddSingleton<Organisation.OrganisationDirectory>();
+        .AddSingleton<Organisation.OrganisationDirectory>()
+        .AddSingleton<Organisation.Profiles>()
+        .AddSingleton<CalendarFeed>();
 }

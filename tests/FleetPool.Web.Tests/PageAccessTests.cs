@@ -6,7 +6,7 @@ namespace FleetPool.Web.Tests;
 /// <summary>Pages through the real cookie sign-in: who reaches which page, and what everyone else gets.</summary>
 public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    public static readonly TheoryData<string> StaffPages = ["/", "/book", "/bookings"];
+    public static readonly TheoryData<string> StaffPages = ["/", "/book", "/bookings", "/profile"];
 
     [Theory]
     [MemberData(nameof(StaffPages))]
@@ -25,6 +25,7 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(TestData.Lead, "/book")]
     [InlineData(TestData.Fleet, "/bookings")]
     [InlineData(TestData.Admin, "/")]
+    [InlineData(TestData.Staff, "/profile")]
     public async Task Page_SignedIn_RendersInSwedish(string email, string path)
     {
         var client = await BrowserLikeClient.SignedInAsync(app, email);

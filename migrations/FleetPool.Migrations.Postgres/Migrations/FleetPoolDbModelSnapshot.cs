@@ -334,9 +334,16 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CalendarToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<int?>("DefaultSiteId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("integer");
@@ -403,6 +410,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarToken")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId");
 

@@ -320,9 +320,16 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CalendarToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DefaultSiteId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
@@ -390,6 +397,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarToken")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId");
 

@@ -120,6 +120,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.LicenceClasses).HasMaxLength(50);
+        b.Property(x => x.CalendarToken).HasMaxLength(64);
+        b.HasIndex(x => x.CalendarToken).IsUnique();
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -25,6 +25,11 @@ public sealed class AppUser : IdentityUser<int>
     /// <summary>Who verified the licence.</summary>
     public int? LicenceVerifiedById { get; set; }
 
+    /// <summary>The site the booking form starts with.</summary>
+    public int? DefaultSiteId { get; set; }
+    /// <summary>Secret in the user's calendar feed URL; null until generated. Regenerating it kills the old URL.</summary>
+    public string? CalendarToken { get; set; }
+
     /// <summary>True when the user may drive a car or van on <paramref name="lastDay"/>.</summary>
     public bool HasValidClassBLicence(LocalDate lastDay) =>
         LicenceVerifiedAt is not null

@@ -28,6 +28,7 @@ public partial class Book
     [Inject] private AvailabilityService Availability { get; set; } = default!;
     [Inject] private BookingService Bookings { get; set; } = default!;
     [Inject] private OrganisationDirectory Directory { get; set; } = default!;
+    [Inject] private Profiles Profiles { get; set; } = default!;
     [Inject] private OrganisationTime Time { get; set; } = default!;
     [Inject] private IClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -45,7 +46,9 @@ public partial class Book
         _sites = await Directory.SitesAsync();
         _costCenters = await Directory.CostCentersAsync();
         var tomorrow = Time.DateOf(Clock.GetCurrentInstant()).PlusDays(1).ToDateTimeUnspecified();
-        (Form.SiteId, Form.Date, Form.ReturnDate) = (_sites.Count > 0 ? _sites[0].Id : null, tomorrow, tomorrow);
+        var preferred = (await Profiles.GetAsync((await AuthState).User.ToActor())).DefaultSiteId;
+        var site = _sites.FirstOrDefault(s => s.Id == preferred) ?? (_sites.Count > 0 ? _sites[0] : null); // a deleted default site falls back
+        (Form.SiteId, Form.Date, Form.ReturnDate) = (site?.Id, tomorrow, tomorrow);
     }
 
     private bool Has(string field) => _errors.ContainsKey(field);

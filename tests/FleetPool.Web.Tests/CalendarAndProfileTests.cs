@@ -1,0 +1,70 @@
+using System.Net;
+using FleetPool.Core.Common;
+using FleetPool.Core.Organisation;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace FleetPool.Web.Tests;
+
+public abstract class CalendarAndProfileTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    private Profiles Profiles => App.Services.GetRequiredService<Profiles>();
+
+    [Fact]
+    public async Task CalendarFeed_BookingChangedThenCancelled_SameUidUpdatedThenCancelled()
+    {
+        var actor = Actor.Of(App.Ids.Lead, Roles.Staff, Roles.DepartmentLead);
+        var token = await Profiles.RegenerateCalendarTokenAsync(actor);
+        var client = await App.ClientForAsync(TestData.Lead);
+        var created = await client.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-04-21T09:00:00+02:00", "2026-04-21T10:00:00+02:00", purpose: "Tillsyn"));
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
+        var anonymous = App.CreateClient();
+
+        var feed = await anonymous.GetAsync($"/api/calendar/{token}.ics");
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
+        var ics = await feed.Content.ReadAsStringAsync();
+        Assert.Contains($"UID:booking-{id}@fleetpool", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20260421T070000Z", ics, StringComparison.Ordinal);
+        Assert.Contains("Tillsyn", ics, StringComparison.Ordinal);
+
+        await client.PutAsync($"/api/bookings/{id}", System.Net.Http.Json.JsonContent.Create(new { start = "2026-04-21T11:00:00+02:00", end = "2026-04-21T12:00:00+02:00" }));
+        await client.PostAsync($"/api/bookings/{id}/cancel", null);
+        ics = await anonymous.GetStringAsync($"/api/calendar/{token}.ics");
+        Assert.Equal(2, ics.Split($"UID:booking-{id}@fleetpool").Length);
+        Assert.Contains("DTSTART:20260421T090000Z", ics, StringComparison.Ordinal);
+        Assert.Contains("STATUS:CANCELLED", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CalendarFeed_RegeneratedOrUnknownToken_404()
+    {
+        var actor = Actor.Of(App.Ids.Staff, Roles.Staff);
+        var old = await Profiles.RegenerateCalendarTokenAsync(actor);
+        var fresh = await Profiles.RegenerateCalendarTokenAsync(actor);
+        Assert.NotEqual(old, fresh);
+        var anonymous = App.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/calendar/{old}.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/calendar/{new string('0', 48)}.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/calendar/short.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/calendar/{fresh}.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdateProfile_ChangedLicence_NeedsVerifyingAgain()
+    {
+        var actor = Actor.Of(App.Ids.Admin, Roles.Staff, Roles.Admin);
+        Assert.True((await Profiles.GetAsync(actor)).LicenceVerified);
+        var same = await Profiles.UpdateAsync(actor, "B", new LocalDate(2030, 1, 1), App.Ids.WeekdaySite);
+        Assert.True(same.Value!.LicenceVerified);
+        Assert.Equal(App.Ids.WeekdaySite, same.Value.DefaultSiteId);
+        var changed = await Profiles.UpdateAsync(actor, "B BE", new LocalDate(2031, 6, 30), App.Ids.WeekdaySite);
+        Assert.False(changed.Value!.LicenceVerified);
+        var invalid = await Profiles.UpdateAsync(actor, "B", null, 987_654);
+        Assert.Equal(["licenceExpiresOn", "defaultSiteId"], invalid.Problem!.Errors.Keys.Order(StringComparer.Ordinal).Reverse());
+    }
+}
+
+public sealed class CalendarAndProfileTestsOnSqlite(SqliteApp app) : CalendarAndProfileTests<SqliteApp>(app);
+
+public sealed class CalendarAndProfileTestsOnPostgres(PostgresApp app) : CalendarAndProfileTests<PostgresApp>(app);
