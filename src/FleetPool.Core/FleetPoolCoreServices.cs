@@ -22,5 +22,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()
+        .AddSingleton<Organisation.UserDirectory>()
+        .AddSingleton<Audit.AuditLog>()
         .AddSingleton<CalendarFeed>();
 }

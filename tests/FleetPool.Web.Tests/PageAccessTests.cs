@@ -71,6 +71,25 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Ställ av", await TextOf(await manager.GetAsync($"/fleet/{app.Ids.ElectricCar}")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TestData.Fleet, "/admin/users", HttpStatusCode.OK)]
+    [InlineData(TestData.Admin, "/admin/users", HttpStatusCode.OK)]
+    [InlineData(TestData.Staff, "/admin/users", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Lead, "/admin/users", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Admin, "/admin/audit", HttpStatusCode.OK)]
+    [InlineData(TestData.Fleet, "/admin/audit", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Staff, "/admin/audit", HttpStatusCode.Redirect)]
+    public async Task AdminPages_ByRole_RenderOrForbidden(string email, string path, HttpStatusCode expected)
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, email);
+        var response = await client.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Equal("/forbidden", response.Headers.Location!.AbsolutePath);
+        }
+    }
+
     [Fact]
     public async Task Home_LeadSeesDepartmentTilesStaffDoesNot()
     {

@@ -52,6 +52,7 @@ public static class AuthSetup
             (o.ExpireTimeSpan, o.SlidingExpiration) = (TimeSpan.FromHours(8), true);
             o.Cookie.Name = "FleetPool.Auth";
         });
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SignInRevocation.CircuitRevalidator>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
@@ -83,15 +84,6 @@ public static class AuthSetup
         await next(context);
     });
 
-    private static async Task<bool> IsCurrentAsync(HttpContext context)
-    {
-        if (!int.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
-        {
-            return false;
-        }
-        var stampType = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var db = context.RequestServices.GetRequiredService<FleetPoolDb>();
-        var user = await db.Users.Where(u => u.Id == id).Select(u => new { u.IsActive, u.SecurityStamp }).SingleOrDefaultAsync(context.RequestAborted);
-        return user is { IsActive: true } && user.SecurityStamp == context.User.FindFirstValue(stampType);
-    }
+    private static Task<bool> IsCurrentAsync(HttpContext context) =>
+        SignInRevocation.IsCurrentAsync(context.RequestServices, context.User, context.RequestAborted);
 }
