@@ -23,6 +23,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()
         .AddSingleton<Organisation.UserDirectory>()
+        .AddScoped<Organisation.UserAdministration>()
         .AddSingleton<Audit.AuditLog>()
         .AddSingleton<CalendarFeed>();
 }

@@ -3,8 +3,13 @@ using FleetPool.Web.Setup;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFleetPool();
 var app = builder.Build();
+if (CreateAdminCommand.IsRequested(args))
+{
+    return await CreateAdminCommand.RunAsync(app, args);
+}
 await app.UseFleetPoolAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

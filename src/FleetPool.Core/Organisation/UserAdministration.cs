@@ -1,0 +1,73 @@
+using System.Net.Mail;
+using FleetPool.Core.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace FleetPool.Core.Organisation;
+
+/// <summary>A new account as an admin enters it.</summary>
+public sealed record NewUser(string? DisplayName, string? Email, int? DepartmentId, IReadOnlyList<string>? Roles, string? Password);
+
+/// <summary>
+/// Creates accounts (there is no public sign-up). Invariants: only admins create users, except the first admin,
+/// which only the command line creates and only while no admin exists; every user has the Staff role; e-mail is unique.
+/// </summary>
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole<int>> roles, OrganisationDirectory directory)
+{
+    /// <summary>Creates a user with the given roles (Staff is always added).</summary>
+    public async Task<Outcome<int>> CreateAsync(Actor actor, NewUser input, CancellationToken ct = default) =>
+        actor.Roles.Contains(Common.Roles.Admin) ? await CreateCoreAsync(input, ct) : Problem.Forbidden();
+
+    /// <summary>Creates the first admin (command line only); refused once any admin exists.</summary>
+    public async Task<Outcome<int>> CreateFirstAdminAsync(string? displayName, string? email, string? password, CancellationToken ct = default)
+    {
+        await EnsureRolesAsync();
+        if ((await users.GetUsersInRoleAsync(Common.Roles.Admin)).Count > 0)
+        {
+            return Problem.Refused("email", Text.Get("AdminExists"));
+        }
+        return await CreateCoreAsync(new NewUser(displayName, email, null, [Common.Roles.Admin], password), ct);
+    }
+
+    private async Task<Outcome<int>> CreateCoreAsync(NewUser input, CancellationToken ct)
+    {
+        var errors = new FieldErrors().RequireText(input.DisplayName, "displayName", 200).RequireText(input.Email, "email", 256);
+        errors.AddIf(input.Email is { Length: > 0 } e && !MailAddress.TryCreate(e.Trim(), out _), "email", Text.Get("EmailInvalid"));
+        errors.AddIf((input.Roles ?? []).Any(r => !Common.Roles.All.Contains(r)), "roles", Text.Get("OneOf", string.Join(", ", Common.Roles.All)));
+        errors.AddIf(input.DepartmentId is { } d && (await directory.DepartmentsAsync(ct)).All(x => x.Id != d), "departmentId", Text.Get("NoDepartment"));
+        errors.RequireText(input.Password, "password", 256);
+        if (!errors.IsEmpty)
+        {
+            return Problem.Invalid(errors);
+        }
+        await EnsureRolesAsync();
+        var email = input.Email!.Trim();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new Problem(ProblemKind.Conflict, Text.Get("EmailTaken"), new Dictionary<string, string[]> { ["email"] = [Text.Get("EmailTaken")] });
+        }
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(), DepartmentId = input.DepartmentId };
+        var created = await users.CreateAsync(user, input.Password!);
+        if (!created.Succeeded)
+        {
+            var problems = new FieldErrors();
+            foreach (var error in created.Errors)
+            {
+                problems.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
+            }
+            return Problem.Invalid(problems);
+        }
+        await users.AddToRolesAsync(user, (input.Roles ?? []).Append(Common.Roles.Staff).Distinct(StringComparer.Ordinal));
+        return user.Id;
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in Common.Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<int>(role));
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Organisation;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetPool.Web.Tests;
+
+public abstract class UserAdministrationTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    private async Task<Outcome<int>> WithAdminAsync(Func<UserAdministration, Task<Outcome<int>>> act)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await act(scope.ServiceProvider.GetRequiredService<UserAdministration>());
+    }
+
+    [Fact]
+    public async Task Create_ByAdmin_PasswordWorksAndRolesAreStaffPlusChosen()
+    {
+        var admin = Actor.Of(App.Ids.Admin, Roles.Admin);
+        var created = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("Nils Nyström", "nils@test.se", App.Ids.Department, [Roles.DepartmentLead], "Nytt!lösen2026")));
+        Assert.True(created.Succeeded, created.Problem?.Title);
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var nils = await users.FindByEmailAsync("nils@test.se");
+        Assert.Equal([Roles.DepartmentLead, Roles.Staff], (await users.GetRolesAsync(nils!)).Order(StringComparer.Ordinal));
+        Assert.True(await users.CheckPasswordAsync(nils!, "Nytt!lösen2026"));
+    }
+
+    [Fact]
+    public async Task Create_InvalidOrDuplicateOrNotAdmin_Refused()
+    {
+        var admin = Actor.Of(App.Ids.Admin, Roles.Admin);
+        var invalid = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("", "not-an-email", 999_999, ["Boss"], "short")));
+        Assert.Equal(["departmentId", "displayName", "email", "roles"], invalid.Problem!.Errors.Keys.Order(StringComparer.Ordinal));
+        var weak = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("Weak", "weak@test.se", null, [], "short")));
+        Assert.Contains("password", weak.Problem!.Errors.Keys);
+        var duplicate = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("Again", TestData.Staff, null, [], "Nytt!lösen2026")));
+        Assert.Equal(ProblemKind.Conflict, duplicate.Problem!.Kind);
+        var manager = await WithAdminAsync(a => a.CreateAsync(Actor.Of(App.Ids.FleetManager, Roles.FleetManager), new NewUser("X", "x@test.se", null, [], "Nytt!lösen2026")));
+        Assert.Equal(ProblemKind.Forbidden, manager.Problem!.Kind);
+    }
+
+    [Fact]
+    public async Task CreateFirstAdmin_OnlyWhileNoAdminExists()
+    {
+        Assert.Equal(ProblemKind.Refused, (await WithAdminAsync(a => a.CreateFirstAdminAsync("Ny", "ny@test.se", "Nytt!lösen2026"))).Problem!.Kind);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.RemoveFromRoleAsync((await users.FindByIdAsync(App.Ids.Admin.ToString(System.Globalization.CultureInfo.InvariantCulture)))!, Roles.Admin);
+        }
+        Assert.True((await WithAdminAsync(a => a.CreateFirstAdminAsync("Första admin", "first@test.se", "Nytt!lösen2026"))).Succeeded);
+        Assert.Equal(ProblemKind.Refused, (await WithAdminAsync(a => a.CreateFirstAdminAsync("Andra", "second@test.se", "Nytt!lösen2026"))).Problem!.Kind);
+    }
+}
+
+public sealed class UserAdministrationTestsOnSqlite(SqliteApp app) : UserAdministrationTests<SqliteApp>(app);
+
+public sealed class UserAdministrationTestsOnPostgres(PostgresApp app) : UserAdministrationTests<PostgresApp>(app);
