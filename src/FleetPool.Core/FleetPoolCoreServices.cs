@@ -24,6 +24,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Organisation.Profiles>()
         .AddSingleton<Organisation.UserDirectory>()
         .AddScoped<Organisation.UserAdministration>()
+        .AddSingleton<Organisation.SiteRules>()
         .AddSingleton<Audit.AuditLog>()
         .AddSingleton<CalendarFeed>();
 }

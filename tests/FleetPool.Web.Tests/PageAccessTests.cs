@@ -78,6 +78,8 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(TestData.Lead, "/admin/users", HttpStatusCode.Redirect)]
     [InlineData(TestData.Admin, "/admin/audit", HttpStatusCode.OK)]
     [InlineData(TestData.Fleet, "/admin/audit", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Fleet, "/fleet/sites", HttpStatusCode.OK)]
+    [InlineData(TestData.Staff, "/fleet/sites", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/admin/audit", HttpStatusCode.Redirect)]
     public async Task AdminPages_ByRole_RenderOrForbidden(string email, string path, HttpStatusCode expected)
     {
