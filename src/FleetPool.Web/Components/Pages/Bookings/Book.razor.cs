@@ -15,7 +15,7 @@ namespace FleetPool.Web.Components.Pages.Bookings;
 /// <summary>Book a trip: the slot and trip, then the ranked vehicles, then one click books.</summary>
 public partial class Book
 {
-    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+    private readonly FormErrors _errors = new();
     private IReadOnlyList<SiteSummary>? _sites;
     private IReadOnlyList<CostCenterSummary> _costCenters = [];
     private AvailabilityResult? _result;
@@ -23,7 +23,6 @@ public partial class Book
     private string? _alert;
     private Severity _alertSeverity = Severity.Error;
     private bool _busy;
-    private int _attempt; // fields are re-keyed per attempt: MudBlazor inputs keep their own error state once edited
 
     [Inject] private AvailabilityService Availability { get; set; } = default!;
     [Inject] private BookingService Bookings { get; set; } = default!;
@@ -51,10 +50,6 @@ public partial class Book
         (Form.SiteId, Form.Date, Form.ReturnDate) = (site?.Id, tomorrow, tomorrow);
     }
 
-    private bool Has(string field) => _errors.ContainsKey(field);
-
-    private string? Err(string field) => _errors.GetValueOrDefault(field);
-
     private async Task SearchAsync()
     {
         (_alert, _alertSeverity) = (null, Severity.Error);
@@ -63,8 +58,7 @@ public partial class Book
 
     private async Task RefreshAsync()
     {
-        _attempt++;
-        _errors.Clear();
+        _errors.Begin();
         if (!TryReadSlot(out var slot))
         {
             return;
@@ -83,10 +77,9 @@ public partial class Book
 
     private async Task BookAsync(VehicleView vehicle)
     {
-        _attempt++;
-        _errors.Clear();
+        _errors.Begin();
         RequireTripFields();
-        if (_errors.Count > 0)
+        if (!_errors.IsEmpty)
         {
             (_alert, _alertSeverity) = (L["Book.Fix"], Severity.Error);
             return;
@@ -115,7 +108,7 @@ public partial class Book
         slot = default;
         if (Form.SiteId is null)
         {
-            _errors["site"] = L["Book.Required"];
+            _errors.Set("site", L["Book.Required"]);
         }
         var start = Resolve(Form.Date, Form.StartTime, "start");
         var end = Resolve(Form.ReturnDate ?? Form.Date, Form.EndTime, "end");
@@ -123,18 +116,18 @@ public partial class Book
         {
             if (e <= s)
             {
-                _errors["end"] = L["Book.EndBeforeStart"];
+                _errors.Set("end", L["Book.EndBeforeStart"]);
             }
             slot = (s, e);
         }
-        return _errors.Count == 0;
+        return _errors.IsEmpty;
     }
 
     private Instant? Resolve(DateTime? date, TimeSpan? time, string field)
     {
         if (date is null || time is null)
         {
-            _errors[field] = L["Book.Required"];
+            _errors.Set(field, L["Book.Required"]);
             return null;
         }
         var local = LocalDateTime.FromDateTime(date.Value.Date + time.Value);
@@ -142,7 +135,7 @@ public partial class Book
         if (resolved.Problem != LocalTimeProblem.None)
         {
             var shown = $"{local.Date.ToString("d", System.Globalization.CultureInfo.CurrentCulture)} {local.TimeOfDay.ToString("t", System.Globalization.CultureInfo.CurrentCulture)}";
-            _errors[field] = L[resolved.Problem == LocalTimeProblem.Gap ? "Time.Gap" : "Time.Ambiguous", shown];
+            _errors.Set(field, L[resolved.Problem == LocalTimeProblem.Gap ? "Time.Gap" : "Time.Ambiguous", shown]);
         }
         return resolved.Instant;
     }
@@ -151,33 +144,29 @@ public partial class Book
     {
         if (string.IsNullOrWhiteSpace(Form.Purpose))
         {
-            _errors["purpose"] = L["Book.Required"];
+            _errors.Set("purpose", L["Book.Required"]);
         }
         if (string.IsNullOrWhiteSpace(Form.CostCenter))
         {
-            _errors["costCenter"] = L["Book.Required"];
+            _errors.Set("costCenter", L["Book.Required"]);
         }
         if (Form.DistanceKm is null && string.IsNullOrWhiteSpace(Form.Destination))
         {
-            _errors["distanceKm"] = L["Book.DistanceOrDestination"];
+            _errors.Set("distanceKm", L["Book.DistanceOrDestination"]);
         }
     }
 
     // Field errors go next to their field; the rest (vehicle, driver, status) into the alert.
     private void Show(Problem problem)
     {
-        var general = new List<string>();
-        foreach (var (field, messages) in problem.Errors)
+        var rest = _errors.Take(problem, "site", "from", "to", "start", "end", "purpose", "costCenter", "distanceKm", "destination");
+        foreach (var (from, to) in new[] { ("from", "start"), ("to", "end") })
         {
-            if (field is "site" or "from" or "to" or "start" or "end" or "purpose" or "costCenter" or "distanceKm" or "destination")
+            if (problem.Errors.TryGetValue(from, out var messages))
             {
-                _errors[field switch { "from" => "start", "to" => "end", _ => field }] = string.Join(" ", messages);
-            }
-            else
-            {
-                general.AddRange(messages);
+                _errors.Set(to, string.Join(" ", messages));
             }
         }
-        (_alert, _alertSeverity) = (general.Count > 0 ? string.Join(" ", general) : problem.Title, Severity.Error);
+        (_alert, _alertSeverity) = (rest ?? problem.Title, Severity.Error);
     }
 }

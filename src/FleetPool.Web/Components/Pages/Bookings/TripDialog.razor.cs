@@ -1,6 +1,7 @@
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
+using FleetPool.Web.Components.Shared;
 using FleetPool.Web.Setup;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -11,10 +12,9 @@ namespace FleetPool.Web.Components.Pages.Bookings;
 /// <summary>Check-out (readings) or check-in (readings, refuelling, damage) of one booking; closes with the updated booking.</summary>
 public partial class TripDialog
 {
-    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+    private readonly FormErrors _errors = new();
     private int? _odometer, _battery, _fuel;
     private bool _refuelled, _damaged, _injury, _busy;
-    private int _attempt; // fields are re-keyed per attempt: MudBlazor inputs keep their own error state once edited
     private FuelType? _refuelFuel;
     private double? _refuelAmount;
     private string? _damageText, _alert;
@@ -43,15 +43,10 @@ public partial class TripDialog
         }
     }
 
-    private bool Has(string field) => _errors.ContainsKey(field);
-
-    private string? Err(string field) => _errors.GetValueOrDefault(field);
-
     private async Task SaveAsync()
     {
         (_alert, _busy) = (null, true);
-        _attempt++;
-        _errors.Clear();
+        _errors.Begin();
         var readings = new TripReadings(_odometer, Charged ? _battery : null, Charged ? null : _fuel,
             CheckIn && _refuelled ? new RefuelInput(_refuelFuel, _refuelAmount) : null,
             CheckIn && _damaged ? new DamageInput(_damageText, _injury) : null);
@@ -73,23 +68,6 @@ public partial class TripDialog
             Dialog.Close(DialogResult.Ok(updated));
             return;
         }
-        Show(outcome.Problem!);
-    }
-
-    private void Show(Problem problem)
-    {
-        var general = new List<string>();
-        foreach (var (field, messages) in problem.Errors)
-        {
-            if (field is "odometerKm" or "batteryPercent" or "fuelEighths" or "refuel.fuel" or "refuel.amount" or "damage.description")
-            {
-                _errors[field] = string.Join(" ", messages);
-            }
-            else
-            {
-                general.AddRange(messages);
-            }
-        }
-        _alert = general.Count > 0 ? string.Join(" ", general) : null;
+        _alert = _errors.Take(outcome.Problem!, "odometerKm", "batteryPercent", "fuelEighths", "refuel.fuel", "refuel.amount", "damage.description");
     }
 }

@@ -1,6 +1,7 @@
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
+using FleetPool.Web.Components.Shared;
 using FleetPool.Web.Setup;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -12,7 +13,7 @@ namespace FleetPool.Web.Components.Pages.Fleet;
 /// <summary>Adds a vehicle or edits one; status changes (maintenance, retirement) have their own actions.</summary>
 public partial class VehicleFormDialog
 {
-    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+    private readonly FormErrors _errors = new();
     private IReadOnlyList<SiteSummary> _sites = [];
     private IReadOnlyList<DepartmentSummary> _departments = [];
     private VehicleKind? _kind = VehicleKind.Car;
@@ -21,7 +22,6 @@ public partial class VehicleFormDialog
     private int? _siteId, _departmentId, _rangeKm, _seats;
     private DateTime? _acquired, _plannedRetirement;
     private bool _busy;
-    private int _attempt; // fields are re-keyed per attempt: MudBlazor inputs keep their own error state once edited
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -43,15 +43,10 @@ public partial class VehicleFormDialog
         }
     }
 
-    private bool Has(string field) => _errors.ContainsKey(field);
-
-    private string? Err(string field) => _errors.GetValueOrDefault(field);
-
     private async Task SaveAsync()
     {
         (_busy, _alert) = (true, null);
-        _attempt++;
-        _errors.Clear();
+        _errors.Begin();
         var input = new VehicleInput(_kind, _name, _registration, _siteId, _departmentId, _fuel, Existing?.ApprovedFuels.ToList(), _rangeKm, _seats,
             null, Date(_acquired), Existing?.RetiredOn, Date(_plannedRetirement), _replacement);
         var actor = (await AuthState).User.ToActor();
@@ -62,11 +57,7 @@ public partial class VehicleFormDialog
             Dialog.Close(DialogResult.Ok(saved));
             return;
         }
-        foreach (var (field, messages) in outcome.Problem!.Errors)
-        {
-            _errors[field] = string.Join(" ", messages);
-        }
-        _alert = _errors.Count == 0 ? outcome.Problem.Title : null;
+        _alert = _errors.Take(outcome.Problem!);
     }
 
     private static LocalDate? Date(DateTime? value) => value is { } d ? LocalDate.FromDateTime(d) : null;

@@ -1,0 +1,52 @@
+using FleetPool.Core.Common;
+
+namespace FleetPool.Web.Components.Shared;
+
+/// <summary>
+/// A form's field errors from a Core <see cref="Problem"/>. <see cref="Attempt"/> goes up on every submit so fields can be
+/// re-keyed with it: MudBlazor inputs keep their own error state once edited and would otherwise hide a new message.
+/// </summary>
+public sealed class FormErrors
+{
+    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+
+    /// <summary>Submits so far; use in <c>@key</c> of fields that show errors.</summary>
+    public int Attempt { get; private set; }
+
+    /// <summary>True when the field has an error.</summary>
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    /// <summary>The field's message, or null.</summary>
+    public string? Of(string field) => _errors.GetValueOrDefault(field);
+
+    /// <summary>Starts a new attempt with no errors.</summary>
+    public void Begin()
+    {
+        Attempt++;
+        _errors.Clear();
+    }
+
+    /// <summary>Sets one field's message.</summary>
+    public void Set(string field, string message) => _errors[field] = message;
+
+    /// <summary>Puts the problem's errors on the given fields (all when none are named); returns the rest, joined.</summary>
+    public string? Take(Problem problem, params string[] fields)
+    {
+        var rest = new List<string>();
+        foreach (var (field, messages) in problem.Errors)
+        {
+            if (fields.Length == 0 || fields.Contains(field))
+            {
+                _errors[field] = string.Join(" ", messages);
+            }
+            else
+            {
+                rest.AddRange(messages);
+            }
+        }
+        return rest.Count > 0 ? string.Join(" ", rest) : problem.Errors.Count == 0 ? problem.Title : null;
+    }
+
+    /// <summary>True when no field has an error.</summary>
+    public bool IsEmpty => _errors.Count == 0;
+}
