@@ -48,6 +48,17 @@ public partial class MyBookings
         }
     }
 
+    private async Task ChangeAsync(BookingView booking)
+    {
+        var parameters = new DialogParameters<ChangeDialog> { { d => d.Booking, booking } };
+        var dialog = await Dialogs.ShowAsync<ChangeDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Mine.Changed"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task CancelAsync(BookingView booking)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(L["Common.Confirm"], L["Mine.CancelConfirm", booking.VehicleName, Display.Slot(booking.Start, booking.End, Time)],
