@@ -33,8 +33,17 @@ public abstract class UserAdministrationTests<TApp>(TApp app) : ProviderTests<TA
         var admin = Actor.Of(App.Ids.Admin, Roles.Admin);
         var invalid = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("", "not-an-email", 999_999, ["Boss"], "short")));
         Assert.Equal(["departmentId", "displayName", "email", "roles"], invalid.Problem!.Errors.Keys.Order(StringComparer.Ordinal));
-        var weak = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("Weak", "weak@test.se", null, [], "short")));
-        Assert.Contains("password", weak.Problem!.Errors.Keys);
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("sv-SE");
+        try
+        {
+            var weak = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("Weak", "weak@test.se", null, [], "short")));
+            Assert.Contains("Lösenordet måste ha minst 10 tecken.", weak.Problem!.Errors["password"][0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
         var duplicate = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("Again", TestData.Staff, null, [], "Nytt!lösen2026")));
         Assert.Equal(ProblemKind.Conflict, duplicate.Problem!.Kind);
         var manager = await WithAdminAsync(a => a.CreateAsync(Actor.Of(App.Ids.FleetManager, Roles.FleetManager), new NewUser("X", "x@test.se", null, [], "Nytt!lösen2026")));

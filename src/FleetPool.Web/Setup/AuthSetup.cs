@@ -39,6 +39,7 @@ public static class AuthSetup
             .AddRoles<IdentityRole<int>>()
             .AddEntityFrameworkStores<FleetPoolDb>()
             .AddClaimsPrincipalFactory<FleetPoolClaims>()
+            .AddErrorDescriber<LocalisedIdentityErrors>()
             .AddSignInManager();
         // Pages use the Identity cookie; /api uses bearer tokens only, so it answers 401/403 and never redirects.
         services.AddAuthentication(o => (o.DefaultScheme, o.DefaultChallengeScheme) = (Smart, Smart))
