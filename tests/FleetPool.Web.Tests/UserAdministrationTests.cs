@@ -51,6 +51,30 @@ public abstract class UserAdministrationTests<TApp>(TApp app) : ProviderTests<TA
     }
 
     [Fact]
+    public async Task Update_RolesAndDepartment_ReplacedStaffKeptOldTokenRevoked()
+    {
+        var admin = Actor.Of(App.Ids.Admin, Roles.Admin);
+        var created = await WithAdminAsync(a => a.CreateAsync(admin, new NewUser("Rolf Roll", "rolf@test.se", App.Ids.Department, [Roles.FleetManager], "Nytt!lösen2026")));
+        var id = created.Value;
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await FleetPoolFactory.TokenForAsync(client, "rolf@test.se", "Nytt!lösen2026"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/bookings/mine")).StatusCode);
+
+        Assert.True((await WithAdminAsync(a => a.UpdateAsync(admin, id, App.Ids.OtherDepartment, [Roles.DepartmentLead]))).Succeeded);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var rolf = (await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
+            Assert.Equal([Roles.DepartmentLead, Roles.Staff], (await users.GetRolesAsync(rolf)).Order(StringComparer.Ordinal));
+            Assert.Equal(App.Ids.OtherDepartment, rolf.DepartmentId);
+        }
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/bookings/mine")).StatusCode);
+        Assert.Equal(ProblemKind.Invalid, (await WithAdminAsync(a => a.UpdateAsync(admin, App.Ids.Admin, null, [Roles.FleetManager]))).Problem!.Kind);
+        Assert.Equal(ProblemKind.Forbidden, (await WithAdminAsync(a => a.UpdateAsync(Actor.Of(App.Ids.FleetManager, Roles.FleetManager), id, null, []))).Problem!.Kind);
+    }
+
+    [Fact]
     public async Task CreateFirstAdmin_OnlyWhileNoAdminExists()
     {
         Assert.Equal(ProblemKind.Refused, (await WithAdminAsync(a => a.CreateFirstAdminAsync("Ny", "ny@test.se", "Nytt!lösen2026"))).Problem!.Kind);

@@ -28,6 +28,51 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return await CreateCoreAsync(new NewUser(displayName, email, null, [Common.Roles.Admin], password), ct);
     }
 
+    /// <summary>
+    /// Sets an existing user's department and roles (Staff always stays). Changing roles renews the security stamp,
+    /// so the user's open sessions and tokens must sign in again with the new rights.
+    /// </summary>
+    public async Task<Outcome<int>> UpdateAsync(Actor actor, int userId, int? departmentId, IReadOnlyList<string> wantedRoles, CancellationToken ct = default)
+    {
+        if (!actor.Roles.Contains(Common.Roles.Admin))
+        {
+            return Problem.Forbidden();
+        }
+        var errors = new FieldErrors()
+            .AddIf(wantedRoles.Any(r => !Common.Roles.All.Contains(r)), "roles", Text.Get("OneOf", string.Join(", ", Common.Roles.All)))
+            .AddIf(userId == actor.UserId && !wantedRoles.Contains(Common.Roles.Admin), "roles", Text.Get("KeepOwnAdmin"));
+        errors.AddIf(departmentId is { } d && (await directory.DepartmentsAsync(ct)).All(x => x.Id != d), "departmentId", Text.Get("NoDepartment"));
+        if (!errors.IsEmpty)
+        {
+            return Problem.Invalid(errors);
+        }
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (user is null)
+        {
+            return Problem.NotFound("User");
+        }
+        user.DepartmentId = departmentId;
+        await users.UpdateAsync(user);
+        var current = await users.GetRolesAsync(user);
+        var target = wantedRoles.Append(Common.Roles.Staff).ToHashSet(StringComparer.Ordinal);
+        var remove = current.Where(r => !target.Contains(r)).ToList();
+        var add = target.Where(r => !current.Contains(r)).ToList();
+        if (remove.Count > 0)
+        {
+            await users.RemoveFromRolesAsync(user, remove);
+        }
+        if (add.Count > 0)
+        {
+            await users.AddToRolesAsync(user, add);
+        }
+        if (remove.Count + add.Count > 0)
+        {
+            // Identity leaves the stamp alone on role changes; tokens carry role claims, so they must be revoked.
+            await users.UpdateSecurityStampAsync(user);
+        }
+        return user.Id;
+    }
+
     private async Task<Outcome<int>> CreateCoreAsync(NewUser input, CancellationToken ct)
     {
         var errors = new FieldErrors().RequireText(input.DisplayName, "displayName", 200).RequireText(input.Email, "email", 256);

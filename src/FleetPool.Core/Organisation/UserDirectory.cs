@@ -6,7 +6,7 @@ using NodaTime;
 namespace FleetPool.Core.Organisation;
 
 /// <summary>A user as the administration list shows them.</summary>
-public sealed record UserRow(int Id, string DisplayName, string Email, string? Department, IReadOnlyList<string> Roles, bool IsActive,
+public sealed record UserRow(int Id, string DisplayName, string Email, int? DepartmentId, string? Department, IReadOnlyList<string> Roles, bool IsActive,
     string? LicenceClasses, LocalDate? LicenceExpiresOn, bool LicenceVerified);
 
 /// <summary>Lists users for fleet managers (licence checks) and admins. Invariant: nobody else gets the list.</summary>
@@ -26,9 +26,9 @@ public sealed class UserDirectory(IDbContextFactory<FleetPoolDb> dbs)
                            join d in db.OrgUnits on u.DepartmentId equals d.Id into ds
                            from d in ds.DefaultIfEmpty()
                            orderby u.DisplayName
-                           select new { u.Id, u.DisplayName, u.Email, Department = d == null ? null : d.Name, u.IsActive, u.LicenceClasses, u.LicenceExpiresOn, u.LicenceVerifiedAt })
+                           select new { u.Id, u.DisplayName, u.Email, u.DepartmentId, Department = d == null ? null : d.Name, u.IsActive, u.LicenceClasses, u.LicenceExpiresOn, u.LicenceVerifiedAt })
             .ToListAsync(ct);
-        return users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.Department, byUser[u.Id].Order(StringComparer.Ordinal).ToList(),
+        return users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.DepartmentId, u.Department, byUser[u.Id].Order(StringComparer.Ordinal).ToList(),
             u.IsActive, u.LicenceClasses, u.LicenceExpiresOn, u.LicenceVerifiedAt is not null)).ToList();
     }
 }

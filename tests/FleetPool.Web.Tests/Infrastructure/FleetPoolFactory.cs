@@ -89,9 +89,9 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
     }
 
     /// <summary>A bearer token from the login endpoint of this instance.</summary>
-    public static async Task<string> TokenForAsync(HttpClient client, string email)
+    public static async Task<string> TokenForAsync(HttpClient client, string email, string password = TestData.Password)
     {
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestData.Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
