@@ -39,13 +39,15 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
             .Where(b => ids.Contains(b.VehicleId) && BookingStatuses.HoldingSlot.Contains(b.Status)
                 && b.Start < blockedUntil && from < b.BlockedUntil)
             .Select(b => b.VehicleId).Distinct().ToListAsync(ct)).ToHashSet();
+        var damaged = await db.DamageReports.AsNoTracking().Where(d => ids.Contains(d.VehicleId) && d.ResolvedAt == null)
+            .GroupBy(d => d.VehicleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var advice = TripAdvice.For(q.DistanceKm, steering.Value);
         var ranked = vehicles
             .Select(v => (Vehicle: v, Reason: ReasonUnavailable(v, booked, q)))
             .OrderBy(x => x.Reason is null ? 0 : 1)
             .ThenBy(x => Preference(x.Vehicle, advice))
             .ThenBy(x => x.Vehicle.Name, StringComparer.CurrentCulture)
-            .Select((x, i) => new VehicleAvailability(VehicleView.From(x.Vehicle, 0), i + 1, x.Reason))
+            .Select((x, i) => new VehicleAvailability(VehicleView.From(x.Vehicle, damaged.GetValueOrDefault(x.Vehicle.Id)), i + 1, x.Reason))
             .ToList();
         return new AvailabilityResult(advice, SlotProblems(site, from, to), ranked);
     }
