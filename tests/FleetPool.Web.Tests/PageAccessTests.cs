@@ -79,6 +79,8 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(TestData.Admin, "/admin/audit", HttpStatusCode.OK)]
     [InlineData(TestData.Fleet, "/admin/audit", HttpStatusCode.Redirect)]
     [InlineData(TestData.Fleet, "/fleet/sites", HttpStatusCode.OK)]
+    [InlineData(TestData.Admin, "/admin/import", HttpStatusCode.OK)]
+    [InlineData(TestData.Fleet, "/admin/import", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/fleet/sites", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/admin/audit", HttpStatusCode.Redirect)]
     public async Task AdminPages_ByRole_RenderOrForbidden(string email, string path, HttpStatusCode expected)

@@ -14,7 +14,7 @@ namespace FleetPool.Web.Tests.Components;
 /// </summary>
 public sealed class UiContext : BunitContext
 {
-    public UiContext(FleetPoolFactory app, int userId)
+    public UiContext(FleetPoolFactory app, int userId, string role = Roles.Staff)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("sv-SE");
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -24,6 +24,6 @@ public sealed class UiContext : BunitContext
         Services.AddFallbackServiceProvider(app.Services);
         var auth = AddAuthorization();
         auth.SetAuthorized("Sara Lind");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, Roles.Staff));
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, role));
     }
 }
