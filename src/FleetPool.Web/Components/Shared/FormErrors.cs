@@ -1,4 +1,6 @@
 using FleetPool.Core.Common;
+using FleetPool.Core.Time;
+using NodaTime;
 
 namespace FleetPool.Web.Components.Shared;
 
@@ -45,6 +47,25 @@ public sealed class FormErrors
             }
         }
         return rest.Count > 0 ? string.Join(" ", rest) : problem.Errors.Count == 0 ? problem.Title : null;
+    }
+
+    /// <summary>
+    /// The instant of a local date and time picked in the form, or null with the field's message set: required when
+    /// either is missing, Core's (localised) message when the time falls in a DST gap or the repeated autumn hour.
+    /// </summary>
+    public Instant? Resolve(OrganisationTime time, DateTime? date, TimeSpan? timeOfDay, string field, string required)
+    {
+        if (date is null || timeOfDay is null)
+        {
+            Set(field, required);
+            return null;
+        }
+        var resolved = time.Resolve(LocalDateTime.FromDateTime(date.Value.Date + timeOfDay.Value));
+        if (resolved.Error is { } error)
+        {
+            Set(field, error);
+        }
+        return resolved.Instant;
     }
 
     /// <summary>True when no field has an error.</summary>

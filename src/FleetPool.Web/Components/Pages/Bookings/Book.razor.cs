@@ -110,8 +110,8 @@ public partial class Book
         {
             _errors.Set("site", L["Book.Required"]);
         }
-        var start = Resolve(Form.Date, Form.StartTime, "start");
-        var end = Resolve(Form.ReturnDate ?? Form.Date, Form.EndTime, "end");
+        var start = _errors.Resolve(Time, Form.Date, Form.StartTime, "start", L["Book.Required"]);
+        var end = _errors.Resolve(Time, Form.ReturnDate ?? Form.Date, Form.EndTime, "end", L["Book.Required"]);
         if (start is { } s && end is { } e)
         {
             if (e <= s)
@@ -121,23 +121,6 @@ public partial class Book
             slot = (s, e);
         }
         return _errors.IsEmpty;
-    }
-
-    private Instant? Resolve(DateTime? date, TimeSpan? time, string field)
-    {
-        if (date is null || time is null)
-        {
-            _errors.Set(field, L["Book.Required"]);
-            return null;
-        }
-        var local = LocalDateTime.FromDateTime(date.Value.Date + time.Value);
-        var resolved = Time.Resolve(local);
-        if (resolved.Problem != LocalTimeProblem.None)
-        {
-            var shown = $"{local.Date.ToString("d", System.Globalization.CultureInfo.CurrentCulture)} {local.TimeOfDay.ToString("t", System.Globalization.CultureInfo.CurrentCulture)}";
-            _errors.Set(field, L[resolved.Problem == LocalTimeProblem.Gap ? "Time.Gap" : "Time.Ambiguous", shown]);
-        }
-        return resolved.Instant;
     }
 
     private void RequireTripFields()
