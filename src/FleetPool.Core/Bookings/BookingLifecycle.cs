@@ -55,13 +55,12 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
             {
                 return Problem.Refused(broken);
             }
-            var buffer = await db.Sites.Where(s => s.Id == vehicle.SiteId).Select(s => s.BufferMinutes).SingleAsync(ct)
-                ?? defaults.Value.BufferMinutes;
+            var buffer = BookingRuleSet.For(await db.Sites.AsNoTracking().SingleAsync(s => s.Id == vehicle.SiteId, ct), defaults.Value).Buffer;
             (b.Status, b.ReturnedAt, b.OdometerInKm) = (BookingStatus.Returned, now, readings.OdometerKm);
             (b.BatteryInPercent, b.FuelInEighths) = (readings.BatteryPercent, readings.FuelEighths);
-            if (now + Duration.FromMinutes(buffer) < b.BlockedUntil)
+            if (now + buffer < b.BlockedUntil)
             {
-                b.BlockedUntil = now + Duration.FromMinutes(buffer);
+                b.BlockedUntil = now + buffer;
             }
             vehicle.LastOdometerKm = Math.Max(vehicle.LastOdometerKm, readings.OdometerKm ?? 0);
             if (readings.Refuel is { } r)
