@@ -44,6 +44,9 @@ public sealed record Problem(ProblemKind Kind, string Title, IReadOnlyDictionary
     public static Problem Conflict(string message) =>
         new(ProblemKind.Conflict, message, new Dictionary<string, string[]> { ["start"] = [message] });
 
+    /// <summary>The first field message, or the title when there is none: one line for a snackbar or a terminal.</summary>
+    public string Summary => Errors.Values.SelectMany(m => m).FirstOrDefault() ?? Title;
+
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 }
 

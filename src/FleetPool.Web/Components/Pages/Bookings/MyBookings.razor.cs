@@ -70,7 +70,7 @@ public partial class MyBookings
         _busy = true;
         var outcome = await Lifecycle.CancelAsync((await AuthState).User.ToActor(), booking.Id);
         _busy = false;
-        Snackbar.Add(outcome.Succeeded ? L["Mine.Cancelled"] : outcome.Problem!.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? outcome.Problem.Title,
+        Snackbar.Add(outcome.Succeeded ? L["Mine.Cancelled"] : outcome.Problem!.Summary,
             outcome.Succeeded ? Severity.Success : Severity.Error);
         await LoadAsync();
     }

@@ -91,6 +91,6 @@ public partial class VehiclePage
     }
 
     private void Notify<T>(Outcome<T> outcome, string success) =>
-        Snackbar.Add(outcome.Succeeded ? success : outcome.Problem!.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? outcome.Problem.Title,
+        Snackbar.Add(outcome.Succeeded ? success : outcome.Problem!.Summary,
             outcome.Succeeded ? Severity.Success : Severity.Error);
 }
