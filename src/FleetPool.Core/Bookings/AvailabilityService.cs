@@ -55,7 +55,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
     private List<string> SlotProblems(Organisation.Site site, Instant from, Instant to)
     {
         var problems = new List<string>();
-        if (from < clock.GetCurrentInstant() - Duration.FromMinutes(1))
+        if (BookingRules.StartsInPast(from, clock.GetCurrentInstant()))
         {
             problems.Add(Text.Get("StartInPast"));
         }

@@ -21,6 +21,9 @@ public static class BookingRules
     public static bool Overlaps(Instant aStart, Instant aBlockedUntil, Instant bStart, Instant bBlockedUntil) =>
         aStart < bBlockedUntil && bStart < aBlockedUntil;
 
+    /// <summary>True when a start is in the past, allowing one minute for the time it takes to fill in a form.</summary>
+    public static bool StartsInPast(Instant start, Instant now) => start < now - PastGrace;
+
     /// <summary>Every rule the request breaks, keyed by the field to fix; empty when all rules pass.</summary>
     public static FieldErrors Check(SlotRequest r, BookingRuleSet rules, OrganisationTime time)
     {
@@ -28,7 +31,7 @@ public static class BookingRules
         var length = r.End - r.Start;
         if (!r.IsRunning)
         {
-            errors.AddIf(r.Start < r.Now - PastGrace, "start", Text.Get("StartInPast"));
+            errors.AddIf(StartsInPast(r.Start, r.Now), "start", Text.Get("StartInPast"));
             errors.AddIf(r.Start > r.Now + rules.MaxAhead, "start", Text.Get("TooFarAhead", rules.MaxAhead.Days));
         }
         else
