@@ -27,9 +27,9 @@ public class ImportPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("<td>2</td><td>site</td>", table, StringComparison.Ordinal);
 
         Check("kind;name;registration;site;department;fuel\nbil;Med plats;UI 002;Nyckelskåp;Hemtjänst;el\n");
-        cut.WaitForAssertion(() => Assert.Contains("Importera 1 fordon", cut.Markup, StringComparison.Ordinal));
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Importera 1 fordon", StringComparison.Ordinal)).Click();
-        cut.WaitForAssertion(() => Assert.DoesNotContain("Importera 1 fordon", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Importera 1 rad", cut.Markup, StringComparison.Ordinal));
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Importera 1 rad", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Importera 1 rad", cut.Markup, StringComparison.Ordinal));
         Assert.True(await app.QueryAsync(db => db.Vehicles.AnyAsync(v => v.Registration == "UI 002")));
         Assert.False(await app.QueryAsync(db => db.Vehicles.AnyAsync(v => v.Registration == "UI 001")));
     }
