@@ -2,6 +2,7 @@ using FleetPool.Core.Common;
 using FleetPool.Core.Organisation;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetPool.Web.Tests;
@@ -48,6 +49,25 @@ public abstract class UserAdministrationTests<TApp>(TApp app) : ProviderTests<TA
         Assert.Equal(ProblemKind.Conflict, duplicate.Problem!.Kind);
         var manager = await WithAdminAsync(a => a.CreateAsync(Actor.Of(App.Ids.FleetManager, Roles.FleetManager), new NewUser("X", "x@test.se", null, [], "Nytt!lösen2026")));
         Assert.Equal(ProblemKind.Forbidden, manager.Problem!.Kind);
+    }
+
+    [Fact]
+    public async Task Update_NewPasswordForAccountWithout_SignsInAndWeakOneChangesNothing()
+    {
+        var admin = Actor.Of(App.Ids.Admin, Roles.Admin);
+        var import = await App.Services.GetRequiredService<Core.Import.CsvImport>().RunAsync(Core.Import.ImportKind.Users, admin,
+            new StringReader("email;name;department;roles\nutan.losen@test.se;Utan Lösen;Hemtjänst;\n"), dryRun: false);
+        Assert.True(import.Value!.Ok);
+        var id = await App.QueryAsync(db => db.Users.Where(u => u.Email == "utan.losen@test.se").Select(u => u.Id).SingleAsync());
+
+        var weak = await WithAdminAsync(a => a.UpdateAsync(admin, id, App.Ids.OtherDepartment, [Roles.FleetManager], "kort"));
+        Assert.Equal("password", Assert.Single(weak.Problem!.Errors.Keys));
+        var (department, roles) = await App.QueryAsync(db => Task.FromResult((db.Users.Single(u => u.Id == id).DepartmentId, db.UserRoles.Count(r => r.UserId == id))));
+        Assert.Equal((App.Ids.Department, 1), (department!.Value, roles));
+
+        Assert.True((await WithAdminAsync(a => a.UpdateAsync(admin, id, App.Ids.Department, [], "Nytt!lösen2026"))).Succeeded);
+        var client = App.CreateClient();
+        Assert.False(string.IsNullOrEmpty(await FleetPoolFactory.TokenForAsync(client, "utan.losen@test.se", "Nytt!lösen2026")));
     }
 
     [Fact]

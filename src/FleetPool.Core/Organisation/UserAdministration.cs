@@ -29,10 +29,12 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     }
 
     /// <summary>
-    /// Sets an existing user's department and roles (Staff always stays). Changing roles renews the security stamp,
-    /// so the user's open sessions and tokens must sign in again with the new rights.
+    /// Sets an existing user's department and roles (Staff always stays) and, when <paramref name="newPassword"/> is
+    /// given, replaces the password (imported accounts have none). Everything is checked before anything is written.
+    /// Changing roles or password renews the security stamp, so open sessions and tokens must sign in again.
     /// </summary>
-    public async Task<Outcome<int>> UpdateAsync(Actor actor, int userId, int? departmentId, IReadOnlyList<string> wantedRoles, CancellationToken ct = default)
+    public async Task<Outcome<int>> UpdateAsync(Actor actor, int userId, int? departmentId, IReadOnlyList<string> wantedRoles,
+        string? newPassword = null, CancellationToken ct = default)
     {
         if (!actor.Roles.Contains(Common.Roles.Admin))
         {
@@ -51,6 +53,22 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         {
             return Problem.NotFound("User");
         }
+        if (!string.IsNullOrEmpty(newPassword))
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, user, newPassword)).Errors)
+                {
+                    errors.Add("password", error.Description);
+                }
+            }
+            if (!errors.IsEmpty)
+            {
+                return Problem.Invalid(errors);
+            }
+            await users.RemovePasswordAsync(user);
+            await users.AddPasswordAsync(user, newPassword);
+        }
         user.DepartmentId = departmentId;
         await users.UpdateAsync(user);
         var current = await users.GetRolesAsync(user);
@@ -65,7 +83,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         {
             await users.AddToRolesAsync(user, add);
         }
-        if (remove.Count + add.Count > 0)
+        if (remove.Count + add.Count > 0 || !string.IsNullOrEmpty(newPassword))
         {
             // Identity leaves the stamp alone on role changes; tokens carry role claims, so they must be revoked.
             await users.UpdateSecurityStampAsync(user);
