@@ -18,7 +18,7 @@ public static class FleetPoolApp
         services.AddOptions<SteeringOptions>().BindConfiguration(SteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddFleetPoolTime().AddFleetPoolDatabase().AddFleetPoolCore()
-            .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth()
+            .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth().AddFleetPoolExternalLogin(builder.Configuration)
             .AddFleetPoolJobs(builder.Configuration).AddFleetPoolUi();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
@@ -53,6 +53,7 @@ public static class FleetPoolApp
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapFleetPoolUi();
+        app.MapExternalLogin();
         app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi().MapCalendarApi();
     }
 
