@@ -25,7 +25,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Organisation.UserDirectory>()
         .AddScoped<Organisation.UserAdministration>()
         .AddSingleton<Organisation.SiteRules>()
-        .AddSingleton<Import.CsvImport>()
+        .AddScoped<Import.CsvImport>()
         .AddSingleton<Audit.AuditLog>()
         .AddSingleton<CalendarFeed>();
 }

@@ -12,7 +12,7 @@ namespace FleetPool.Web.Tests;
 public abstract class OrganisationImportTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
 {
     private async Task<ImportResult> RunAsync(ImportKind kind, string csv, bool dryRun = false) =>
-        (await App.Services.GetRequiredService<CsvImport>().RunAsync(kind, Actor.Of(App.Ids.Admin, Roles.Admin), new StringReader(csv), dryRun)).Value!;
+        (await App.InScopeAsync<CsvImport, Outcome<ImportResult>>(i => i.RunAsync(kind, Actor.Of(App.Ids.Admin, Roles.Admin), new StringReader(csv), dryRun))).Value!;
 
     private static void AssertErrors(ImportResult result, params (int Line, string Field)[] expected)
     {

@@ -55,8 +55,8 @@ public abstract class UserAdministrationTests<TApp>(TApp app) : ProviderTests<TA
     public async Task Update_NewPasswordForAccountWithout_SignsInAndWeakOneChangesNothing()
     {
         var admin = Actor.Of(App.Ids.Admin, Roles.Admin);
-        var import = await App.Services.GetRequiredService<Core.Import.CsvImport>().RunAsync(Core.Import.ImportKind.Users, admin,
-            new StringReader("email;name;department;roles\nutan.losen@test.se;Utan Lösen;Hemtjänst;\n"), dryRun: false);
+        var import = await App.InScopeAsync<Core.Import.CsvImport, Outcome<Core.Import.ImportResult>>(i => i.RunAsync(Core.Import.ImportKind.Users, admin,
+            new StringReader("email;name;department;roles\nutan.losen@test.se;Utan Lösen;Hemtjänst;\n"), dryRun: false));
         Assert.True(import.Value!.Ok);
         var id = await App.QueryAsync(db => db.Users.Where(u => u.Email == "utan.losen@test.se").Select(u => u.Id).SingleAsync());
 

@@ -10,7 +10,7 @@ namespace FleetPool.Web.Tests;
 public abstract class VehicleImportTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
 {
     private Task<Outcome<ImportResult>> RunAsync(string csv, bool dryRun, string role = Roles.Admin) =>
-        App.Services.GetRequiredService<CsvImport>().RunAsync(ImportKind.Vehicles, Actor.Of(role == Roles.Admin ? App.Ids.Admin : App.Ids.FleetManager, role), new StringReader(csv), dryRun);
+        App.InScopeAsync<CsvImport, Outcome<ImportResult>>(i => i.RunAsync(ImportKind.Vehicles, Actor.Of(role == Roles.Admin ? App.Ids.Admin : App.Ids.FleetManager, role), new StringReader(csv), dryRun));
 
     private Task<int> CountAsync() => App.QueryAsync(db => db.Vehicles.CountAsync());
 

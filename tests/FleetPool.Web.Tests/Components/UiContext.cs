@@ -14,6 +14,9 @@ namespace FleetPool.Web.Tests.Components;
 /// </summary>
 public sealed class UiContext : BunitContext
 {
+    // Like a circuit: one scope of the app's services for the component's lifetime (scoped Core services live in it).
+    private readonly IServiceScope _scope;
+
     public UiContext(FleetPoolFactory app, int userId, string role = Roles.Staff)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("sv-SE");
@@ -21,9 +24,25 @@ public sealed class UiContext : BunitContext
         DefaultWaitTimeout = TimeSpan.FromSeconds(10); // real database calls, on a busy 2-core CI machine
         Services.AddMudServices();
         Services.AddLocalization();
-        Services.AddFallbackServiceProvider(app.Services);
+        _scope = app.Services.CreateScope();
+        Services.AddFallbackServiceProvider(_scope.ServiceProvider);
         var auth = AddAuthorization();
         auth.SetAuthorized("Sara Lind");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, role));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _scope.Dispose();
+        }
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        _scope.Dispose();
     }
 }

@@ -46,6 +46,8 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        // As in Development: a singleton that captures a scoped service fails here, not first on a developer's machine.
+        builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (true, true));
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         // Hangfire's storage is process-wide: only the job tests (one collection, not parallel) start it.
@@ -94,6 +96,13 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Runs a scoped Core service (e.g. <c>CsvImport</c>, <c>UserAdministration</c>) in a scope of its own.</summary>
+    public async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> act) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await act(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>Reads the database directly, to check what the API really wrote.</summary>
