@@ -16,4 +16,7 @@ public static class EnumText
 
     /// <summary>"Utlämnad" / "Checked out".</summary>
     public static string Of(this IStringLocalizer<SharedResource> l, BookingStatus status) => l[$"Status.{status}"];
+
+    /// <summary>"Fordonsansvarig" / "Fleet manager" for a role name.</summary>
+    public static string Role(this IStringLocalizer<SharedResource> l, string role) => l[$"Role.{role}"];
 }
