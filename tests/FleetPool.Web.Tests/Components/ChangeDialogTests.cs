@@ -31,8 +31,8 @@ public class ChangeDialogTests(SqliteApp app) : IClassFixture<SqliteApp>
         void Save(string start, string end)
         {
             var inputs = provider.FindAll("input");
-            inputs[1].Change(start); // pick-up time (after the date)
-            provider.FindAll("input")[3].Change(end); // return time
+            inputs[2].Change(start); // pick-up time (after the vehicle and the date)
+            provider.FindAll("input")[4].Change(end); // return time
             provider.FindAll("button").Single(b => b.TextContent.Contains("Spara", StringComparison.Ordinal)).Click();
         }
 
@@ -42,5 +42,30 @@ public class ChangeDialogTests(SqliteApp app) : IClassFixture<SqliteApp>
         provider.WaitForAssertion(() => Assert.DoesNotContain("Ändra Elcykel 1", provider.Markup, StringComparison.Ordinal));
         var stored = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == mine.Id));
         Assert.Equal(nine + Duration.FromMinutes(330), stored.Start);
+    }
+
+    [Fact]
+    public async Task Change_ToAnotherFreeVehicle_ListedAndMoved()
+    {
+        var bookings = app.Services.GetRequiredService<BookingService>();
+        var staff = Actor.Of(app.Ids.Staff, Roles.Staff);
+        var ten = Instant.FromUtc(2026, 3, 25, 9, 0);
+        var mine = (await bookings.CreateAsync(staff, new BookingRequest(app.Ids.EBike, ten, ten + Duration.FromHours(1), "Möte", TestData.CostCenter, 3))).Value!;
+
+        await using var ui = new UiContext(app, app.Ids.Staff);
+        var provider = ui.Render<MudDialogProvider>();
+        var parameters = new DialogParameters<ChangeDialog> { { d => d.Booking, mine } };
+        _ = provider.InvokeAsync(() => ui.Services.GetRequiredService<IDialogService>().ShowAsync<ChangeDialog>(null, parameters));
+        provider.WaitForAssertion(() => Assert.Contains("Ändra Elcykel 1", provider.Markup, StringComparison.Ordinal));
+        var select = provider.FindComponent<MudSelect<int>>();
+        var offered = select.FindComponents<MudSelectItem<int>>().Select(i => i.Instance.Value).ToList();
+        Assert.Contains(app.Ids.Bike, offered);
+        Assert.DoesNotContain(app.Ids.MaintenanceCar, offered);
+
+        await provider.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(app.Ids.Bike));
+        provider.FindAll("button").Single(b => b.TextContent.Contains("Spara", StringComparison.Ordinal)).Click();
+        provider.WaitForAssertion(() => Assert.DoesNotContain("Ändra Elcykel 1", provider.Markup, StringComparison.Ordinal));
+        var stored = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == mine.Id));
+        Assert.Equal((app.Ids.Bike, ten), (stored.VehicleId, stored.Start));
     }
 }
