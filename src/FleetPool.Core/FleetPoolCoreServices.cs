@@ -9,6 +9,8 @@ public static class FleetPoolCoreServices
 {
     /// <summary>Adds the booking engine's services (all stateless singletons over the DbContext factory).</summary>
     public static IServiceCollection AddFleetPoolCore(this IServiceCollection services) => services
+        .AddSingleton<Steering.IDistanceEstimator, Steering.HaversineDistance>()
+        .AddSingleton<Steering.TripSteering>()
         .AddSingleton<BookingService>()
         .AddSingleton<BookingLifecycle>()
         .AddSingleton<BookingQueries>()

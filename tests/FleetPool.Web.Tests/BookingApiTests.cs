@@ -117,7 +117,7 @@ public abstract class BookingApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
         var client = await App.ClientForAsync(TestData.Unlicensed);
         var response = await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00"));
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "driverId");
-        var withDriver = await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00", driverId: App.Ids.Staff));
+        var withDriver = await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-17T09:00:00+01:00", "2026-03-17T10:00:00+01:00", driverId: App.Ids.Staff, fossilReason: ApiCalls.TowBar));
         Assert.Equal(HttpStatusCode.Created, withDriver.StatusCode);
     }
 
@@ -158,7 +158,7 @@ public abstract class BookingApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
     public async Task Availability_BookedVehicle_ListedWithReasonAfterFreeOnes()
     {
         var client = await Staff();
-        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-24T09:00:00+01:00", "2026-03-24T10:00:00+01:00"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-24T09:00:00+01:00", "2026-03-24T10:00:00+01:00", fossilReason: ApiCalls.TowBar))).StatusCode);
         var result = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(
             $"/api/availability?site={App.Ids.OpenSite}&from=2026-03-24T09:30:00%2B01:00&to=2026-03-24T10:30:00%2B01:00&distanceKm=3");
         var vehicles = result.GetProperty("vehicles").EnumerateArray().ToList();

@@ -13,7 +13,7 @@ public abstract class BookingLifecycleTests<TApp>(TApp app) : ProviderTests<TApp
     private async Task<(HttpClient Client, int Id)> BookAsync(int vehicleId, string start, string end)
     {
         var client = await App.ClientForAsync(TestData.Staff);
-        var response = await client.BookAsync(ApiCalls.Booking(vehicleId, start, end));
+        var response = await client.BookAsync(ApiCalls.Booking(vehicleId, start, end, fossilReason: vehicleId == App.Ids.PetrolCar ? ApiCalls.TowBar : null));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (client, (await response.JsonAsync()).GetProperty("id").GetInt32());
     }

@@ -16,7 +16,7 @@ public abstract class FleetServiceTests<TApp>(TApp app) : ProviderTests<TApp>(ap
     private T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     private async Task<int> BookAsync(int vehicleId, Instant start) =>
-        (await Get<BookingService>().CreateAsync(Staff, new BookingRequest(vehicleId, start, start + Duration.FromHours(1), "Möte", TestData.CostCenter, 4))).Value!.Id;
+        (await Get<BookingService>().CreateAsync(Staff, new BookingRequest(vehicleId, start, start + Duration.FromHours(1), "Möte", TestData.CostCenter, 25, FossilReason: ApiCalls.TowBar))).Value!.Id;
 
     private async Task<int> AddCarAsync(string registration) =>
         (await Get<VehicleService>().CreateAsync(Manager, new VehicleInput(VehicleKind.Car, $"Yaris {registration}", registration, App.Ids.OpenSite,

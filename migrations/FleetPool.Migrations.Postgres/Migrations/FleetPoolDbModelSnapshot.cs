@@ -75,6 +75,12 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<double?>("ActualCo2eGrams")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ActualKm")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("AlternativeCheck")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -111,6 +117,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("DestinationPlaceId")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("DistanceKm")
                         .HasColumnType("double precision");
 
@@ -119,6 +128,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.Property<Instant>("End")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("EstimatedCo2eGrams")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("FossilReason")
                         .HasMaxLength(500)
@@ -158,6 +170,8 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CostCenterId");
+
+                    b.HasIndex("DestinationPlaceId");
 
                     b.HasIndex("DriverId");
 
@@ -559,6 +573,40 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Steering.Place", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Places");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -65,6 +65,12 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("ActualCo2eGrams")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ActualKm")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("AlternativeCheck")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -101,6 +107,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DestinationPlaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("DistanceKm")
                         .HasColumnType("REAL");
 
@@ -109,6 +118,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("EstimatedCo2eGrams")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("FossilReason")
                         .HasMaxLength(500)
@@ -148,6 +160,8 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CostCenterId");
+
+                    b.HasIndex("DestinationPlaceId");
 
                     b.HasIndex("DriverId");
 
@@ -538,6 +552,38 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Steering.Place", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Places");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

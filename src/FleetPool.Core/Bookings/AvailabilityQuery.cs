@@ -7,7 +7,7 @@ namespace FleetPool.Core.Bookings;
 
 /// <summary>Which vehicles of a site are free for [From, To); optional kind, passengers and trip distance.</summary>
 public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, VehicleKind? Kind = null,
-    int? Passengers = null, double? DistanceKm = null, string? Destination = null)
+    int? Passengers = null, double? DistanceKm = null, string? Destination = null, int? PlaceId = null)
 {
     /// <summary>Field errors (400).</summary>
     public FieldErrors Validate()
@@ -16,7 +16,8 @@ public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, 
         BookingTimes.Validate(e, From, To, "from", "to");
         return e.Range(Passengers, "passengers", 1, 60)
             .Range(DistanceKm, "distanceKm", 0.01, BookingRequest.MaxDistanceKm)
-            .OptionalText(Destination, "destination", 200);
+            .OptionalText(Destination, "destination", 200)
+            .AddIf(PlaceId is <= 0, "placeId", Text.Get("PositiveId"));
     }
 }
 

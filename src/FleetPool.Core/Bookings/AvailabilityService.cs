@@ -10,11 +10,12 @@ using NodaTime;
 namespace FleetPool.Core.Bookings;
 
 /// <summary>
-/// Answers "what can I take?". Free vehicles come first; for a trip a bike can do, bikes and e-bikes lead; among
-/// cars, fossil-independent ones whose range covers the round trip lead, electric first.
+/// Answers "what can I take?". Free vehicles come first (a car whose range does not cover the round trip is not free);
+/// for a trip within the e-bike threshold, e-bikes then bikes lead; cars follow in <see cref="SteeringOptions.FossilFreeOrder"/>,
+/// fossil cars last. The advice compares each suggested mode with the best free car.
 /// </summary>
 public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time,
-    IOptions<BookingRuleDefaults> defaults, IOptions<SteeringOptions> steering)
+    IOptions<BookingRuleDefaults> defaults, IOptions<SteeringOptions> steering, IDistanceEstimator distances)
 {
     /// <summary>The ranked vehicles of the site for the slot.</summary>
     public async Task<Outcome<AvailabilityResult>> FindAsync(AvailabilityQuery q, CancellationToken ct = default)
@@ -31,22 +32,32 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
             return Problem.Invalid(new FieldErrors().Add("site", Text.Get("NoSite")));
         }
         var (from, to) = (q.From!.Value, q.To!.Value);
+        var distance = q.DistanceKm;
+        if (q.PlaceId is { } placeId)
+        {
+            if (await db.Places.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placeId, ct) is not { } place)
+            {
+                return Problem.Invalid(new FieldErrors().Add("placeId", Text.Get("NoPlace")));
+            }
+            distance ??= Math.Round(distances.RoadKm(new GeoPoint(site.Latitude, site.Longitude), new GeoPoint(place.Latitude, place.Longitude)), 2);
+        }
         var blockedUntil = to + BookingRuleSet.For(site, defaults.Value).Buffer;
-        var vehicles = await db.Vehicles.AsNoTracking()
-            .Where(v => v.SiteId == site.Id && (q.Kind == null || v.Kind == q.Kind)).ToListAsync(ct);
+        var (vehicles, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, q.Kind, from, blockedUntil, null, ct);
         var ids = vehicles.Select(v => v.Id).ToList();
-        var booked = (await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.VehicleId) && BookingStatuses.HoldingSlot.Contains(b.Status)
-                && b.Start < blockedUntil && from < b.BlockedUntil)
-            .Select(b => b.VehicleId).Distinct().ToListAsync(ct)).ToHashSet();
         var damaged = await db.DamageReports.AsNoTracking().Where(d => ids.Contains(d.VehicleId) && d.ResolvedAt == null)
             .GroupBy(d => d.VehicleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var advice = TripAdvice.For(q.DistanceKm, steering.Value);
-        var ranked = vehicles
-            .Select(v => (Vehicle: v, Reason: ReasonUnavailable(v, booked, q)))
+        var o = steering.Value;
+        var mode = TripAdvice.For(distance, o);
+        var ordered = vehicles
+            .Select(v => (Vehicle: v, Reason: ReasonUnavailable(v, booked, q.Passengers, distance)))
             .OrderBy(x => x.Reason is null ? 0 : 1)
-            .ThenBy(x => Preference(x.Vehicle, advice))
+            .ThenBy(x => Preference(x.Vehicle, mode, o))
             .ThenBy(x => x.Vehicle.Name, StringComparer.CurrentCulture)
+            .ToList();
+        // The car the booker would otherwise get: the best free car or van; the comparison in the advice uses its fuel.
+        var car = ordered.FirstOrDefault(x => x.Reason is null && x.Vehicle.Kind.IsMotorVehicle()).Vehicle;
+        var advice = TripAdvice.For(distance, o, car?.Fuel);
+        var ranked = ordered
             .Select((x, i) => new VehicleAvailability(VehicleView.From(x.Vehicle, damaged.GetValueOrDefault(x.Vehicle.Id)), i + 1, x.Reason))
             .ToList();
         return new AvailabilityResult(advice, SlotProblems(site, from, to), ranked);
@@ -63,20 +74,26 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
         return problems;
     }
 
-    private static string? ReasonUnavailable(Vehicle v, HashSet<int> booked, AvailabilityQuery q) =>
+    private static string? ReasonUnavailable(Vehicle v, HashSet<int> booked, int? passengers, double? distance) =>
         v.Status == VehicleStatus.Retired ? "retired"
         : v.Status == VehicleStatus.Maintenance ? "maintenance"
         : booked.Contains(v.Id) ? "booked"
-        : q.Passengers > v.Seats ? "tooFewSeats"
-        : q.DistanceKm is { } d && v.RangeKm is { } r && r < 2 * d ? "rangeTooShort"
+        : passengers > v.Seats ? "tooFewSeats"
+        : distance is { } d && v.RangeKm is { } r && r < 2 * d ? "rangeTooShort"
         : null;
 
-    // Lower is better: bikes for bikeable trips, then fossil-free before fossil, electric first among them.
-    private static int Preference(Vehicle v, TripAdvice advice)
+    // Lower is better: for a bikeable trip the suggested kind of bike first (a plain bike for a bike distance, an e-bike
+    // beyond), then the other bikes, then cars in the configured fuel order; for longer trips cars first, bikes last.
+    private static int Preference(Vehicle v, TripAdvice advice, SteeringOptions o)
     {
         var bike = !v.Kind.IsMotorVehicle();
-        var bikeOrder = advice.FavoursBike() ? (bike ? 0 : 10) : (bike ? 20 : 0);
-        var fuelOrder = bike ? 0 : v.Fuel == FuelType.Electric ? 1 : v.IsFossilIndependent ? 2 : 5;
-        return bikeOrder + fuelOrder;
+        var kindOrder = bike ? (advice.FavoursBike() ? 0 : 2000) : 1000;
+        var bikeOrder = (v.Kind, advice.SuggestedMode) switch
+        {
+            (VehicleKind.EBike, "eBike") or (VehicleKind.Bike, "walk" or "bike") => 0,
+            (VehicleKind.EBike or VehicleKind.Bike, _) => 1,
+            _ => 2,
+        };
+        return kindOrder + (bike ? bikeOrder : o.FuelRank(v.Fuel));
     }
 }

@@ -39,6 +39,14 @@ public sealed class Booking
     public string? CarReason { get; set; }
     /// <summary>Why a fossil car while a fossil-free one was free.</summary>
     public string? FossilReason { get; set; }
+    /// <summary>The registry place driven to, unless it or the booking is confidential (then only the distance is kept).</summary>
+    public int? DestinationPlaceId { get; set; }
+    /// <summary>Expected CO2e of the round trip when booked, grams: 2 × distance × the vehicle's g/km.</summary>
+    public double? EstimatedCo2eGrams { get; set; }
+    /// <summary>Km actually travelled, set at check-in (odometer, or the round trip for bikes).</summary>
+    public double? ActualKm { get; set; }
+    /// <summary>CO2e actually caused, grams, from the fuel actually used; set at check-in.</summary>
+    public double? ActualCo2eGrams { get; set; }
     /// <summary>Answer to "could this be a digital meeting or a public-transport trip?".</summary>
     public string? AlternativeCheck { get; set; }
     /// <summary>When it was made.</summary>

@@ -63,6 +63,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
                 b.BlockedUntil = now + buffer;
             }
             vehicle.LastOdometerKm = Math.Max(vehicle.LastOdometerKm, readings.OdometerKm ?? 0);
+            (b.ActualKm, b.ActualCo2eGrams) = Steering.TripSteering.Actual(vehicle, b, readings.Refuel?.Fuel);
             if (readings.Refuel is { } r)
             {
                 db.Refuellings.Add(new Refuelling { VehicleId = vehicle.Id, BookingId = b.Id, At = now, FuelTanked = r.Fuel!.Value, Amount = r.Amount!.Value });

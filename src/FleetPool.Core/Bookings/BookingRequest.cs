@@ -3,11 +3,16 @@ using NodaTime;
 
 namespace FleetPool.Core.Bookings;
 
-/// <summary>A request to book a vehicle; every field is nullable so that a missing one is reported by name.</summary>
+/// <summary>
+/// A request to book a vehicle; every field is nullable so that a missing one is reported by name. The trip's one-way
+/// distance is <see cref="DistanceKm"/> or, when only <see cref="PlaceId"/> is given, estimated from the vehicle's site
+/// to the place. <see cref="ConfidentialDestination"/> keeps only the distance.
+/// </summary>
 public sealed record BookingRequest(
     int? VehicleId, Instant? Start, Instant? End, string? Purpose, string? CostCenter,
     double? DistanceKm = null, string? Destination = null, int? DriverId = null,
-    string? CarReason = null, string? FossilReason = null, string? AlternativeCheck = null)
+    string? CarReason = null, string? FossilReason = null, string? AlternativeCheck = null,
+    int? PlaceId = null, bool ConfidentialDestination = false, int? Passengers = null)
 {
     /// <summary>Longest one-way trip we accept, km (Sweden is about 1,600 km long).</summary>
     public const double MaxDistanceKm = 2000;
@@ -26,7 +31,10 @@ public sealed record BookingRequest(
         BookingTimes.Validate(e, Start, End);
         e.RequireText(Purpose, "purpose", 500);
         e.RequireText(CostCenter, "costCenter", 30);
-        e.AddIf(DistanceKm is null && string.IsNullOrWhiteSpace(Destination), "distanceKm", Text.Get("DistanceOrDestination"));
+        // Without a distance there is no steering, so a free-text destination alone is not enough.
+        e.AddIf(DistanceKm is null && PlaceId is null, "distanceKm", Text.Get("DistanceOrDestination"));
+        e.AddIf(PlaceId is <= 0, "placeId", Text.Get("PositiveId"));
+        e.Range(Passengers, "passengers", 1, 60);
         e.AddIf(DistanceKm is { } d && (double.IsNaN(d) || d <= 0 || d > MaxDistanceKm), "distanceKm", Text.Get("DistanceRange", MaxDistanceKm));
         e.OptionalText(Destination, "destination", 200);
         e.OptionalText(CarReason, "carReason", 500);

@@ -14,7 +14,7 @@ namespace FleetPool.Core.Bookings;
 /// concurrent requests can produce two slot-holding bookings of one vehicle whose [Start, BlockedUntil) overlap.
 /// </summary>
 public sealed class BookingService(
-    IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults)
+    IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, Steering.TripSteering steering)
 {
     /// <summary>Books a vehicle for the requester (driven by them or by <see cref="BookingRequest.DriverId"/>).</summary>
     public async Task<Outcome<BookingView>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
@@ -39,18 +39,24 @@ public sealed class BookingService(
         {
             return Problem.Invalid(refs);
         }
-        var (problem, rules) = await CheckSlotAsync(db, vehicle!, request.Start!.Value, request.End!.Value, driverId, false, null, ct);
+        var (problem, rules, site) = await CheckSlotAsync(db, vehicle!, request.Start!.Value, request.End!.Value, driverId, false, null, ct);
         if (problem is not null)
         {
             return problem;
         }
+        var blockedUntil = request.End.Value + rules!.Buffer;
+        var trip = await steering.CheckAsync(db, request, vehicle!, site!, blockedUntil, ct);
+        if (trip.Value is not { } facts)
+        {
+            return trip.Problem!;
+        }
         var booking = new Booking
         {
             VehicleId = vehicle!.Id, Start = request.Start.Value, End = request.End.Value,
-            BlockedUntil = request.End.Value + rules!.Buffer, Status = BookingStatus.Reserved,
+            BlockedUntil = blockedUntil, Status = BookingStatus.Reserved,
             BookerId = actor.UserId, DriverId = request.DriverId, Purpose = request.Purpose!.Trim(),
-            CostCenterId = costCenter!.Id, DistanceKm = request.DistanceKm, Destination = request.Destination?.Trim(),
-            CarReason = request.CarReason, FossilReason = request.FossilReason,
+            CostCenterId = costCenter!.Id, DistanceKm = facts.DistanceKm, Destination = facts.Destination, DestinationPlaceId = facts.PlaceId,
+            CarReason = facts.CarReason, FossilReason = facts.FossilReason, EstimatedCo2eGrams = facts.EstimatedCo2eGrams,
             AlternativeCheck = request.AlternativeCheck, CreatedAt = clock.GetCurrentInstant(),
         };
         db.Bookings.Add(booking);
@@ -100,7 +106,7 @@ public sealed class BookingService(
         {
             return Problem.Invalid(new FieldErrors().Add("end", Text.Get("EndAfterStart")));
         }
-        var (problem, rules) = await CheckSlotAsync(db, vehicle, start, end, booking.EffectiveDriverId, running, booking.Id, ct);
+        var (problem, rules, _) = await CheckSlotAsync(db, vehicle, start, end, booking.EffectiveDriverId, running, booking.Id, ct);
         if (problem is not null)
         {
             return problem;
@@ -129,7 +135,7 @@ public sealed class BookingService(
         }
     }
 
-    private async Task<(Problem?, BookingRuleSet?)> CheckSlotAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant end,
+    private async Task<(Problem?, BookingRuleSet?, Organisation.Site?)> CheckSlotAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant end,
         int driverId, bool running, int? excludeId, CancellationToken ct)
     {
         var site = await db.Sites.Include(s => s.OpeningHours).SingleAsync(s => s.Id == vehicle.SiteId, ct);
@@ -138,15 +144,15 @@ public sealed class BookingService(
         var broken = BookingRules.Check(new SlotRequest(start, end, vehicle, site, driver, clock.GetCurrentInstant(), running), rules, time);
         if (!broken.IsEmpty)
         {
-            return (Problem.Refused(broken), null);
+            return (Problem.Refused(broken), null, null);
         }
         var blockedUntil = end + rules.Buffer;
         var self = excludeId ?? 0;
         var taken = await db.Bookings.AnyAsync(b => b.VehicleId == vehicle.Id && b.Id != self
             && BookingStatuses.HoldingSlot.Contains(b.Status) && b.Start < blockedUntil && start < b.BlockedUntil, ct);
         return taken
-            ? (Problem.Conflict(Text.Get("AlreadyBooked", vehicle.Name, rules.Buffer.TotalMinutes)), null)
-            : (null, rules);
+            ? (Problem.Conflict(Text.Get("AlreadyBooked", vehicle.Name, rules.Buffer.TotalMinutes)), null, null)
+            : (null, rules, site);
     }
 }
 

@@ -88,6 +88,18 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.BookerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DriverId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CostCenter>().WithMany().HasForeignKey(x => x.CostCenterId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to Places: adding one makes EF rebuild Bookings on SQLite outside the migration's transaction.
+        b.HasIndex(x => x.DestinationPlaceId);
+    }
+}
+
+internal sealed class PlaceConfiguration : IEntityTypeConfiguration<Steering.Place>
+{
+    public void Configure(EntityTypeBuilder<Steering.Place> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Address).HasMaxLength(300);
+        b.HasIndex(x => x.Name).IsUnique();
     }
 }
 

@@ -29,6 +29,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Booking> Bookings => Set<Booking>();
     /// <summary>Refuelling and charging records.</summary>
     public DbSet<Refuelling> Refuellings => Set<Refuelling>();
+    /// <summary>Known destinations with coordinates.</summary>
+    public DbSet<Steering.Place> Places => Set<Steering.Place>();
     /// <summary>Damage and incident reports.</summary>
     public DbSet<DamageReport> DamageReports => Set<DamageReport>();
     /// <summary>ASP.NET Core data-protection keys, shared by every app instance (tokens and cookies work on all).</summary>

@@ -8,9 +8,12 @@ namespace FleetPool.Web.Tests.Infrastructure;
 public static class ApiCalls
 {
     /// <summary>A booking body; times are ISO strings with offsets as a client would send them.</summary>
-    public static object Booking(int vehicleId, string start, string end, string purpose = "Hembesök", double? distanceKm = 3,
-        string costCenter = TestData.CostCenter, int? driverId = null) =>
-        new { vehicleId, start, end, purpose, costCenter, distanceKm, driverId };
+    public static object Booking(int vehicleId, string start, string end, string purpose = "Hembesök", double? distanceKm = 25,
+        string costCenter = TestData.CostCenter, int? driverId = null, string? fossilReason = null, string? carReason = null) =>
+        new { vehicleId, start, end, purpose, costCenter, distanceKm, driverId, fossilReason, carReason };
+
+    /// <summary>What tests about other rules say when they book the petrol car while an electric one is free.</summary>
+    public const string TowBar = "Behöver dragkrok";
 
     public static Task<HttpResponseMessage> BookAsync(this HttpClient client, object body) => client.PostAsJsonAsync("/api/bookings", body);
 

@@ -1,0 +1,71 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace FleetPool.Core.Steering;
+
+/// <summary>What a new booking stores about its trip after steering: the distance, what may be kept of the destination,
+/// the reasons (a car reason possibly set by the system) and the CO2e estimate.</summary>
+public sealed record TripFacts(double DistanceKm, string? Destination, int? PlaceId, string? CarReason, string? FossilReason, double EstimatedCo2eGrams);
+
+/// <summary>
+/// Applies the steering rules to a booking being made (inside its write transaction, so "free" means free now).
+/// Invariants: the distance is the booker's or estimated from the site to the place; a confidential place or booking
+/// keeps no destination; a car within the e-bike threshold has a car reason (the system's
+/// <see cref="CarReasons.NoBikeAvailable"/> when no bike is free, else the booker's, else 422 on <c>carReason</c>); a
+/// fossil car while a suitable fossil-free car is free has a fossil reason (else 422 on <c>fossilReason</c>).
+/// </summary>
+public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEstimator distances)
+{
+    /// <summary>The trip's facts, or the problem that stops the booking.</summary>
+    internal async Task<Outcome<TripFacts>> CheckAsync(FleetPoolDb db, BookingRequest r, Vehicle vehicle, Site site, Instant blockedUntil, CancellationToken ct)
+    {
+        var o = options.Value;
+        Place? place = null;
+        if (r.PlaceId is { } placeId && (place = await db.Places.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placeId, ct)) is null)
+        {
+            return Problem.Invalid(new FieldErrors().Add("placeId", Text.Get("NoPlace")));
+        }
+        var distance = r.DistanceKm ?? Math.Round(distances.RoadKm(new GeoPoint(site.Latitude, site.Longitude), new GeoPoint(place!.Latitude, place.Longitude)), 2);
+        var confidential = r.ConfidentialDestination || place?.Confidential == true;
+        var destination = confidential ? null : r.Destination?.Trim() is { Length: > 0 } text ? text : place?.Name;
+        var carReason = Blank(r.CarReason);
+        var fossilReason = Blank(r.FossilReason);
+        var needsCarReason = CarReasons.Required(vehicle.Kind, distance, o) && carReason is null;
+        var needsFossilReason = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent && fossilReason is null;
+        if (needsCarReason || needsFossilReason)
+        {
+            var (vehicles, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, null, ct);
+            var free = vehicles.Where(v => v.Id != vehicle.Id && FreeVehicles.IsFree(v, booked)).ToList();
+            if (needsCarReason && !free.Exists(v => v.Kind is VehicleKind.Bike or VehicleKind.EBike))
+            {
+                (carReason, needsCarReason) = (CarReasons.NoBikeAvailable, false);
+            }
+            needsFossilReason &= free.Exists(v => CarReasons.SuitsAsFossilFree(v, r.Passengers ?? 1, distance));
+        }
+        var missing = new FieldErrors()
+            .AddIf(needsCarReason, "carReason", Text.Get("CarReasonRequired", distance.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)))
+            .AddIf(needsFossilReason, "fossilReason", Text.Get("FossilReasonRequired"));
+        if (!missing.IsEmpty)
+        {
+            return Problem.Refused(missing);
+        }
+        var estimate = 2 * distance * FuelCatalog.For(vehicle.Kind, vehicle.Fuel).GramsCo2ePerKm;
+        return new TripFacts(distance, destination, confidential ? null : place?.Id, carReason, fossilReason, Math.Round(estimate));
+    }
+
+    /// <summary>The km and CO2e of a returned trip: odometer km (bikes: the round trip), times the g/km of the fuel tanked on it, else of the vehicle's fuel.</summary>
+    public static (double? Km, double? Co2eGrams) Actual(Vehicle vehicle, Booking b, FuelType? refuelled)
+    {
+        var km = b.DrivenKm is { } driven ? driven : b.DistanceKm is { } d && !vehicle.Kind.IsMotorVehicle() ? 2 * d : (double?)null;
+        var facts = refuelled is { } f && vehicle.Kind.IsMotorVehicle() ? FuelCatalog.Of(f) : FuelCatalog.For(vehicle.Kind, vehicle.Fuel);
+        return (km, km is { } k ? Math.Round(k * facts.GramsCo2ePerKm) : null);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
