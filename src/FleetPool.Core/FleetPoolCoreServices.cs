@@ -11,6 +11,7 @@ public static class FleetPoolCoreServices
     public static IServiceCollection AddFleetPoolCore(this IServiceCollection services) => services
         .AddSingleton<Steering.IDistanceEstimator, Steering.HaversineDistance>()
         .AddSingleton<Steering.TripSteering>()
+        .AddSingleton<Steering.PlaceRegistry>()
         .AddSingleton<BookingService>()
         .AddSingleton<BookingLifecycle>()
         .AddSingleton<BookingQueries>()

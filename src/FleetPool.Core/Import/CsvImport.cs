@@ -13,7 +13,8 @@ namespace FleetPool.Core.Import;
 /// <summary>
 /// Imports sites, departments, cost centres, users and vehicles from CSV (';' or ',' separated, header line with the
 /// column names of <see cref="Columns"/>, values in Swedish or English). Invariants: all or nothing — one bad line and
-/// nothing is written; a dry run reports every bad line and writes nothing; only admins import.
+/// nothing is written; a dry run reports every bad line and writes nothing; only admins import, except places, which
+/// fleet managers may import too.
 /// </summary>
 public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, ILookupNormalizer normalizer)
 {
@@ -27,26 +28,29 @@ public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
         ImportKind.Departments => DepartmentImport.Header,
         ImportKind.CostCentres => CostCentreImport.Header,
         ImportKind.Users => UserImport.Header,
+        ImportKind.Places => PlaceImport.Header,
         _ => VehicleImport.Header,
     };
 
     /// <summary>Checks (and unless <paramref name="dryRun"/>, imports) the file.</summary>
-    public Task<Outcome<ImportResult>> RunAsync(ImportKind kind, Actor actor, TextReader csv, bool dryRun, CancellationToken ct = default) => kind switch
+    public Task<Outcome<ImportResult>> RunAsync(ImportKind kind, Actor actor, TextReader csv, bool dryRun, CancellationToken ct = default) => !MayImport(actor, kind)
+        ? Task.FromResult<Outcome<ImportResult>>(Problem.Forbidden())
+        : kind switch
     {
         ImportKind.Sites => RunAsync(new SiteImport(), actor, csv, dryRun, ct),
         ImportKind.Departments => RunAsync(new DepartmentImport(), actor, csv, dryRun, ct),
         ImportKind.CostCentres => RunAsync(new CostCentreImport(), actor, csv, dryRun, ct),
         ImportKind.Users => RunAsync(new UserImport(normalizer), actor, csv, dryRun, ct),
+        ImportKind.Places => RunAsync(new PlaceImport(), actor, csv, dryRun, ct),
         _ => RunAsync(new VehicleImport(time.DateOf(clock.GetCurrentInstant())), actor, csv, dryRun, ct),
     };
+
+    /// <summary>True when the actor may import this kind.</summary>
+    public static bool MayImport(Actor actor, ImportKind kind) => kind == ImportKind.Places ? actor.ManagesFleet : actor.Roles.Contains(Roles.Admin);
 
     private async Task<Outcome<ImportResult>> RunAsync<T>(ImportTarget<T> target, Actor actor, TextReader csv, bool dryRun, CancellationToken ct)
         where T : class
     {
-        if (!actor.Roles.Contains(Roles.Admin))
-        {
-            return Problem.Forbidden();
-        }
         await using var db = await dbs.CreateDbContextAsync(ct);
         await target.LoadAsync(db, ct);
         using var reader = new CsvReader(csv, new CsvConfiguration(CultureInfo.InvariantCulture)

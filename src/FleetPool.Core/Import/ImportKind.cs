@@ -13,4 +13,6 @@ public enum ImportKind
     Users,
     /// <summary>Cars, vans, bikes, e-bikes and cargo bikes.</summary>
     Vehicles,
+    /// <summary>Known destinations with coordinates (fleet managers may import these too).</summary>
+    Places,
 }

@@ -17,7 +17,7 @@ internal static class AvailabilityApi
     {
         var q = new QueryParser(request);
         var query = new AvailabilityQuery(q.Int("site"), q.Instant("from"), q.Instant("to"), q.Enum<VehicleKind>("kind"),
-            q.Int("passengers", 1, 60), q.Double("distanceKm"), q.Text("destination", 200));
+            q.Int("passengers", 1, 60), q.Double("distanceKm"), q.Text("destination", 200), q.Int("placeId"));
         return q.Errors.IsEmpty ? ApiResults.From(await availability.FindAsync(query, ct), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
     }
 }

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using FleetPool.Core.Steering;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Web.Tests;
+
+public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    // The fixture's always-open site is at 59.23, 17.98; this point is 3.0 km due north as the crow flies.
+    private static readonly double ThreeKmNorth = 59.23 + 3.0 / HaversineDistance.EarthRadiusKm * 180 / Math.PI;
+
+    private static string Day(int day, int hour) => $"2026-04-{day:00}T{hour:00}:00:00+02:00";
+
+    private async Task<int> AddPlaceAsync(string name, bool confidential = false)
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        var response = await manager.PostAsJsonAsync("/api/places", new { name, address = "Vägen 1", latitude = ThreeKmNorth, longitude = 17.98, confidential });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("id").GetInt32();
+    }
+
+    [Fact]
+    public async Task Create_CarForThreeKmWhileBikeFree_422NamingCarReasonThenStoredWithReason()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var bare = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(7, 9), Day(7, 10), distanceKm: 3));
+        await bare.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "carReason");
+        var withReason = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(7, 9), Day(7, 10), distanceKm: 3, carReason: "weather"));
+
+        Assert.Equal(HttpStatusCode.Created, withReason.StatusCode);
+        Assert.Equal("weather", (await withReason.JsonAsync()).GetProperty("carReason").GetString());
+    }
+
+    [Fact]
+    public async Task Create_CarForShortTripWhenNoBikeFree_ReasonSetToNoBikeAvailable()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        foreach (var bike in new[] { App.Ids.EBike, App.Ids.Bike })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await manager.BookAsync(ApiCalls.Booking(bike, Day(8, 9), Day(8, 12), distanceKm: 3))).StatusCode);
+        }
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var response = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(8, 10), Day(8, 11), distanceKm: 3));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(CarReasons.NoBikeAvailable, (await response.JsonAsync()).GetProperty("carReason").GetString());
+    }
+
+    [Fact]
+    public async Task Create_PetrolCarWhileElectricFree_422NamingFossilReasonUntilElectricTaken()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        await (await staff.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, Day(9, 9), Day(9, 10))))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "fossilReason");
+
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        var electric = await App.QueryAsync(db => db.Vehicles.Where(v => v.SiteId == App.Ids.OpenSite && v.Fuel == Core.Fleet.FuelType.Electric
+            && v.Kind == Core.Fleet.VehicleKind.Car).Select(v => v.Id).ToListAsync());
+        foreach (var id in electric)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await manager.BookAsync(ApiCalls.Booking(id, Day(9, 8), Day(9, 12)))).StatusCode);
+        }
+        var response = await staff.BookAsync(ApiCalls.Booking(App.Ids.PetrolCar, Day(9, 9), Day(9, 10)));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await response.JsonAsync()).GetProperty("fossilReason").ValueKind);
+    }
+
+    [Fact]
+    public async Task Availability_PlaceThreeKmAway_RoadEstimateAdviceAndBikeThenEBikeThenFossilFreeFirst()
+    {
+        var place = await AddPlaceAsync("Skolan i norr");
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var result = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/availability?site={App.Ids.OpenSite}&from=2026-04-10T09:00:00%2B02:00&to=2026-04-10T10:00:00%2B02:00&placeId={place}");
+
+        var advice = result.GetProperty("advice");
+        Assert.Equal(4.02, advice.GetProperty("distanceKm").GetDouble(), 2);
+        Assert.Equal(["bike", "eBike"], advice.GetProperty("modes").EnumerateArray().Select(m => m.GetProperty("mode").GetString()));
+        Assert.Equal(13.4, advice.GetProperty("modes")[1].GetProperty("oneWayMinutes").GetDouble());
+        Assert.Equal("electric", advice.GetProperty("car").GetProperty("fuel").GetString());
+        var free = result.GetProperty("vehicles").EnumerateArray().Where(v => v.GetProperty("reasonUnavailable").ValueKind == System.Text.Json.JsonValueKind.Null)
+            .Select(v => v.GetProperty("vehicle")).ToList();
+        Assert.Equal(["bike", "eBike"], free.Take(2).Select(v => v.GetProperty("kind").GetString()));
+        Assert.Equal("petrol", free[^1].GetProperty("fuel").GetString());
+        Assert.All(free.Skip(2).SkipLast(1), v => Assert.True(v.GetProperty("fossilIndependent").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Create_ConfidentialDestination_KeepsOnlyDistanceAndEstimatesCo2()
+    {
+        var place = await AddPlaceAsync("Brukare (skyddad)", confidential: true);
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var response = await staff.BookAsync(new { vehicleId = App.Ids.EBike, start = Day(13, 9), end = Day(13, 10), purpose = "Hembesök",
+            costCenter = TestData.CostCenter, placeId = place, destination = "Storgatan 5" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetInt32();
+        var stored = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
+        Assert.Equal((4.02, (string?)null, (int?)null), (Math.Round(stored.DistanceKm!.Value, 2), stored.Destination, stored.DestinationPlaceId));
+        Assert.Equal(5, stored.EstimatedCo2eGrams); // 2 × 4.02 km × 0.6 g/km = 4.8 g
+    }
+
+    [Fact]
+    public async Task CheckIn_ElectricCar_ActualKmAndCo2FromOdometer()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var booked = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(14, 9), Day(14, 11), distanceKm: 25));
+        var body = await booked.JsonAsync();
+        var id = body.GetProperty("id").GetInt32();
+        Assert.Equal(700, body.GetProperty("estimatedCo2eGrams").GetDouble()); // 50 km × 14 g/km
+        App.Clock.Reset(Instant.FromUtc(2026, 4, 14, 7, 0));
+        try
+        {
+            var mileage = await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == App.Ids.ElectricCar).Select(v => v.LastOdometerKm).SingleAsync());
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = mileage, batteryPercent = 90 })).StatusCode);
+            var returned = await staff.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = mileage + 42, batteryPercent = 70 });
+
+            Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+            var json = await returned.JsonAsync();
+            Assert.Equal((42.0, 588.0), (json.GetProperty("actualKm").GetDouble(), json.GetProperty("actualCo2eGrams").GetDouble())); // 42 km × 14 g/km
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task Places_StaffAddsOrBadCoordinates_403Or400NamingLatitude()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsJsonAsync("/api/places", new { name = "X", latitude = 59.0, longitude = 18.0 })).StatusCode);
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        await (await manager.PostAsJsonAsync("/api/places", new { name = "Y", latitude = 91.0, longitude = 18.0 }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "latitude");
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/places?search=skola")).StatusCode);
+    }
+}
+
+public sealed class SteeringApiTestsOnSqlite(SqliteApp app) : SteeringApiTests<SqliteApp>(app);
+
+public sealed class SteeringApiTestsOnPostgres(PostgresApp app) : SteeringApiTests<PostgresApp>(app);
