@@ -22,6 +22,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<DamageReports>()
         .AddSingleton<VehicleDetails>()
         .AddSingleton<Reporting.DepartmentOverview>()
+        .AddSingleton<Reporting.SteeringReports>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()

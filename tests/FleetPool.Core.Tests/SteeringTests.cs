@@ -1,3 +1,4 @@
+using NodaTime;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Steering;
@@ -134,4 +135,35 @@ public class CarReasonTests
         var eBike = new Vehicle { Name = "Elcykel", Kind = VehicleKind.EBike, Fuel = FuelType.Electric };
         Assert.Equal((6.0, 4.0), TripSteering.Actual(eBike, new Booking { Purpose = "x", DistanceKm = 3 }, null)); // 6 km × 0.6 = 3.6 → 4 g
     }
+}
+
+public class EBikeDemandTests
+{
+    private static readonly Instant Monday = Instant.FromUtc(2026, 3, 16, 8, 0);
+
+    private static Interval Trip(int startHour, int endHour) => new(Monday + Duration.FromHours(startHour), Monday + Duration.FromHours(endHour));
+
+    // Ten trips: 08–10 ×3, 09–11 ×2 (five at once 09–10), 10–12 ×1 (touches the first three), 13–14 ×3, 15–16 ×1.
+    private static readonly Interval[] Week =
+    [
+        Trip(0, 2), Trip(0, 2), Trip(0, 2), Trip(1, 3), Trip(1, 3), Trip(2, 4), Trip(5, 6), Trip(5, 6), Trip(5, 6), Trip(7, 8),
+    ];
+
+    [Fact]
+    public void PeakConcurrent_HandMadeWeek_FiveAtNine() => Assert.Equal(5, EBikeDemand.PeakConcurrent(Week));
+
+    [Fact]
+    public void PeakConcurrent_TouchingTrips_DoNotOverlap() => Assert.Equal(1, EBikeDemand.PeakConcurrent([Trip(0, 1), Trip(1, 2)]));
+
+    [Theory]
+    [InlineData(3, 8)]  // 08: 3 served; 09: both wait → refused; 10: one of three is free again → 10–12 served; 13: 3; 15: 1 → 8
+    [InlineData(4, 9)]  // one 09–11 trip gets the fourth bike
+    [InlineData(5, 10)]
+    public void Served_FirstComeFirstServed_HandCounted(int bikes, int served) => Assert.Equal(served, EBikeDemand.Served(Week, bikes));
+
+    [Fact]
+    public void FleetFor_NinetyPercentOfTen_FourBikes() => Assert.Equal(4, EBikeDemand.FleetFor(Week, 0.9)); // needs 9 of 10
+
+    [Fact]
+    public void FleetFor_NoTrips_Zero() => Assert.Equal(0, EBikeDemand.FleetFor([], 0.9));
 }

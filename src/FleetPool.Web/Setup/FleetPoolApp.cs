@@ -54,7 +54,7 @@ public static class FleetPoolApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapFleetPoolUi();
         app.MapExternalLogin();
-        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi().MapCalendarApi().MapPlacesApi();
+        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi();
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

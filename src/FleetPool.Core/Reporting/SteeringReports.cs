@@ -1,0 +1,101 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Steering;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace FleetPool.Core.Reporting;
+
+/// <summary>Short trips of one mode ("bike", "eBike" or "car") in the period: count and round-trip km.</summary>
+public sealed record ShortTripMode(string Mode, int Trips, double Km);
+
+/// <summary>How often a car reason was given for a short car trip ("other" for free text).</summary>
+public sealed record CarReasonCount(string Reason, int Trips);
+
+/// <summary>
+/// E-bike need at one site: short car trips in the period, those an e-bike could have taken (no passengers, equipment
+/// or health reason), the most of them under way at once, and the e-bikes that would have served 90 % of them.
+/// </summary>
+public sealed record EBikeNeed(int SiteId, string Site, int ShortCarTrips, int EBikeTrips, int PeakConcurrent, int EBikesFor90Percent, int EBikesNow);
+
+/// <summary>
+/// The steering report for a period (local dates, inclusive) and optionally one department (the bookers'). Short trips
+/// are those whose one-way distance is within the e-bike threshold; only trips actually taken count (checked out or
+/// returned). Invariant: aggregates only, no person named.
+/// </summary>
+public sealed record SteeringReport(LocalDate From, LocalDate To, int? DepartmentId, string? Department, int ShortTrips,
+    IReadOnlyList<ShortTripMode> ByMode, double BikeShare, IReadOnlyList<CarReasonCount> CarReasons, double Co2eAvoidedKg,
+    int TripsAdviceWouldMove, double ShareAdviceWouldMove, IReadOnlyList<EBikeNeed> Inventory);
+
+/// <summary>
+/// Builds <see cref="SteeringReport"/>s. Invariants: fleet managers and admins see any department or all; a department
+/// lead sees only their own department; others are refused. CO2e avoided compares each bike trip with the average
+/// g/km of the active cars at its site (the reference car when the site has none).
+/// </summary>
+public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<SteeringOptions> options)
+{
+    /// <summary>The report, or forbidden / invalid.</summary>
+    public async Task<Outcome<SteeringReport>> BuildAsync(Actor actor, LocalDate? from, LocalDate? to, int? departmentId, CancellationToken ct = default)
+    {
+        var today = time.DateOf(clock.GetCurrentInstant());
+        var (first, last) = (from ?? today.PlusDays(-90), to ?? today);
+        if (last < first)
+        {
+            return Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from")));
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!actor.ManagesFleet)
+        {
+            var own = actor.Roles.Contains(Roles.DepartmentLead)
+                ? await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DepartmentId).SingleAsync(ct) : null;
+            if (own is null || departmentId is { } asked && asked != own)
+            {
+                return Problem.Forbidden();
+            }
+            departmentId = own;
+        }
+        var department = departmentId is { } d ? await db.OrgUnits.Where(u => u.Id == d).Select(u => u.Name).SingleOrDefaultAsync(ct) : null;
+        if (departmentId is not null && department is null)
+        {
+            return Problem.Invalid(new FieldErrors().Add("department", Text.Get("NoDepartment")));
+        }
+        var o = options.Value;
+        var (start, end) = (time.StartOfDay(first), time.StartOfDay(last.PlusDays(1)));
+        var trips = await (from b in db.Bookings.AsNoTracking()
+                           join u in db.Users on b.BookerId equals u.Id
+                           join v in db.Vehicles on b.VehicleId equals v.Id
+                           where (b.Status == BookingStatus.Returned || b.Status == BookingStatus.CheckedOut)
+                               && b.Start >= start && b.Start < end && b.DistanceKm != null && b.DistanceKm <= o.EBikeMaxKm
+                               && (departmentId == null || u.DepartmentId == departmentId)
+                           select new { b.Start, b.End, b.DistanceKm, b.CarReason, v.Kind, v.SiteId }).ToListAsync(ct);
+        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        var fleet = await db.Vehicles.AsNoTracking().Where(v => v.Status == VehicleStatus.Active).Select(v => new { v.SiteId, v.Kind, v.Fuel }).ToListAsync(ct);
+        var carGrams = fleet.Where(v => v.Kind.IsMotorVehicle()).GroupBy(v => v.SiteId)
+            .ToDictionary(g => g.Key, g => g.Average(v => FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm));
+        var reference = FuelCatalog.Of(o.ReferenceCarFuel).GramsCo2ePerKm;
+
+        static string Mode(VehicleKind kind) => kind switch { VehicleKind.EBike => "eBike", VehicleKind.Bike or VehicleKind.CargoBike => "bike", _ => "car" };
+        var byMode = trips.GroupBy(t => Mode(t.Kind)).OrderBy(g => g.Key == "car").ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ShortTripMode(g.Key, g.Count(), g.Sum(t => 2 * t.DistanceKm!.Value))).ToList();
+        var cars = trips.Where(t => t.Kind.IsMotorVehicle()).ToList();
+        var reasons = cars.GroupBy(t => t.CarReason is { } r && Steering.CarReasons.Codes.Contains(r) ? r : t.CarReason is null ? "none" : "other")
+            .Select(g => new CarReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Trips).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
+        var avoided = trips.Where(t => !t.Kind.IsMotorVehicle())
+            .Sum(t => 2 * t.DistanceKm!.Value * (carGrams.GetValueOrDefault(t.SiteId, reference) - FuelCatalog.For(t.Kind, FuelType.Electric).GramsCo2ePerKm));
+        var movable = cars.Where(t => t.CarReason is null || !Steering.CarReasons.BikeImpossible.Contains(t.CarReason)).ToList();
+        var inventory = sites.Select(s =>
+        {
+            var demand = movable.Where(t => t.SiteId == s.Id).Select(t => new Interval(t.Start, t.End)).ToList();
+            return new EBikeNeed(s.Id, s.Name, cars.Count(t => t.SiteId == s.Id), demand.Count, EBikeDemand.PeakConcurrent(demand),
+                EBikeDemand.FleetFor(demand, 0.9), fleet.Count(v => v.SiteId == s.Id && v.Kind == VehicleKind.EBike));
+        }).ToList();
+        var bikeTrips = trips.Count(t => !t.Kind.IsMotorVehicle());
+        return new SteeringReport(first, last, departmentId, department, trips.Count, byMode,
+            trips.Count == 0 ? 0 : (double)bikeTrips / trips.Count, reasons, Math.Round(avoided / 1000, 1),
+            movable.Count, trips.Count == 0 ? 0 : (double)movable.Count / trips.Count, inventory);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using FleetPool.Core.Reporting;
+using FleetPool.Web.Setup;
+
+namespace FleetPool.Web.Api;
+
+/// <summary><c>/api/reports</c>: aggregates for fleet managers, admins and (their own department) department leads.</summary>
+internal static class ReportsApi
+{
+    public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/reports").WithTags("Reports");
+        group.MapGet("/steering", async (HttpRequest request, ClaimsPrincipal user, SteeringReports reports, CancellationToken ct) =>
+        {
+            var q = new QueryParser(request);
+            var (from, to, department) = (q.Date("from"), q.Date("to"), q.Int("department"));
+            return q.Errors.IsEmpty
+                ? ApiResults.From(await reports.BuildAsync(user.ToActor(), from, to, department, ct), TypedResults.Ok)
+                : ApiResults.Invalid(q.Errors);
+        }).RequireAuthorization(Policies.Staff);
+        return api;
+    }
+}
