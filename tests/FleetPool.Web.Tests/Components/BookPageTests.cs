@@ -72,4 +72,33 @@ public class BookPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         cut.WaitForAssertion(() => Assert.Contains("2026-03-29 02:30 finns inte", cut.Markup, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("#results-heading"));
     }
+
+    [Fact]
+    public async Task Book_CarForThreeKmThenReasonChosen_DialogAsksThenBookedWithReasonAndAnswer()
+    {
+        await using var ui = new UiContext(app, app.Ids.Staff);
+        var dialogs = ui.Render<MudBlazor.MudDialogProvider>();
+        var cut = RenderSearched(ui, f => (f.SiteId, f.DistanceKm, f.Purpose, f.CostCenter, f.Date, f.ReturnDate, f.AlternativeCheck) =
+            (app.Ids.OpenSite, 3, "Leverans", TestData.CostCenter, new DateTime(2026, 3, 20), new DateTime(2026, 3, 20), "no"));
+        Assert.Contains("sparar", cut.Markup, StringComparison.Ordinal); // the per-mode table compares with the car
+
+        cut.Find("button[aria-label='Boka Kia e-Niro']").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Varför behövs bil?", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Boka").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Välj ett skäl eller beskriv det.", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll(".mud-radio").Single(l => l.TextContent.Contains("Tung eller skrymmande", StringComparison.Ordinal)).QuerySelector("input")!.Click();
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Boka").Click();
+
+        await WaitForBookingAsync(app.Ids.ElectricCar, "Leverans");
+        var stored = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.VehicleId == app.Ids.ElectricCar && b.Purpose == "Leverans"));
+        Assert.Equal(("equipment", "no", (string?)null), (stored.CarReason, stored.AlternativeCheck, stored.FossilReason));
+    }
+
+    private async Task WaitForBookingAsync(int vehicleId, string purpose)
+    {
+        for (var i = 0; i < 100 && !await app.QueryAsync(db => db.Bookings.AnyAsync(b => b.VehicleId == vehicleId && b.Purpose == purpose)); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
+using FleetPool.Core.Steering;
 using FleetPool.Core.Time;
 using FleetPool.Web.Components.Shared;
 using FleetPool.Web.Setup;
@@ -32,6 +33,8 @@ public partial class Book
     [Inject] private IClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PlaceRegistry Places { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -65,7 +68,7 @@ public partial class Book
         }
         _busy = true;
         var outcome = await Availability.FindAsync(new AvailabilityQuery(Form.SiteId, slot.Start, slot.End, Form.Kind,
-            Form.Passengers, Form.DistanceKm, string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination));
+            Form.Passengers, Form.DistanceKm, Destination, Form.Place?.Id));
         _busy = false;
         if (outcome.Problem is { } problem)
         {
@@ -84,10 +87,15 @@ public partial class Book
             (_alert, _alertSeverity) = (L["Book.Fix"], Severity.Error);
             return;
         }
+        if (await AskReasonsAsync(vehicle) is not var (carReason, fossilReason))
+        {
+            return;
+        }
         _busy = true;
         var user = (await AuthState).User;
         var outcome = await Bookings.CreateAsync(user.ToActor(), new BookingRequest(vehicle.Id, _slot.Start, _slot.End,
-            Form.Purpose, Form.CostCenter, Form.DistanceKm, string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination));
+            Form.Purpose, Form.CostCenter, Form.DistanceKm, Destination, null, carReason, fossilReason, Form.AlternativeCheck,
+            Form.Place?.Id, Form.Confidential, Form.Passengers));
         _busy = false;
         if (outcome.Value is { } booking)
         {
@@ -133,16 +141,41 @@ public partial class Book
         {
             _errors.Set("costCenter", L["Book.Required"]);
         }
-        if (Form.DistanceKm is null && string.IsNullOrWhiteSpace(Form.Destination))
+        if (Form.DistanceKm is null && Form.Place is null)
         {
             _errors.Set("distanceKm", L["Book.DistanceOrDestination"]);
         }
     }
 
+    private string? Destination => Form.Confidential || string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination;
+
+    private Task<IEnumerable<PlaceView>> SearchPlacesAsync(string? text, CancellationToken ct) =>
+        Places.SearchAsync(text, 20, ct).ContinueWith(t => (IEnumerable<PlaceView>)t.Result, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    // Asks only what Core would refuse without; Core still decides (a race can make a reason needed after all).
+    private async Task<(string? Car, string? Fossil)?> AskReasonsAsync(VehicleView vehicle)
+    {
+        var free = _result!.Vehicles.Where(v => v.ReasonUnavailable is null && v.Vehicle.Id != vehicle.Id).Select(v => v.Vehicle).ToList();
+        var motor = vehicle.Kind.IsMotorVehicle();
+        var needsCar = motor && _result.Advice.FavoursBike() && free.Exists(v => v.Kind is VehicleKind.Bike or VehicleKind.EBike);
+        var needsFossil = motor && !vehicle.FossilIndependent && free.Exists(v => v.Kind.IsMotorVehicle() && v.FossilIndependent);
+        if (!needsCar && !needsFossil)
+        {
+            return (null, null);
+        }
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.VehicleName, vehicle.Name }, { d => d.DistanceKm, _result.Advice.DistanceKm ?? 0 },
+            { d => d.NeedsCarReason, needsCar }, { d => d.NeedsFossilReason, needsFossil },
+        };
+        var dialog = await Dialogs.ShowAsync<ReasonDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        return await dialog.Result is { Canceled: false, Data: ValueTuple<string?, string?> reasons } ? reasons : null;
+    }
+
     // Field errors go next to their field; the rest (vehicle, driver, status) into the alert.
     private void Show(Problem problem)
     {
-        var rest = _errors.Take(problem, "site", "from", "to", "start", "end", "purpose", "costCenter", "distanceKm", "destination");
+        var rest = _errors.Take(problem, "site", "from", "to", "start", "end", "purpose", "costCenter", "distanceKm", "destination", "placeId");
         foreach (var (from, to) in new[] { ("from", "start"), ("to", "end") })
         {
             if (problem.Errors.TryGetValue(from, out var messages))

@@ -14,6 +14,9 @@ public sealed class BookingFormModel
     public int Passengers { get; set; } = 1;
     public double? DistanceKm { get; set; }
     public string? Destination { get; set; }
+    public FleetPool.Core.Steering.PlaceView? Place { get; set; }
+    public bool Confidential { get; set; }
+    public string AlternativeCheck { get; set; } = "notAsked";
     public string? Purpose { get; set; }
     public string? CostCenter { get; set; }
 }
