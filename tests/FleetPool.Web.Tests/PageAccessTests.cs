@@ -81,6 +81,11 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(TestData.Fleet, "/fleet/sites", HttpStatusCode.OK)]
     [InlineData(TestData.Admin, "/admin/import", HttpStatusCode.OK)]
     [InlineData(TestData.Fleet, "/admin/import", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Fleet, "/fleet/places", HttpStatusCode.OK)]
+    [InlineData(TestData.Staff, "/fleet/places", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Lead, "/reports/steering", HttpStatusCode.OK)]
+    [InlineData(TestData.Fleet, "/reports/steering", HttpStatusCode.OK)]
+    [InlineData(TestData.Staff, "/reports/steering", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/fleet/sites", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/admin/audit", HttpStatusCode.Redirect)]
     public async Task AdminPages_ByRole_RenderOrForbidden(string email, string path, HttpStatusCode expected)
