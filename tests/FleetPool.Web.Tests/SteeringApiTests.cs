@@ -143,6 +143,21 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
             .AssertProblemAsync(HttpStatusCode.BadRequest, "latitude");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/places?search=skola")).StatusCode);
     }
+
+    [Fact]
+    public async Task Places_ConfidentialPlace_PositionHiddenFromStaffShownToFleetManager()
+    {
+        await AddPlaceAsync("Skyddad brukare", confidential: true);
+        async Task<System.Text.Json.JsonElement> FindAsync(string email) =>
+            (await (await App.ClientForAsync(email)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/places?search=Skyddad%20brukare"))[0];
+
+        var seenByStaff = await FindAsync(TestData.Staff);
+        var seenByManager = await FindAsync(TestData.Fleet);
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, seenByStaff.GetProperty("latitude").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, seenByStaff.GetProperty("address").ValueKind);
+        Assert.Equal(ThreeKmNorth, seenByManager.GetProperty("latitude").GetDouble(), 9);
+    }
 }
 
 public sealed class SteeringApiTestsOnSqlite(SqliteApp app) : SteeringApiTests<SqliteApp>(app);

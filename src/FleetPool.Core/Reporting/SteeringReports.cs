@@ -80,7 +80,7 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
 
         static string Mode(VehicleKind kind) => kind switch { VehicleKind.EBike => "eBike", VehicleKind.Bike or VehicleKind.CargoBike => "bike", _ => "car" };
         var byMode = trips.GroupBy(t => Mode(t.Kind)).OrderBy(g => g.Key == "car").ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ShortTripMode(g.Key, g.Count(), g.Sum(t => 2 * t.DistanceKm!.Value))).ToList();
+            .Select(g => new ShortTripMode(g.Key, g.Count(), Math.Round(g.Sum(t => 2 * t.DistanceKm!.Value), 1))).ToList();
         var cars = trips.Where(t => t.Kind.IsMotorVehicle()).ToList();
         var reasons = cars.GroupBy(t => t.CarReason is { } r && Steering.CarReasons.Codes.Contains(r) ? r : t.CarReason is null ? "none" : "other")
             .Select(g => new CarReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Trips).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FleetPool.Core.Steering;
 
-/// <summary>A place as callers see it. Confidential places show no address.</summary>
-public sealed record PlaceView(int Id, string Name, string? Address, double Latitude, double Longitude, bool Confidential);
+/// <summary>A place as callers see it. A confidential place shows no address, and its position only to fleet managers.</summary>
+public sealed record PlaceView(int Id, string Name, string? Address, double? Latitude, double? Longitude, bool Confidential);
 
 /// <summary>A new place as a fleet manager enters it.</summary>
 public sealed record PlaceInput(string? Name, string? Address, double? Latitude, double? Longitude, bool Confidential = false)
@@ -22,8 +22,11 @@ public sealed record PlaceInput(string? Name, string? Address, double? Latitude,
 /// </summary>
 public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
 {
-    /// <summary>Places whose name or address contains <paramref name="search"/> (all when empty), by name, at most <paramref name="take"/>.</summary>
-    public async Task<IReadOnlyList<PlaceView>> SearchAsync(string? search, int take = 50, CancellationToken ct = default)
+    /// <summary>
+    /// Places whose name or address contains <paramref name="search"/> (all when empty), by name, at most
+    /// <paramref name="take"/>. Only an actor who manages the fleet sees where confidential places are.
+    /// </summary>
+    public async Task<IReadOnlyList<PlaceView>> SearchAsync(Actor actor, string? search, int take = 50, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var places = await db.Places.AsNoTracking().ToListAsync(ct);
@@ -31,7 +34,7 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         return places
             .Where(p => term.Length == 0 || p.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
                 || (!p.Confidential && p.Address?.Contains(term, StringComparison.CurrentCultureIgnoreCase) == true))
-            .OrderBy(p => p.Name, StringComparer.CurrentCulture).Take(Math.Clamp(take, 1, 500)).Select(View).ToList();
+            .OrderBy(p => p.Name, StringComparer.CurrentCulture).Take(Math.Clamp(take, 1, 500)).Select(p => View(p, actor.ManagesFleet)).ToList();
     }
 
     /// <summary>Adds a place.</summary>
@@ -60,7 +63,7 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         };
         db.Places.Add(place);
         await db.SaveChangesAsync(ct);
-        return View(place);
+        return View(place, true);
     }
 
     /// <summary>Removes a place; bookings that went there keep their distance and lose the link.</summary>
@@ -87,5 +90,7 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         return id;
     }
 
-    private static PlaceView View(Place p) => new(p.Id, p.Name, p.Confidential ? null : p.Address, p.Latitude, p.Longitude, p.Confidential);
+    private static PlaceView View(Place p, bool showPosition) => p.Confidential
+        ? new(p.Id, p.Name, null, showPosition ? p.Latitude : null, showPosition ? p.Longitude : null, true)
+        : new(p.Id, p.Name, p.Address, p.Latitude, p.Longitude, false);
 }

@@ -50,7 +50,7 @@ public sealed record TripAdvice(double? DistanceKm, string? SuggestedMode, int? 
             Add("eBike", o.EBikeSpeedKmh, FuelCatalog.For(VehicleKind.EBike, FuelType.Electric).GramsCo2ePerKm);
         }
         var mode = modes.Count > 0 ? modes[0].Mode : "car";
-        var bikeMinutes = modes.FirstOrDefault(m => m.Mode is "bike" or "eBike") is { } b ? (int?)Math.Ceiling(b.OneWayMinutes) : null;
+        var bikeMinutes = modes.FirstOrDefault(m => m.Mode is "bike" or "eBike") is { } b ? (int?)Math.Round(b.OneWayMinutes, MidpointRounding.AwayFromZero) : null;
         var message = Text.Get($"Advice.{mode}", d.ToString("0.#", CultureInfo.CurrentCulture), bikeMinutes);
         return new TripAdvice(d, mode, bikeMinutes, message, modes, car);
     }

@@ -10,7 +10,8 @@ internal static class PlacesApi
     public static RouteGroupBuilder MapPlacesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/places").WithTags("Places");
-        group.MapGet("/", async (string? search, PlaceRegistry places, CancellationToken ct) => TypedResults.Ok(await places.SearchAsync(search, 50, ct)))
+        group.MapGet("/", async (string? search, ClaimsPrincipal user, PlaceRegistry places, CancellationToken ct) =>
+                TypedResults.Ok(await places.SearchAsync(user.ToActor(), search, 50, ct)))
             .RequireAuthorization(Policies.Staff);
         group.MapPost("/", async (PlaceInput body, ClaimsPrincipal user, PlaceRegistry places, CancellationToken ct) =>
             ApiResults.From(await places.CreateAsync(user.ToActor(), body, ct), p => TypedResults.Created($"/api/places/{p.Id}", p)))

@@ -2,6 +2,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
+using FleetPool.Core.Steering;
 using FleetPool.Core.Time;
 using NodaTime;
 
@@ -9,16 +10,21 @@ namespace FleetPool.Web.Setup;
 
 /// <summary>
 /// Six months of past trips (returned, cancelled and no-shows, with odometer readings and refuelling) and a few
-/// upcoming reservations, so reports have data from the first run. Deterministic: the same seed gives the same history.
+/// upcoming reservations, so reports have data from the first run. Trips go to the demo places, so distances follow the
+/// map; car trips within e-bike distance carry the reasons people give. Deterministic: the same seed gives the same history.
 /// </summary>
-internal sealed class DemoHistory(FleetPoolDb db, OrganisationTime time, Instant now)
+internal sealed class DemoHistory(FleetPoolDb db, OrganisationTime time, Instant now, IDistanceEstimator distances)
 {
     private static readonly string[] Purposes = ["Hembesök", "Möte med förvaltning", "Platsbesök bygglov", "Tillsyn", "Utbildning", "Leverans av material", "Skolbesök"];
-    private static readonly string[] Places = ["Huddinge sjukhus", "Stuvsta", "Trångsund", "Vårby gård", "Sjödalen", "Segeltorp", "Länna"];
+    // Short car trips before and after steering: about a quarter without a reason (booked before reasons were asked).
+    private static readonly string?[] ShortCarReasons = [null, null, "equipment", "equipment", "passengers", "timeCritical", "weather", "health", "Kör vidare till nästa möte"];
     private readonly Random _random = new(2025);
+    private Dictionary<int, List<(Place Place, double Km)>> _reach = [];
 
-    public void Add(List<Vehicle> vehicles, List<AppUser> users, List<Core.Organisation.CostCenter> costCenters)
+    public void Add(List<Vehicle> vehicles, List<AppUser> users, List<Core.Organisation.CostCenter> costCenters, IEnumerable<Site> sites, IReadOnlyList<Place> places)
     {
+        _reach = sites.ToDictionary(s => s.Id, s => places
+            .Select(p => (p, Math.Round(distances.RoadKm(new GeoPoint(s.Latitude, s.Longitude), new GeoPoint(p.Latitude, p.Longitude)), 1))).ToList());
         var drivers = users.Where(u => u.LicenceVerifiedAt is not null).ToList();
         var today = time.DateOf(now);
         for (var day = today.PlusDays(-182); day < today; day = day.PlusDays(1))
@@ -45,15 +51,18 @@ internal sealed class DemoHistory(FleetPoolDb db, OrganisationTime time, Instant
         var start = time.Zone.AtStrictly(day.At(new LocalTime(8, 0)).PlusMinutes(30 * _random.Next(0, 11))).ToInstant();
         var end = start + Duration.FromMinutes(60 * _random.Next(1, 5));
         var motor = v.Kind.IsMotorVehicle();
-        var distance = Math.Round(motor ? 4 + (_random.NextDouble() * 40) : 1.5 + (_random.NextDouble() * 7.5), 1);
+        var reachable = _reach[v.SiteId].Where(r => motor || r.Km <= 10).ToList();
+        var (place, distance) = reachable.Count > 0 ? reachable[_random.Next(reachable.Count)] : (null, 3.0);
         var roll = _random.NextDouble();
         var b = new Booking
         {
             VehicleId = v.Id, Start = start, End = end, BlockedUntil = end + Duration.FromMinutes(15), BookerId = booker.Id,
-            Purpose = Purposes[_random.Next(Purposes.Length)], Destination = Places[_random.Next(Places.Length)],
+            Purpose = Purposes[_random.Next(Purposes.Length)], Destination = place is { Confidential: false } ? place.Name : null,
+            DestinationPlaceId = place is { Confidential: false } ? place.Id : null,
             DistanceKm = distance, CostCenterId = CostCenterOf(booker, costCenters),
-            CreatedAt = start - Duration.FromDays(_random.Next(1, 10)), AlternativeCheck = "no",
-            CarReason = motor && distance <= 10 ? "Tung eller skrymmande utrustning" : null,
+            CreatedAt = start - Duration.FromDays(_random.Next(1, 10)), AlternativeCheck = _random.NextDouble() < 0.7 ? "no" : "notAsked",
+            CarReason = motor && distance <= 10 ? ShortCarReasons[_random.Next(ShortCarReasons.Length)] : null,
+            EstimatedCo2eGrams = Math.Round(2 * distance * FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm),
             Status = roll < 0.88 ? BookingStatus.Returned : roll < 0.95 ? BookingStatus.Cancelled : BookingStatus.NoShow,
         };
         if (b.Status != BookingStatus.Returned)
@@ -71,10 +80,16 @@ internal sealed class DemoHistory(FleetPoolDb db, OrganisationTime time, Instant
             b.OdometerInKm = v.LastOdometerKm;
             (b.BatteryOutPercent, b.BatteryInPercent) = charged ? (_random.Next(60, 101), _random.Next(20, 60)) : ((int?)null, (int?)null);
             (b.FuelOutEighths, b.FuelInEighths) = charged ? ((int?)null, (int?)null) : (_random.Next(4, 9), _random.Next(1, 4));
-            if (_random.NextDouble() < 0.2)
+            var refuel = _random.NextDouble() < 0.2 ? Refuel(v, returned) : null;
+            if (refuel is not null)
             {
-                db.Refuellings.Add(Refuel(v, returned));
+                db.Refuellings.Add(refuel);
             }
+            (b.ActualKm, b.ActualCo2eGrams) = TripSteering.Actual(v, b, refuel?.FuelTanked);
+        }
+        else
+        {
+            (b.ActualKm, b.ActualCo2eGrams) = TripSteering.Actual(v, b, null);
         }
         return b;
     }

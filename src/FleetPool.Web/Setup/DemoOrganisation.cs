@@ -1,3 +1,4 @@
+using FleetPool.Core.Steering;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
 using NodaTime;
@@ -15,6 +16,22 @@ internal static class DemoOrganisation
         ("Socialnämnden", ["Hemtjänst", "Myndighetsutövning"]),
         ("Barn- och utbildningsnämnden", ["Förskola", "Grundskola"]),
         ("Natur- och byggnadsnämnden", ["Bygglov", "Park och natur"]),
+    ];
+
+    /// <summary>Destinations around Huddinge (approximate centres), one of them a protected address.</summary>
+    public static Place[] Places() =>
+    [
+        new() { Name = "Huddinge sjukhus", Address = "Hälsovägen 13, Flemingsberg", Latitude = 59.2220, Longitude = 17.9380 },
+        new() { Name = "Stuvsta skola", Address = "Stuvsta", Latitude = 59.2536, Longitude = 17.9967 },
+        new() { Name = "Trångsund äldreboende", Address = "Trångsund", Latitude = 59.2260, Longitude = 18.1280 },
+        new() { Name = "Vårby gård bibliotek", Address = "Vårby gård", Latitude = 59.2646, Longitude = 17.8838 },
+        new() { Name = "Sjödalens idrottsplats", Address = "Sjödalen, Huddinge", Latitude = 59.2420, Longitude = 17.9880 },
+        new() { Name = "Segeltorps förskola", Address = "Segeltorp", Latitude = 59.2820, Longitude = 17.9530 },
+        new() { Name = "Länna handelsområde", Address = "Länna", Latitude = 59.2180, Longitude = 18.1210 },
+        new() { Name = "Flemingsbergs station", Address = "Flemingsberg", Latitude = 59.2175, Longitude = 17.9465 },
+        new() { Name = "Tullinge gård", Address = "Tullinge", Latitude = 59.2050, Longitude = 17.9030 },
+        new() { Name = "Södertälje kommunhus", Address = "Södertälje", Latitude = 59.1955, Longitude = 17.6253 },
+        new() { Name = "Brukare (skyddad adress)", Latitude = 59.2450, Longitude = 18.0100, Confidential = true },
     ];
 
     public static Site[] Sites() =>

@@ -31,8 +31,12 @@ internal static class DemoSeeder
         await db.SaveChangesAsync();
         var users = await SeedUsersAsync(services, departments, today, clock.GetCurrentInstant());
         var costCenters = await db.CostCenters.ToListAsync();
-        new DemoHistory(db, services.GetRequiredService<Core.Time.OrganisationTime>(), clock.GetCurrentInstant())
-            .Add(vehicles, users, costCenters);
+        var places = DemoOrganisation.Places();
+        db.Places.AddRange(places);
+        await db.SaveChangesAsync();
+        new DemoHistory(db, services.GetRequiredService<Core.Time.OrganisationTime>(), clock.GetCurrentInstant(),
+                services.GetRequiredService<Core.Steering.IDistanceEstimator>())
+            .Add(vehicles, users, costCenters, sites, places);
         await db.SaveChangesAsync();
     }
 

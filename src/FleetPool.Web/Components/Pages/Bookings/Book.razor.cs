@@ -149,8 +149,8 @@ public partial class Book
 
     private string? Destination => Form.Confidential || string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination;
 
-    private Task<IEnumerable<PlaceView>> SearchPlacesAsync(string? text, CancellationToken ct) =>
-        Places.SearchAsync(text, 20, ct).ContinueWith(t => (IEnumerable<PlaceView>)t.Result, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    private async Task<IEnumerable<PlaceView>> SearchPlacesAsync(string? text, CancellationToken ct) =>
+        await Places.SearchAsync((await AuthState).User.ToActor(), text, 20, ct);
 
     // Asks only what Core would refuse without; Core still decides (a race can make a reason needed after all).
     private async Task<(string? Car, string? Fossil)?> AskReasonsAsync(VehicleView vehicle)
