@@ -17,4 +17,12 @@ public static class Display
             ? $"{from}–{e.TimeOfDay.ToString("t", culture)}"
             : $"{from} – {e.Date.ToString("d", culture)} {e.TimeOfDay.ToString("t", culture)}";
     }
+
+    /// <summary>"5 g" below a kilogram, "1,3 kg" above (current culture); empty when unknown.</summary>
+    public static string Grams(double? grams) => grams switch
+    {
+        null => "",
+        < 1000 => $"{grams.Value.ToString("0", CultureInfo.CurrentCulture)} g",
+        _ => $"{(grams.Value / 1000).ToString("0.0", CultureInfo.CurrentCulture)} kg",
+    };
 }
