@@ -141,6 +141,20 @@ public abstract class OrganisationImportTests<TApp>(TApp app) : ProviderTests<TA
     }
 
     [Fact]
+    public async Task Places_ByFleetManager_ImportedWhileOtherKindsStayAdminOnly()
+    {
+        var manager = Actor.Of(App.Ids.FleetManager, Roles.FleetManager);
+        Task<Outcome<ImportResult>> Run(ImportKind kind, string csv) => App.InScopeAsync<CsvImport, Outcome<ImportResult>>(i => i.RunAsync(kind, manager, new StringReader(csv), false));
+
+        var places = await Run(ImportKind.Places, "name;address;latitude;longitude;confidential\nSkolan;Skolvägen 1;59,25;17,99;\nBrukare;;59,24;18,01;ja\nFel;;100;18;\n");
+        Assert.Equal([(4, "latitude")], places.Value!.Errors.Select(e => (e.Line, e.Field)));
+        var good = await Run(ImportKind.Places, "name;address;latitude;longitude;confidential\nSkolan;Skolvägen 1;59,25;17,99;\nBrukare;;59,24;18,01;ja\n");
+        Assert.Equal(2, good.Value!.Imported);
+        Assert.True(await App.QueryAsync(db => db.Places.AnyAsync(p => p.Name == "Brukare" && p.Confidential)));
+        Assert.Equal(ProblemKind.Forbidden, (await Run(ImportKind.Sites, "name;address;latitude;longitude\nX;Y;59;18\n")).Problem!.Kind);
+    }
+
+    [Fact]
     public async Task Run_WrongHeader_OneFileErrorNamingTheColumns()
     {
         var result = await RunAsync(ImportKind.CostCentres, "a;b;c\n1;2;3\n", dryRun: true);
