@@ -23,6 +23,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<VehicleDetails>()
         .AddSingleton<Reporting.DepartmentOverview>()
         .AddSingleton<Reporting.SteeringReports>()
+        .AddSingleton<Reporting.FleetShareJob>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()

@@ -29,6 +29,31 @@ public abstract class JobsTests<TApp>(TApp app) : ProviderTests<TApp>(app) where
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "no-show-sweep");
         Assert.Equal("Europe/Stockholm", job.TimeZoneId);
         Assert.Equal("*/5 * * * *", job.Cron);
+        var share = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "fleet-share");
+        Assert.Equal(("Europe/Stockholm", "0 6 * * *"), (share.TimeZoneId, share.Cron));
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Redirect)]
+    [InlineData(TestData.Staff, HttpStatusCode.Redirect)]
+    [InlineData(TestData.Lead, HttpStatusCode.Redirect)]
+    [InlineData(TestData.Fleet, HttpStatusCode.OK)]
+    [InlineData(TestData.Admin, HttpStatusCode.OK)]
+    public async Task Dashboard_ByRole_OnlyFleetManagersAndAdminsGetIn(string? email, HttpStatusCode expected)
+    {
+        var client = email is null ? BrowserLikeClient.Anonymous(App) : await BrowserLikeClient.SignedInAsync(App, email);
+
+        var response = await client.GetAsync("/hangfire");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Matches(email is null ? "^/account/login" : "^/forbidden", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Contains("FleetPool – jobb", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

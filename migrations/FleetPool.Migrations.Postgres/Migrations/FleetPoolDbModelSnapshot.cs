@@ -575,6 +575,65 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Reporting.FleetShareSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Bikes")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Co2eKg")
+                        .HasColumnType("double precision");
+
+                    b.Property<Instant>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<double>("EnergyMj")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FossilFreeEnergyMj")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FossilIndependent")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Km")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Vehicles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ZeroEmission")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Level", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("FleetShareSnapshots");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Steering.Place", b =>
                 {
                     b.Property<int>("Id")

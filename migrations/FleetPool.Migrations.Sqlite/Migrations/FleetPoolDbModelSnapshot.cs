@@ -554,6 +554,65 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Reporting.FleetShareSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bikes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Co2eKg")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EnergyMj")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FossilFreeEnergyMj")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FossilIndependent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Km")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Vehicles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ZeroEmission")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Level", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("FleetShareSnapshots");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Steering.Place", b =>
                 {
                     b.Property<int>("Id")

@@ -24,7 +24,8 @@ internal sealed class AuditCapture
         var capture = new AuditCapture();
         foreach (var e in tracker.Entries())
         {
-            if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || e.State is EntityState.Unchanged or EntityState.Detached)
+            // Snapshots are derived figures the job recomputes, not anyone's change.
+            if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Reporting.FleetShareSnapshot || e.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

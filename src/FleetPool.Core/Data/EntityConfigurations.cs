@@ -149,3 +149,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => x.At);
     }
 }
+
+internal sealed class FleetShareSnapshotConfiguration : IEntityTypeConfiguration<Reporting.FleetShareSnapshot>
+{
+    public void Configure(EntityTypeBuilder<Reporting.FleetShareSnapshot> b)
+    {
+        b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.UnitName).HasMaxLength(200);
+        b.HasIndex(x => new { x.Date, x.Level, x.UnitId }).IsUnique();
+        b.Ignore(x => x.FossilIndependentShare);
+        b.Ignore(x => x.ZeroEmissionShare);
+        b.Ignore(x => x.FossilFreeEnergyShare);
+    }
+}

@@ -31,6 +31,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Refuelling> Refuellings => Set<Refuelling>();
     /// <summary>Known destinations with coordinates.</summary>
     public DbSet<Steering.Place> Places => Set<Steering.Place>();
+    /// <summary>Daily fleet-share figures per unit.</summary>
+    public DbSet<Reporting.FleetShareSnapshot> FleetShareSnapshots => Set<Reporting.FleetShareSnapshot>();
     /// <summary>Damage and incident reports.</summary>
     public DbSet<DamageReport> DamageReports => Set<DamageReport>();
     /// <summary>ASP.NET Core data-protection keys, shared by every app instance (tokens and cookies work on all).</summary>

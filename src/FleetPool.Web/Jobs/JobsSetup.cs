@@ -19,6 +19,17 @@ public sealed class JobsOptions
 
     /// <summary>When reservations that were never picked up become no-shows.</summary>
     [Required] public string NoShowSweepCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>When the day's fleet-share snapshots are computed (default 06:00).</summary>
+    [Required] public string FleetShareCron { get; set; } = "0 6 * * *";
+}
+
+/// <summary>Lets only signed-in fleet managers and admins into the Hangfire dashboard (the endpoint's policy says the same).</summary>
+internal sealed class FleetManagerDashboardFilter : Hangfire.Dashboard.IDashboardAuthorizationFilter
+{
+    public bool Authorize(Hangfire.Dashboard.DashboardContext context) =>
+        Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(context).User is { Identity.IsAuthenticated: true } user
+        && (user.IsInRole(Core.Common.Roles.FleetManager) || user.IsInRole(Core.Common.Roles.Admin));
 }
 
 /// <summary>
@@ -63,5 +74,20 @@ public static class JobsSetup
         var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<OrganisationTime>().Zone.Id);
         jobs.AddOrUpdate<NoShowSweep>("no-show-sweep", s => s.RunAsync(CancellationToken.None), options.NoShowSweepCron,
             new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<Core.Reporting.FleetShareJob>("fleet-share", j => j.RunAsync(CancellationToken.None), options.FleetShareCron,
+            new RecurringJobOptions { TimeZone = zone });
+    }
+
+    /// <summary>The dashboard at <c>/hangfire</c>, for fleet managers and admins only (when this instance runs Hangfire).</summary>
+    public static void MapFleetPoolDashboard(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<JobStorage>() is null)
+        {
+            return;
+        }
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new FleetManagerDashboardFilter()], DashboardTitle = "FleetPool – jobb", AppPath = "/",
+        }).RequireAuthorization(Policies.FleetManager);
     }
 }

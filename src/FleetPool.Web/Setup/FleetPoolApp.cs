@@ -54,6 +54,7 @@ public static class FleetPoolApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapFleetPoolUi();
         app.MapExternalLogin();
+        app.MapFleetPoolDashboard();
         app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi();
     }
 

@@ -1,0 +1,37 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Data;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Core.Reporting;
+
+/// <summary>
+/// The daily fleet-share job. Invariant: after any run for a date — twice, or after a crash half-way — there is exactly
+/// one correct snapshot per unit for that date: the date's snapshots are replaced in one transaction.
+/// </summary>
+public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
+{
+    /// <summary>Computes today's snapshots (the recurring job); returns how many were written.</summary>
+    public Task<int> RunAsync(CancellationToken ct) => RunForAsync(time.DateOf(clock.GetCurrentInstant()), ct);
+
+    /// <summary>Computes (or recomputes) the snapshots of one date.</summary>
+    public async Task<int> RunForAsync(LocalDate date, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (from, to) = (time.StartOfDay(date.PlusYears(-1).PlusDays(1)), time.StartOfDay(date.PlusDays(1)));
+        var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+        var vehicles = await db.Vehicles.AsNoTracking().ToListAsync(ct);
+        var refuellings = await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to).ToListAsync(ct);
+        var trips = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Returned && b.ReturnedAt >= from && b.ReturnedAt < to)
+            .Select(b => new TripFigures(b.VehicleId, b.ActualKm, b.ActualCo2eGrams, b.OdometerInKm - b.OdometerOutKm)).ToListAsync(ct);
+        var snapshots = FleetShareCalculator.Compute(date, units, vehicles, refuellings, trips, clock.GetCurrentInstant());
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        await db.FleetShareSnapshots.Where(s => s.Date == date).ExecuteDeleteAsync(ct);
+        db.FleetShareSnapshots.AddRange(snapshots);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return snapshots.Count;
+    }
+}

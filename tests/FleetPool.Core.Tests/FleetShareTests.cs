@@ -1,0 +1,103 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using FleetPool.Core.Reporting;
+using NodaTime;
+
+namespace FleetPool.Core.Tests;
+
+public class FleetShareCalculatorTests
+{
+    private static readonly LocalDate Day = new(2026, 6, 30);
+    private static readonly Instant Now = Instant.FromUtc(2026, 6, 30, 4, 0);
+
+    // Board "Socialnämnden" (1) with departments "Hemtjänst" (2) and its sub-department "Hemtjänst Norr" (3);
+    // board "Kommunstyrelsen" (4) with "Bygglov" (5).
+    private static readonly OrgUnit[] Units =
+    [
+        new() { Id = 1, Name = "Socialnämnden", Kind = OrgUnitKind.Board },
+        new() { Id = 2, Name = "Hemtjänst", Kind = OrgUnitKind.Department, ParentId = 1 },
+        new() { Id = 3, Name = "Hemtjänst Norr", Kind = OrgUnitKind.Department, ParentId = 2 },
+        new() { Id = 4, Name = "Kommunstyrelsen", Kind = OrgUnitKind.Board },
+        new() { Id = 5, Name = "Bygglov", Kind = OrgUnitKind.Department, ParentId = 4 },
+    ];
+
+    private static Vehicle V(int id, VehicleKind kind, FuelType? fuel, int department, LocalDate? retired = null, LocalDate? acquired = null) => new()
+    {
+        Id = id, Name = $"V{id}", Kind = kind, Fuel = fuel, DepartmentId = department,
+        AcquiredOn = acquired ?? new LocalDate(2023, 1, 1), RetiredOn = retired, Status = retired is null ? VehicleStatus.Active : VehicleStatus.Retired,
+    };
+
+    private static readonly Vehicle[] Fleet =
+    [
+        V(1, VehicleKind.Car, FuelType.Electric, 2),
+        V(2, VehicleKind.Car, FuelType.Petrol, 2),
+        V(3, VehicleKind.Van, FuelType.Hvo100, 3),
+        V(4, VehicleKind.Car, FuelType.E85, 3),
+        V(5, VehicleKind.EBike, FuelType.Electric, 3),                          // a bike: its own line
+        V(6, VehicleKind.Car, FuelType.Diesel, 3, retired: new LocalDate(2026, 6, 1)), // retired before the day
+        V(7, VehicleKind.Car, FuelType.Diesel, 5),
+        V(8, VehicleKind.Car, FuelType.Electric, 5, acquired: new LocalDate(2026, 7, 1)), // arrives after the day
+    ];
+
+    private static Refuelling R(int vehicle, FuelType fuel, double amount) => new() { VehicleId = vehicle, FuelTanked = fuel, Amount = amount };
+
+    private static readonly Refuelling[] Tanked =
+    [
+        R(1, FuelType.Electric, 100),  // 100 kWh × 3.6 MJ = 360 MJ, 98 % fossil-free = 352.8
+        R(4, FuelType.Petrol, 40),     // the E85 car tanked petrol: 40 l × 32.2 = 1288 MJ, 5 % = 64.4
+        R(4, FuelType.E85, 50),        // 50 l × 22.5 = 1125 MJ, 75 % = 843.75
+        R(3, FuelType.Hvo100, 30),     // 30 l × 34.4 = 1032 MJ, 100 % = 1032
+        R(7, FuelType.Diesel, 20),     // 20 l × 35.3 = 706 MJ, 6 % = 42.36
+    ];
+
+    private static readonly TripFigures[] Trips =
+    [
+        new(1, 100, 1400, 100),   // recorded at check-in: 100 km, 1.4 kg
+        new(2, null, null, 50),   // odometer only: 50 km × 167 g (petrol) = 8.35 kg
+        new(4, 80, 13360, 80),    // recorded from petrol actually tanked: 80 × 167 = 13.36 kg
+        new(5, 12, 7, null),      // a bike trip: not driving
+    ];
+
+    private static FleetShareSnapshot Of(List<FleetShareSnapshot> all, UnitLevel level, int unit) => all.Single(s => s.Level == level && s.UnitId == unit);
+
+    [Fact]
+    public void Compute_HandMadeFleet_VehicleShareByUnitWithSubDepartments()
+    {
+        var all = FleetShareCalculator.Compute(Day, Units, Fleet, Tanked, Trips, Now);
+
+        Assert.Equal(1 + 5, all.Count);
+        var org = Of(all, UnitLevel.Organisation, 0);
+        // In the fleet on 30 June: cars/vans 1, 2, 3, 4, 7 (6 retired on 1 June, 8 arrives in July) → 3 of 5 fossil-independent.
+        Assert.Equal((5, 3, 1, 1), (org.Vehicles, org.FossilIndependent, org.ZeroEmission, org.Bikes));
+        Assert.Equal(0.6, org.FossilIndependentShare!.Value, 9);
+        var hemtjanst = Of(all, UnitLevel.Department, 2);   // 1, 2 and, through Hemtjänst Norr, 3 and 4
+        Assert.Equal((4, 3), (hemtjanst.Vehicles, hemtjanst.FossilIndependent));
+        Assert.Equal((2, 2), (Of(all, UnitLevel.Department, 3).Vehicles, Of(all, UnitLevel.Department, 3).FossilIndependent));
+        Assert.Equal((1, 0), (Of(all, UnitLevel.Board, 4).Vehicles, Of(all, UnitLevel.Board, 4).FossilIndependent));
+        Assert.Equal(0.75, Of(all, UnitLevel.Board, 1).FossilIndependentShare!.Value, 9);
+    }
+
+    [Fact]
+    public void Compute_HandMadeFleet_FossilFreeShareOfEnergyActuallyTanked()
+    {
+        var org = Of(FleetShareCalculator.Compute(Day, Units, Fleet, Tanked, Trips, Now), UnitLevel.Organisation, 0);
+
+        // Energy 360 + 1288 + 1125 + 1032 + 706 = 4511 MJ; fossil-free 352.8 + 64.4 + 843.75 + 1032 + 42.36 = 2335.31 MJ.
+        Assert.Equal(4511, org.EnergyMj, 6);
+        Assert.Equal(2335.31, org.FossilFreeEnergyMj, 6);
+        Assert.Equal(2335.31 / 4511, org.FossilFreeEnergyShare!.Value, 9); // 51.77 %
+    }
+
+    [Fact]
+    public void Compute_HandMadeFleet_Co2eOfDrivingFromFuelActuallyUsed()
+    {
+        var all = FleetShareCalculator.Compute(Day, Units, Fleet, Tanked, Trips, Now);
+        var org = Of(all, UnitLevel.Organisation, 0);
+
+        // Cars and vans only: 100 + 50 + 80 = 230 km; 1.4 + 8.35 + 13.36 = 23.11 kg.
+        Assert.Equal((230.0, 23.11), (org.Km, org.Co2eKg));
+        Assert.Equal(1.4, Of(all, UnitLevel.Department, 2).Co2eKg - 8.35 - 13.36, 9);
+        Assert.Equal(0, Of(all, UnitLevel.Board, 4).Co2eKg);
+    }
+}
