@@ -24,6 +24,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.DepartmentOverview>()
         .AddSingleton<Reporting.SteeringReports>()
         .AddSingleton<Reporting.FleetShareJob>()
+        .AddSingleton<Reporting.FossilShareReports>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()

@@ -19,6 +19,18 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
     public async Task<int> RunForAsync(LocalDate date, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var snapshots = await ComputeAsync(db, date, ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        await db.FleetShareSnapshots.Where(s => s.Date == date).ExecuteDeleteAsync(ct);
+        db.FleetShareSnapshots.AddRange(snapshots);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return snapshots.Count;
+    }
+
+    /// <summary>The snapshots of a date, computed from the data without storing them.</summary>
+    internal async Task<List<FleetShareSnapshot>> ComputeAsync(FleetPoolDb db, LocalDate date, CancellationToken ct)
+    {
         var (from, to) = (time.StartOfDay(date.PlusYears(-1).PlusDays(1)), time.StartOfDay(date.PlusDays(1)));
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
         var vehicles = await db.Vehicles.AsNoTracking().ToListAsync(ct);
@@ -26,12 +38,6 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         var trips = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Returned && b.ReturnedAt >= from && b.ReturnedAt < to)
             .Select(b => new TripFigures(b.VehicleId, b.ActualKm, b.ActualCo2eGrams, b.OdometerInKm - b.OdometerOutKm)).ToListAsync(ct);
-        var snapshots = FleetShareCalculator.Compute(date, units, vehicles, refuellings, trips, clock.GetCurrentInstant());
-        await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        await db.FleetShareSnapshots.Where(s => s.Date == date).ExecuteDeleteAsync(ct);
-        db.FleetShareSnapshots.AddRange(snapshots);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return snapshots.Count;
+        return FleetShareCalculator.Compute(date, units, vehicles, refuellings, trips, clock.GetCurrentInstant());
     }
 }
