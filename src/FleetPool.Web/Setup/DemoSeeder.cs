@@ -36,8 +36,15 @@ internal static class DemoSeeder
         await db.SaveChangesAsync();
         new DemoHistory(db, services.GetRequiredService<Core.Time.OrganisationTime>(), clock.GetCurrentInstant(),
                 services.GetRequiredService<Core.Steering.IDistanceEstimator>())
-            .Add(vehicles, users, costCenters, sites, places);
+            .Add(vehicles.Where(v => v.Status != VehicleStatus.Retired).ToList(), users, costCenters, sites, places);
         await db.SaveChangesAsync();
+        // Monthly snapshots for two years and today, so the share report has a trend and a year before from the first run.
+        var job = services.GetRequiredService<Core.Reporting.FleetShareJob>();
+        for (var month = new LocalDate(today.Year, today.Month, 1).PlusMonths(-24); month < today; month = month.PlusMonths(1))
+        {
+            await job.RunForAsync(month);
+        }
+        await job.RunForAsync(today);
     }
 
     private static async Task<List<OrgUnit>> SeedOrganisationAsync(FleetPoolDb db)
@@ -78,7 +85,8 @@ internal static class DemoSeeder
                     Kind = kind, Name = $"{model} {i + 1}", Registration = $"{(char)('A' + (n % 26))}{(char)('B' + (n / 26))}K {100 + n:000}",
                     SiteId = sites[n % sites.Length].Id, DepartmentId = departments[n % departments.Count].Id, Fuel = fuel,
                     ApprovedFuels = fuel == FuelType.Diesel ? [FuelType.Hvo100] : [], RangeKm = range, Seats = seats,
-                    AcquiredOn = today.PlusMonths(-12 - (n % 48)), LastOdometerKm = 5_000 + (n * 1_311 % 60_000),
+                    // Fossil-free cars are the newer ones, so the share has risen over the years (as in seed 000).
+                    AcquiredOn = fossil ? today.PlusMonths(-36 - (n % 36)) : today.PlusMonths(-4 - (n % 30)), LastOdometerKm = 5_000 + (n * 1_311 % 60_000),
                     PlannedRetirementOn = fossil ? new LocalDate(2026 + (n % 3), 12, 31) : null,
                     ReplacementFuel = fossil ? FuelType.Electric : null,
                 });
@@ -95,6 +103,18 @@ internal static class DemoSeeder
                     RangeKm = kind == VehicleKind.Bike ? null : 60, Seats = 1, AcquiredOn = today.PlusMonths(-8),
                 });
             }
+        }
+        // Fossil cars already phased out, one every four months: the history behind today's share.
+        for (var k = 0; k < 8; k++, n++)
+        {
+            var retiredOn = today.PlusMonths(-3 - (4 * k));
+            vehicles.Add(new Vehicle
+            {
+                Kind = VehicleKind.Car, Name = $"{(k % 2 == 0 ? "VW Passat" : "Volvo V70")} (avyttrad) {k + 1}", Registration = $"OLD {100 + k}",
+                SiteId = sites[k % sites.Length].Id, DepartmentId = departments[k % departments.Count].Id,
+                Fuel = k % 2 == 0 ? FuelType.Petrol : FuelType.Diesel, RangeKm = 800, Seats = 5, AcquiredOn = today.PlusMonths(-96),
+                Status = VehicleStatus.Retired, RetiredOn = retiredOn, LastOdometerKm = 150_000,
+            });
         }
         db.Vehicles.AddRange(vehicles);
         return vehicles;
