@@ -86,6 +86,9 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(TestData.Lead, "/reports/steering", HttpStatusCode.OK)]
     [InlineData(TestData.Fleet, "/reports/steering", HttpStatusCode.OK)]
     [InlineData(TestData.Staff, "/reports/steering", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Lead, "/reports/fossil-share", HttpStatusCode.OK)]
+    [InlineData(TestData.Fleet, "/reports/fossil-share", HttpStatusCode.OK)]
+    [InlineData(TestData.Staff, "/reports/fossil-share", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/fleet/sites", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/admin/audit", HttpStatusCode.Redirect)]
     public async Task AdminPages_ByRole_RenderOrForbidden(string email, string path, HttpStatusCode expected)

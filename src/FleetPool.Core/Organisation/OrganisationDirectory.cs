@@ -9,6 +9,9 @@ public sealed record SiteSummary(int Id, string Name, string Address);
 /// <summary>A cost centre as pickers list it.</summary>
 public sealed record CostCenterSummary(string Code, string Name);
 
+/// <summary>A board, for pickers.</summary>
+public sealed record BoardSummary(int Id, string Name);
+
 /// <summary>A department with the board it belongs to.</summary>
 public sealed record DepartmentSummary(int Id, string Name, string Board);
 
@@ -37,5 +40,13 @@ public sealed class OrganisationDirectory(IDbContextFactory<FleetPoolDb> dbs)
         return await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Department)
             .OrderBy(u => u.Parent!.Name).ThenBy(u => u.Name)
             .Select(u => new DepartmentSummary(u.Id, u.Name, u.Parent!.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Every board, by name.</summary>
+    public async Task<IReadOnlyList<BoardSummary>> BoardsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Board).OrderBy(u => u.Name)
+            .Select(u => new BoardSummary(u.Id, u.Name)).ToListAsync(ct);
     }
 }
