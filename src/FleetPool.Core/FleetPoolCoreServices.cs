@@ -25,6 +25,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.SteeringReports>()
         .AddSingleton<Reporting.FleetShareJob>()
         .AddSingleton<Reporting.FossilShareReports>()
+        .AddSingleton<Reporting.CsvExports>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()

@@ -62,6 +62,59 @@ public abstract class FossilShareTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 }
 
+public abstract class CsvExportTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    [Fact]
+    public async Task Bookings_Period_Utf8BomSemicolonsDecimalCommaNoPersonNames()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        Assert.Equal(HttpStatusCode.Created, (await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, "2026-04-20T09:00:00+02:00", "2026-04-20T10:00:00+02:00", distanceKm: 12.5))).StatusCode);
+        var manager = await App.ClientForAsync(TestData.Fleet);
+
+        var response = await manager.GetAsync("/api/exports/bookings.csv?from=2026-04-20&to=2026-04-20");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("bokning;start;slut;status;fordon", lines[0], StringComparison.Ordinal);
+        var row = Assert.Single(lines[1..]).Split(';');
+        Assert.Equal(("2026-04-20 09:00", "Kia e-Niro", "Hemtjänst", "12,5", "350"), (row[1], row[4], row[7], row[10], row[11])); // 25 km × 14 g
+        Assert.DoesNotContain(TestData.Staff, lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exports_ByRole_StaffRefusedLeadOwnShareOnly()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/exports/trips.csv?from=2026-01-01&to=2026-03-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/exports/fossil-share.csv")).StatusCode);
+        var lead = await App.ClientForAsync(TestData.Lead);
+        var share = await lead.GetAsync("/api/exports/fossil-share.csv");
+        Assert.Equal(HttpStatusCode.OK, share.StatusCode);
+        Assert.Contains("Hemtjänst;5;80;", System.Text.Encoding.UTF8.GetString(await share.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync("/api/exports/bookings.csv?from=2026-01-01&to=2026-03-01")).StatusCode);
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        await (await manager.GetAsync("/api/exports/trips.csv?from=2026-01-01")).AssertProblemAsync(HttpStatusCode.BadRequest, "to");
+    }
+
+    [Fact]
+    public async Task Exports_FromPagesWithSignInCookie_DownloadOrLogin()
+    {
+        var browser = await BrowserLikeClient.SignedInAsync(App, TestData.Fleet);
+        var download = await browser.GetAsync("/exports/trips.csv?from=2026-01-01&to=2026-03-31");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("resor.csv", download.Content.Headers.ContentDisposition!.FileName);
+        var anonymous = await BrowserLikeClient.Anonymous(App).GetAsync("/exports/trips.csv?from=2026-01-01&to=2026-03-31");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+}
+
+public sealed class CsvExportTestsOnSqlite(SqliteApp app) : CsvExportTests<SqliteApp>(app);
+
+public sealed class CsvExportTestsOnPostgres(PostgresApp app) : CsvExportTests<PostgresApp>(app);
+
 public sealed class FossilShareTestsOnSqlite(SqliteApp app) : FossilShareTests<SqliteApp>(app);
 
 public sealed class FossilShareTestsOnPostgres(PostgresApp app) : FossilShareTests<PostgresApp>(app);

@@ -29,6 +29,33 @@ internal static class ReportsApi
         // "Run now": today's snapshots at once, without waiting for 06:00.
         group.MapPost("/fossil-share/run", async (FleetShareJob job, CancellationToken ct) => TypedResults.Ok(new { snapshots = await job.RunAsync(ct) }))
             .RequireAuthorization(Policies.FleetManager);
+        api.MapGroup("/exports").MapExports();
         return api;
     }
+
+    /// <summary>The CSV downloads; mapped under /api (bearer) and under /exports for pages (the sign-in cookie).</summary>
+    public static RouteGroupBuilder MapExports(this RouteGroupBuilder exports)
+    {
+        exports.WithTags("Exports");
+        exports.MapGet("/fossil-share.csv", async (HttpRequest request, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>
+        {
+            var q = new QueryParser(request);
+            var (from, to, department) = (q.Date("from"), q.Date("to"), q.Int("department"));
+            return q.Errors.IsEmpty ? File(await csv.FleetShareAsync(user.ToActor(), department, from, to, ct), "fossilfri-flotta.csv") : ApiResults.Invalid(q.Errors);
+        }).RequireAuthorization(Policies.Staff);
+        foreach (var (path, tripsOnly, name) in new[] { ("/bookings.csv", false, "bokningar.csv"), ("/trips.csv", true, "resor.csv") })
+        {
+            exports.MapGet(path, async (HttpRequest request, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>
+            {
+                var q = new QueryParser(request);
+                var (from, to) = (q.Date("from"), q.Date("to"));
+                q.Errors.AddIf(from is null, "from", "Required: yyyy-MM-dd.").AddIf(to is null, "to", "Required: yyyy-MM-dd.");
+                return q.Errors.IsEmpty ? File(await csv.BookingsAsync(user.ToActor(), from!.Value, to!.Value, tripsOnly, ct), name) : ApiResults.Invalid(q.Errors);
+            }).RequireAuthorization(Policies.FleetManager);
+        }
+        return exports;
+    }
+
+    private static IResult File(Core.Common.Outcome<byte[]> outcome, string name) =>
+        ApiResults.From(outcome, bytes => TypedResults.File(bytes, "text/csv; charset=utf-8", name));
 }

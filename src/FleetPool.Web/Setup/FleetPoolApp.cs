@@ -56,6 +56,7 @@ public static class FleetPoolApp
         app.MapFleetPoolUi();
         app.MapExternalLogin();
         app.MapFleetPoolDashboard();
+        app.MapGroup("/exports").MapExports().ExcludeFromDescription();
         app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi();
     }
 

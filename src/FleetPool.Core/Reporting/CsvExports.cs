@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Core.Reporting;
+
+/// <summary>
+/// CSV files for Swedish Excel: UTF-8 with a byte-order mark, ';' between fields, decimal commas, local times
+/// (yyyy-MM-dd HH:mm, Europe/Stockholm). Invariants: fleet managers and admins export anything; a department lead only the
+/// share report of their own department or board; bookings and trips name departments and cost centres, never people.
+/// </summary>
+public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationTime time, FossilShareReports shares)
+{
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>The snapshots of a unit (or the organisation) in the period, one row per date.</summary>
+    public async Task<Outcome<byte[]>> FleetShareAsync(Actor actor, int? unitId, LocalDate? from, LocalDate? to, CancellationToken ct = default)
+    {
+        var report = await shares.BuildAsync(actor, unitId, from, to, ct);
+        if (report.Value is not { } r)
+        {
+            return report.Problem!;
+        }
+        return Write(w =>
+        {
+            Header(w, "datum", "enhet", "fordon", "andel_fossiloberoende_procent", "andel_fossilfri_energi_procent", "co2e_kg");
+            foreach (var p in r.Trend)
+            {
+                Row(w, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.UnitName.Length == 0 ? "Hela organisationen" : r.UnitName, p.Vehicles,
+                    Percent(p.FossilIndependentShare), Percent(p.FossilFreeEnergyShare), Math.Round(p.Co2eKg, 1));
+            }
+        });
+    }
+
+    /// <summary>Bookings that start in the period (<paramref name="tripsOnly"/>: returned trips with km and CO2e).</summary>
+    public async Task<Outcome<byte[]>> BookingsAsync(Actor actor, LocalDate from, LocalDate to, bool tripsOnly, CancellationToken ct = default)
+    {
+        if (!actor.ManagesFleet)
+        {
+            return Problem.Forbidden();
+        }
+        if (to < from)
+        {
+            return Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from")));
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (start, end) = (time.StartOfDay(from), time.StartOfDay(to.PlusDays(1)));
+        var rows = await (from b in db.Bookings.AsNoTracking()
+                          join v in db.Vehicles on b.VehicleId equals v.Id
+                          join c in db.CostCenters on b.CostCenterId equals c.Id
+                          join u in db.Users on b.BookerId equals u.Id
+                          join d in db.OrgUnits on u.DepartmentId equals d.Id into ds
+                          from d in ds.DefaultIfEmpty()
+                          where b.Start >= start && b.Start < end && (!tripsOnly || b.Status == BookingStatus.Returned)
+                          orderby b.Start
+                          select new { b, v.Name, v.Kind, v.Fuel, c.Code, Department = d == null ? null : d.Name }).ToListAsync(ct);
+        return Write(w =>
+        {
+            Header(w, "bokning", "start", "slut", "status", "fordon", "typ", "drivmedel", "avdelning", "kostnadsställe", "ärende",
+                "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ");
+            foreach (var x in rows)
+            {
+                Row(w, x.b.Id, Local(x.b.Start), Local(x.b.End), x.b.Status, x.Name, x.Kind, x.Fuel, x.Department, x.Code, x.b.Purpose,
+                    x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck);
+            }
+        });
+    }
+
+    private string Local(Instant i) => time.ToLocal(i).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static double? Percent(double? share) => share is { } s ? Math.Round(s * 100, 1) : null;
+
+    private static void Header(CsvWriter w, params string[] names)
+    {
+        foreach (var n in names)
+        {
+            w.WriteField(n);
+        }
+        w.NextRecord();
+    }
+
+    private static void Row(CsvWriter w, params object?[] fields)
+    {
+        foreach (var f in fields)
+        {
+            w.WriteField(f switch { double d => d.ToString(Swedish), null => "", _ => Convert.ToString(f, Swedish) });
+        }
+        w.NextRecord();
+    }
+
+    private static byte[] Write(Action<CsvWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(Swedish) { Delimiter = ";" }))
+        {
+            write(csv);
+        }
+        return stream.ToArray();
+    }
+}
