@@ -26,6 +26,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.FleetShareJob>()
         .AddSingleton<Reporting.FossilShareReports>()
         .AddSingleton<Reporting.CsvExports>()
+        .AddSingleton<Reporting.PhaseOutPlanner>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()

@@ -101,3 +101,42 @@ public class FleetShareCalculatorTests
         Assert.Equal(0, Of(all, UnitLevel.Board, 4).Co2eKg);
     }
 }
+
+public class PhaseOutTests
+{
+    private static Vehicle Car(int id, FuelType fuel, LocalDate? planned = null, FuelType? replacement = null) => new()
+    {
+        Id = id, Name = $"Bil {id}", Kind = VehicleKind.Car, Fuel = fuel, PlannedRetirementOn = planned, ReplacementFuel = replacement,
+        ApprovedFuels = fuel == FuelType.Diesel ? [FuelType.Hvo100] : [],
+    };
+
+    [Fact]
+    public void Project_PlanReplacesTwoAndRemovesOne_ReachesAllFossilFreeInMay()
+    {
+        // Five cars, two fossil-free (40 %): petrol replaced by electric in March, diesel switched to HVO100 in May,
+        // the second petrol removed in April.
+        Vehicle[] cars =
+        [
+            Car(1, FuelType.Electric), Car(2, FuelType.Biogas),
+            Car(3, FuelType.Petrol, new LocalDate(2027, 3, 15), FuelType.Electric),
+            Car(4, FuelType.Petrol, new LocalDate(2027, 4, 1)),
+            Car(5, FuelType.Diesel, new LocalDate(2027, 5, 31), FuelType.Hvo100),
+        ];
+
+        var months = PhaseOut.Project(cars, new LocalDate(2027, 1, 10), new LocalDate(2027, 6, 1));
+
+        Assert.Equal(6, months.Count); // January to June month ends
+        Assert.Equal((5, 2), (months[0].Vehicles, months[0].FossilIndependent));  // 31 Jan: 2/5
+        Assert.Equal((5, 3), (months[2].Vehicles, months[2].FossilIndependent));  // 31 Mar: car 3 replaced → 3/5
+        Assert.Equal((4, 3), (months[3].Vehicles, months[3].FossilIndependent));  // 30 Apr: car 4 gone → 3/4
+        Assert.Equal((4, 4, 1.0), (months[4].Vehicles, months[4].FossilIndependent, months[4].Share)); // 31 May: 4/4
+        Assert.Equal(new LocalDate(2027, 5, 31), months.First(m => m.Share >= 1).Month);
+    }
+
+    [Theory]
+    [InlineData(FuelType.Petrol, 0.05, PhaseOutAdvice.Remove)]
+    [InlineData(FuelType.Diesel, 0.40, PhaseOutAdvice.SwitchToHvo100)]
+    [InlineData(FuelType.Petrol, 0.40, PhaseOutAdvice.ReplaceWithElectric)]
+    public void Advise_UseAndFuel_RemoveSwitchOrElectric(FuelType fuel, double utilisation, PhaseOutAdvice expected) =>
+        Assert.Equal(expected, PhaseOut.Advise(Car(1, fuel), utilisation));
+}

@@ -111,6 +111,46 @@ public abstract class CsvExportTests<TApp>(TApp app) : ProviderTests<TApp>(app) 
     }
 }
 
+public abstract class PhaseOutApiTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    [Fact]
+    public async Task Plan_ReplacePetrolWithElectric_ProjectionReachesTargetAtThatMonthEnd()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        var before = await manager.GetFromJsonAsync<JsonElement>("/api/reports/phase-out");
+        var candidate = Assert.Single(before.GetProperty("candidates").EnumerateArray());
+        Assert.Equal(App.Ids.PetrolCar, candidate.GetProperty("vehicleId").GetInt32());
+        Assert.Equal((1.0, 1.0), (candidate.GetProperty("shareIfReplaced").GetDouble(), candidate.GetProperty("shareIfRemoved").GetDouble())); // 5/5 and 4/4
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("reachesTargetOn").ValueKind);
+
+        var plan = await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = "2026-06-15", replacementFuel = "electric" });
+        Assert.Equal(HttpStatusCode.NoContent, plan.StatusCode);
+
+        var after = await manager.GetFromJsonAsync<JsonElement>("/api/reports/phase-out");
+        Assert.Equal("2026-06-30", after.GetProperty("reachesTargetOn").GetString());
+        var may = after.GetProperty("projection").EnumerateArray().Single(m => m.GetProperty("month").GetString() == "2026-05-31");
+        Assert.Equal(0.8, may.GetProperty("share").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Plan_PastDateFossilReplacementOrElectricCarOrStaff_Refused()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        await (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = "2026-01-01" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "plannedRetirementOn");
+        await (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = "2026-09-01", replacementFuel = "diesel" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "replacementFuel");
+        await (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.ElectricCar}", new { plannedRetirementOn = "2026-09-01" }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicleId");
+        var staff = await App.ClientForAsync(TestData.Staff);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/reports/phase-out")).StatusCode);
+    }
+}
+
+public sealed class PhaseOutApiTestsOnSqlite(SqliteApp app) : PhaseOutApiTests<SqliteApp>(app);
+
+public sealed class PhaseOutApiTestsOnPostgres(PostgresApp app) : PhaseOutApiTests<PostgresApp>(app);
+
 public sealed class CsvExportTestsOnSqlite(SqliteApp app) : CsvExportTests<SqliteApp>(app);
 
 public sealed class CsvExportTestsOnPostgres(PostgresApp app) : CsvExportTests<PostgresApp>(app);

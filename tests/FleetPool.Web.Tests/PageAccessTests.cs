@@ -89,6 +89,8 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(TestData.Lead, "/reports/fossil-share", HttpStatusCode.OK)]
     [InlineData(TestData.Fleet, "/reports/fossil-share", HttpStatusCode.OK)]
     [InlineData(TestData.Staff, "/reports/fossil-share", HttpStatusCode.Redirect)]
+    [InlineData(TestData.Fleet, "/fleet/phase-out", HttpStatusCode.OK)]
+    [InlineData(TestData.Lead, "/fleet/phase-out", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/fleet/sites", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/admin/audit", HttpStatusCode.Redirect)]
     public async Task AdminPages_ByRole_RenderOrForbidden(string email, string path, HttpStatusCode expected)

@@ -7,6 +7,8 @@ namespace FleetPool.Web.Api;
 /// <summary><c>/api/reports</c>: aggregates for fleet managers, admins and (their own department) department leads.</summary>
 internal static class ReportsApi
 {
+    public sealed record PlanRequest(NodaTime.LocalDate? PlannedRetirementOn, Core.Fleet.FuelType? ReplacementFuel);
+
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
@@ -28,6 +30,11 @@ internal static class ReportsApi
         }).RequireAuthorization(Policies.Staff);
         // "Run now": today's snapshots at once, without waiting for 06:00.
         group.MapPost("/fossil-share/run", async (FleetShareJob job, CancellationToken ct) => TypedResults.Ok(new { snapshots = await job.RunAsync(ct) }))
+            .RequireAuthorization(Policies.FleetManager);
+        group.MapGet("/phase-out", async (ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
+            ApiResults.From(await planner.BuildAsync(user.ToActor(), ct), TypedResults.Ok)).RequireAuthorization(Policies.FleetManager);
+        group.MapPut("/phase-out/{vehicleId:int}", async (int vehicleId, PlanRequest body, ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
+            ApiResults.From(await planner.PlanAsync(user.ToActor(), vehicleId, body.PlannedRetirementOn, body.ReplacementFuel, ct), _ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.FleetManager);
         api.MapGroup("/exports").MapExports();
         return api;

@@ -1,0 +1,78 @@
+using FleetPool.Core.Fleet;
+using NodaTime;
+
+namespace FleetPool.Core.Reporting;
+
+/// <summary>What the planner suggests for a fossil vehicle.</summary>
+public enum PhaseOutAdvice
+{
+    /// <summary>Little used: retire without replacement; its few trips fit the rest of the pool.</summary>
+    Remove,
+    /// <summary>A diesel approved for HVO100: switch fuel, no purchase (seed 000's diversification towards HVO100).</summary>
+    SwitchToHvo100,
+    /// <summary>Well used: replace with an electric car (seed 000: buy electric).</summary>
+    ReplaceWithElectric,
+}
+
+/// <summary>
+/// One fossil vehicle in the plan: its use over the last 12 months, the share after removing or replacing it, the CO2e a
+/// replacement saves, the advice, and the plan set by a fleet manager.
+/// </summary>
+public sealed record PhaseOutCandidate(int VehicleId, string Name, string? Registration, string Department, FuelType Fuel,
+    int Trips, double Km, double Utilisation, double ShareIfRemoved, double ShareIfReplaced, double Co2eSavedKgIfReplaced,
+    PhaseOutAdvice Advice, LocalDate? PlannedRetirementOn, FuelType? ReplacementFuel);
+
+/// <summary>The share at the end of a month if the plan is carried out.</summary>
+public sealed record ProjectedShare(LocalDate Month, int Vehicles, int FossilIndependent, double Share);
+
+/// <summary>
+/// The phase-out arithmetic, on plain data. Removing a fossil car out of V with F fossil-independent gives F/(V−1);
+/// replacing it gives (F+1)/V. A replacement saves the car's 12-month km × (its g/km − the new fuel's g/km). Below
+/// <see cref="LowUtilisation"/> the advice is to remove; a diesel approved for HVO100 switches fuel; otherwise electric.
+/// The projection walks month ends to the target date: a planned retirement leaves the count on its date, and its
+/// replacement (when set) joins the same day.
+/// </summary>
+public static class PhaseOut
+{
+    /// <summary>Share of working hours in use below which a car is a candidate to remove, 0..1.</summary>
+    public const double LowUtilisation = 0.15;
+
+    /// <summary>The advice for a fossil vehicle with this use.</summary>
+    public static PhaseOutAdvice Advise(Vehicle v, double utilisation) =>
+        utilisation < LowUtilisation ? PhaseOutAdvice.Remove
+        : v.Fuel == FuelType.Diesel && v.ApprovedFuels.Contains(FuelType.Hvo100) ? PhaseOutAdvice.SwitchToHvo100
+        : PhaseOutAdvice.ReplaceWithElectric;
+
+    /// <summary>The fuel a replacement would have under the advice (null when removed).</summary>
+    public static FuelType? ReplacementFor(PhaseOutAdvice advice) => advice switch
+    {
+        PhaseOutAdvice.SwitchToHvo100 => FuelType.Hvo100,
+        PhaseOutAdvice.ReplaceWithElectric => FuelType.Electric,
+        _ => null,
+    };
+
+    /// <summary>Month-end shares from <paramref name="from"/> to <paramref name="until"/> for cars and vans in the fleet.</summary>
+    public static List<ProjectedShare> Project(IReadOnlyList<Vehicle> cars, LocalDate from, LocalDate until)
+    {
+        var months = new List<ProjectedShare>();
+        for (var end = EndOfMonth(from); end <= EndOfMonth(until); end = EndOfMonth(end.PlusDays(1)))
+        {
+            int vehicles = 0, fossilFree = 0;
+            foreach (var v in cars.Where(c => c.RetiredOn is not { } r || r > end))
+            {
+                var leaves = v.PlannedRetirementOn is { } planned && planned <= end;
+                if (leaves && v.ReplacementFuel is not { } replacement)
+                {
+                    continue;
+                }
+                vehicles++;
+                var fuel = leaves ? v.ReplacementFuel!.Value : v.Fuel!.Value;
+                fossilFree += FuelCatalog.IsFossilIndependent(fuel) ? 1 : 0;
+            }
+            months.Add(new ProjectedShare(end, vehicles, fossilFree, vehicles == 0 ? 0 : (double)fossilFree / vehicles));
+        }
+        return months;
+    }
+
+    private static LocalDate EndOfMonth(LocalDate d) => new LocalDate(d.Year, d.Month, 1).PlusMonths(1).PlusDays(-1);
+}
