@@ -130,6 +130,8 @@ public abstract class PhaseOutApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Equal("2026-06-30", after.GetProperty("reachesTargetOn").GetString());
         var may = after.GetProperty("projection").EnumerateArray().Single(m => m.GetProperty("month").GetString() == "2026-05-31");
         Assert.Equal(0.8, may.GetProperty("share").GetDouble(), 9);
+        var share = await manager.GetFromJsonAsync<JsonElement>("/api/reports/fossil-share");
+        Assert.Equal("2026-06-30", share.GetProperty("targets")[0].GetProperty("projectedOn").GetString());
     }
 
     [Fact]

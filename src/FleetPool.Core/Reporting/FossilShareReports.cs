@@ -1,5 +1,6 @@
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +14,11 @@ public sealed record SharePoint(LocalDate Date, double? FossilIndependentShare, 
 
 /// <summary>
 /// A target evaluated for the unit today. <see cref="Gap"/> is in percentage points (0 when met); <see cref="VehiclesToReplace"/>
-/// is for vehicle-count targets; <see cref="ReachedOn"/> is the first snapshot date at or above the target (null if never).
+/// is for vehicle-count targets; <see cref="ReachedOn"/> is the first snapshot date at or above the target (null if never);
+/// <see cref="ProjectedOn"/>, for a fossil-independent target not yet met, the month end the phase-out plan reaches it.
 /// </summary>
 public sealed record TargetStatus(string Name, TargetMetric Metric, double Share, LocalDate By, double? Value, bool Met,
-    double Gap, int? VehiclesToReplace, bool DeadlinePassed, LocalDate? ReachedOn);
+    double Gap, int? VehiclesToReplace, bool DeadlinePassed, LocalDate? ReachedOn, LocalDate? ProjectedOn = null);
 
 /// <summary>
 /// The fossil-share report of one unit: today's numbers (the latest snapshot, or computed now when the job has not run),
@@ -71,7 +73,12 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
         {
             trend.Add(Point(current));
         }
-        var targets = options.Value.Targets.Select(t => Evaluate(t, current, history, last)).ToList();
+        var cars = (await db.Vehicles.AsNoTracking().Where(v => v.Status != Fleet.VehicleStatus.Retired).ToListAsync(ct))
+            .Where(v => v.Kind.IsMotorVehicle() && (unit is null || InUnit(units, v.DepartmentId, unit.Id))).ToList();
+        var targets = options.Value.Targets.Select(t => Evaluate(t, current, history, last) is var status
+            && status is { Met: false, Metric: TargetMetric.FossilIndependentShare }
+                ? status with { ProjectedOn = PhaseOut.Project(cars, last, Max(t.Deadline, last.PlusYears(5))).FirstOrDefault(m => m.Share >= t.Share - 1e-9)?.Month }
+                : status).ToList();
         return new FossilShareReport(level, key, unit?.Name ?? "", last, Point(current), current.FossilIndependent, current.ZeroEmission,
             current.Bikes, current.Km, current.Vehicles == 0 ? null : Math.Round(current.Co2eKg / current.Vehicles, 1),
             current.Km <= 0 ? null : Math.Round(current.Co2eKg * 1000 / current.Km, 1), yearBefore is null ? null : Point(yearBefore), trend, targets);
@@ -102,6 +109,21 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
     };
 
     private static SharePoint Point(FleetShareSnapshot s) => new(s.Date, s.FossilIndependentShare, s.FossilFreeEnergyShare, s.Co2eKg, s.Vehicles);
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+
+    private static bool InUnit(List<OrgUnit> units, int departmentId, int unitId)
+    {
+        var byId = units.ToDictionary(u => u.Id);
+        for (var at = byId.GetValueOrDefault(departmentId); at is not null; at = at.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+        {
+            if (at.Id == unitId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static int? BoardOf(List<OrgUnit> units, int departmentId)
     {
