@@ -27,6 +27,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.FossilShareReports>()
         .AddSingleton<Reporting.CsvExports>()
         .AddSingleton<Reporting.PhaseOutPlanner>()
+        .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()

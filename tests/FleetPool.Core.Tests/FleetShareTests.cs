@@ -140,3 +140,16 @@ public class PhaseOutTests
     public void Advise_UseAndFuel_RemoveSwitchOrElectric(FuelType fuel, double utilisation, PhaseOutAdvice expected) =>
         Assert.Equal(expected, PhaseOut.Advise(Car(1, fuel), utilisation));
 }
+
+public class TariffTests
+{
+    private static readonly Tariff Car = new() { PerHour = 95, PerDay = 450, PerKm = 1 };
+
+    [Theory]
+    [InlineData(180, 42, 327)]      // 3 h × 95 + 42 km × 1
+    [InlineData(30, 3.5, 98.5)]     // a started hour: 95 + 3.5
+    [InlineData(30 * 60, 100, 1000)] // 30 h: two started days (900) beat 30 × 95 (2850); + 100
+    [InlineData(5 * 60, 0, 450)]    // 5 h would be 475; the day rate caps it
+    public void For_DurationAndKm_CheaperOfHoursOrDaysPlusKm(int minutes, double km, decimal sek) =>
+        Assert.Equal(sek, Car.For(Duration.FromMinutes(minutes), km));
+}

@@ -31,6 +31,12 @@ internal static class ReportsApi
         // "Run now": today's snapshots at once, without waiting for 06:00.
         group.MapPost("/fossil-share/run", async (FleetShareJob job, CancellationToken ct) => TypedResults.Ok(new { snapshots = await job.RunAsync(ct) }))
             .RequireAuthorization(Policies.FleetManager);
+        group.MapGet("/costs", async (HttpRequest request, ClaimsPrincipal user, HireCosts costs, CancellationToken ct) =>
+        {
+            var q = new QueryParser(request);
+            var (from, to) = (q.Date("from"), q.Date("to"));
+            return q.Errors.IsEmpty ? ApiResults.From(await costs.BuildAsync(user.ToActor(), from, to, ct), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
+        }).RequireAuthorization(Policies.Staff);
         group.MapGet("/phase-out", async (ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
             ApiResults.From(await planner.BuildAsync(user.ToActor(), ct), TypedResults.Ok)).RequireAuthorization(Policies.FleetManager);
         group.MapPut("/phase-out/{vehicleId:int}", async (int vehicleId, PlanRequest body, ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>

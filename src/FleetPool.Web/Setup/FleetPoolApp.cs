@@ -17,6 +17,7 @@ public static class FleetPoolApp
         services.AddOptions<BookingRuleDefaults>().BindConfiguration(BookingRuleDefaults.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SteeringOptions>().BindConfiguration(SteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Reporting.FleetShareOptions>().BindConfiguration(Core.Reporting.FleetShareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Reporting.TariffOptions>().BindConfiguration(Core.Reporting.TariffOptions.Section);
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddFleetPoolTime().AddFleetPoolDatabase().AddFleetPoolCore()
             .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth().AddFleetPoolExternalLogin(builder.Configuration)

@@ -1,0 +1,103 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace FleetPool.Core.Reporting;
+
+/// <summary>The internal hire tariff of one vehicle kind, SEK.</summary>
+public sealed class Tariff
+{
+    /// <summary>Per started hour.</summary>
+    public decimal PerHour { get; set; }
+    /// <summary>Per started day (24 h); caps the hourly charge.</summary>
+    public decimal PerDay { get; set; }
+    /// <summary>Per km driven.</summary>
+    public decimal PerKm { get; set; }
+
+    /// <summary>
+    /// The charge for a hire: the cheaper of started hours × <see cref="PerHour"/> and started days × <see cref="PerDay"/>,
+    /// plus km × <see cref="PerKm"/>. Example (95/h, 450/day, 1/km): 3 h and 42 km = 285 + 42 = 327 SEK.
+    /// </summary>
+    public decimal For(Duration hired, double km)
+    {
+        var hours = (decimal)Math.Ceiling(Math.Max(0, hired.TotalHours) - 1e-9);
+        var days = Math.Ceiling(hours / 24);
+        return Math.Min(hours * PerHour, days * PerDay) + Math.Round((decimal)km * PerKm, 2);
+    }
+}
+
+/// <summary>Settings section <c>Tariffs</c>: internal hire per vehicle kind (defaults: cars and vans 95 SEK/h, 450 SEK/day, 1 SEK/km; bikes free).</summary>
+public sealed class TariffOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Tariffs";
+
+    /// <summary>Tariff per kind; a kind not listed is free.</summary>
+    public Dictionary<VehicleKind, Tariff> ByKind { get; set; } = new()
+    {
+        [VehicleKind.Car] = new Tariff { PerHour = 95, PerDay = 450, PerKm = 1 },
+        [VehicleKind.Van] = new Tariff { PerHour = 95, PerDay = 450, PerKm = 1 },
+    };
+}
+
+/// <summary>Hire cost of one department or cost centre in a period.</summary>
+public sealed record CostLine(string Key, string Name, int Bookings, double Km, decimal Sek);
+
+/// <summary>The period's internal hire cost per department and per cost centre (returned trips).</summary>
+public sealed record CostReport(LocalDate From, LocalDate To, decimal TotalSek, IReadOnlyList<CostLine> ByDepartment, IReadOnlyList<CostLine> ByCostCentre);
+
+/// <summary>
+/// Internal hire cost from the tariffs. Invariants: a trip is charged from its start to its return; fleet managers and
+/// admins see all; a department lead sees only their own department's lines; others are refused.
+/// </summary>
+public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<TariffOptions> tariffs)
+{
+    /// <summary>The cost report for the period (default: the last 12 months).</summary>
+    public async Task<Outcome<CostReport>> BuildAsync(Actor actor, LocalDate? from, LocalDate? to, CancellationToken ct = default)
+    {
+        var today = time.DateOf(clock.GetCurrentInstant());
+        var (first, last) = (from ?? today.PlusYears(-1).PlusDays(1), to ?? today);
+        if (last < first)
+        {
+            return Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from")));
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        int? only = null;
+        if (!actor.ManagesFleet)
+        {
+            only = actor.Roles.Contains(Roles.DepartmentLead) ? await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DepartmentId).SingleAsync(ct) : null;
+            if (only is null)
+            {
+                return Problem.Forbidden();
+            }
+        }
+        var (start, end) = (time.StartOfDay(first), time.StartOfDay(last.PlusDays(1)));
+        var trips = await (from b in db.Bookings.AsNoTracking()
+                           join v in db.Vehicles on b.VehicleId equals v.Id
+                           join c in db.CostCenters on b.CostCenterId equals c.Id
+                           join u in db.Users on b.BookerId equals u.Id
+                           join d in db.OrgUnits on u.DepartmentId equals d.Id into ds
+                           from d in ds.DefaultIfEmpty()
+                           where b.Status == BookingStatus.Returned && b.Start >= start && b.Start < end && (only == null || u.DepartmentId == only)
+                           select new { b.Start, b.ReturnedAt, b.ActualKm, Odometer = b.OdometerInKm - b.OdometerOutKm, v.Kind, c.Code, CostName = c.Name,
+                               DepartmentId = u.DepartmentId, Department = d == null ? null : d.Name }).ToListAsync(ct);
+        var priced = trips.Select(t =>
+        {
+            var km = t.ActualKm ?? t.Odometer ?? 0;
+            var sek = tariffs.Value.ByKind.TryGetValue(t.Kind, out var tariff) ? tariff.For(t.ReturnedAt!.Value - t.Start, km) : 0m;
+            return (t.Code, t.CostName, Department: t.Department ?? "–", DepartmentKey: t.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", Km: km, Sek: sek);
+        }).ToList();
+        var byDepartment = priced.GroupBy(p => (p.DepartmentKey, p.Department))
+            .Select(g => new CostLine(g.Key.DepartmentKey, g.Key.Department, g.Count(), Math.Round(g.Sum(p => p.Km), 1), g.Sum(p => p.Sek)))
+            .OrderByDescending(l => l.Sek).ToList();
+        var byCostCentre = priced.GroupBy(p => (p.Code, p.CostName))
+            .Select(g => new CostLine(g.Key.Code, g.Key.CostName, g.Count(), Math.Round(g.Sum(p => p.Km), 1), g.Sum(p => p.Sek)))
+            .OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
+        return new CostReport(first, last, priced.Sum(p => p.Sek), byDepartment, byCostCentre);
+    }
+}
