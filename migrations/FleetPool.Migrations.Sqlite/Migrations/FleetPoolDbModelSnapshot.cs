@@ -138,6 +138,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<int?>("OdometerOutKm")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PersonalDataRemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -323,6 +326,44 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId", "Kind");
 
                     b.ToTable("Vehicles");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "BookingId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("FleetPool.Core.Organisation.AppUser", b =>

@@ -47,6 +47,8 @@ public sealed class Booking
     public double? ActualKm { get; set; }
     /// <summary>CO2e actually caused, grams, from the fuel actually used; set at check-in.</summary>
     public double? ActualCo2eGrams { get; set; }
+    /// <summary>When the retention purge removed the destination and free text; null before.</summary>
+    public Instant? PersonalDataRemovedAt { get; set; }
     /// <summary>Answer to "could this be a digital meeting or a public-transport trip?".</summary>
     public string? AlternativeCheck { get; set; }
     /// <summary>When it was made.</summary>

@@ -6,10 +6,10 @@ using NodaTime;
 namespace FleetPool.Core.Bookings;
 
 /// <summary>
-/// Marks reservations that were never picked up as no-shows, freeing their vehicles. Idempotent: a second run
-/// finds nothing; safe to run on several instances at once (each row changes status at most once).
+/// Marks reservations that were never picked up as no-shows, freeing their vehicles, and tells each booker in the inbox.
+/// Idempotent: a second run finds nothing; safe to run on several instances at once (each row changes status at most once).
 /// </summary>
-public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults)
+public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults, Time.OrganisationTime time)
 {
     /// <summary>Marks every reservation whose start is <c>NoShowAfterMinutes</c> or more in the past; returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -20,6 +20,8 @@ public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var late = await db.Bookings.Where(b => b.Status == BookingStatus.Reserved && b.Start <= cutoff).ToListAsync(ct);
         late.ForEach(b => (b.Status, b.ClosedAt) = (BookingStatus.NoShow, now));
+        var names = await db.Vehicles.Where(v => late.Select(b => b.VehicleId).Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        Notifications.BookingNotices.NoShows(db, late.Select(b => (b.BookerId, b.Id, names[b.VehicleId], Notifications.BookingNotices.Local(time, b.Start))), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return late.Count;

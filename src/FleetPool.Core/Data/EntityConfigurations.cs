@@ -162,3 +162,14 @@ internal sealed class FleetShareSnapshotConfiguration : IEntityTypeConfiguration
         b.Ignore(x => x.FossilFreeEnergyShare);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> b)
+    {
+        b.Property(x => x.Kind).HasMaxLength(30);
+        b.Property(x => x.Arguments).HasMaxLength(500);
+        b.HasIndex(x => new { x.UserId, x.At });
+        b.HasIndex(x => new { x.UserId, x.BookingId, x.Kind }).IsUnique();
+    }
+}

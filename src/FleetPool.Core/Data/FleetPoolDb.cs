@@ -33,6 +33,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Steering.Place> Places => Set<Steering.Place>();
     /// <summary>Daily fleet-share figures per unit.</summary>
     public DbSet<Reporting.FleetShareSnapshot> FleetShareSnapshots => Set<Reporting.FleetShareSnapshot>();
+    /// <summary>In-app notifications.</summary>
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     /// <summary>Damage and incident reports.</summary>
     public DbSet<DamageReport> DamageReports => Set<DamageReport>();
     /// <summary>ASP.NET Core data-protection keys, shared by every app instance (tokens and cookies work on all).</summary>

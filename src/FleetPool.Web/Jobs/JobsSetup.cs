@@ -22,6 +22,18 @@ public sealed class JobsOptions
 
     /// <summary>When the day's fleet-share snapshots are computed (default 06:00).</summary>
     [Required] public string FleetShareCron { get; set; } = "0 6 * * *";
+
+    /// <summary>When bookers are reminded of reservations starting soon.</summary>
+    [Required] public string ReminderCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>When overdue returns are flagged.</summary>
+    [Required] public string OverdueCron { get; set; } = "*/10 * * * *";
+
+    /// <summary>When trip destinations and free text past the retention period are removed (default 02:30).</summary>
+    [Required] public string RetentionCron { get; set; } = "30 2 * * *";
+
+    /// <summary>When the SQLite database is copied (default 03:00; nothing on PostgreSQL).</summary>
+    [Required] public string BackupCron { get; set; } = "0 3 * * *";
 }
 
 /// <summary>Lets only signed-in fleet managers and admins into the Hangfire dashboard (the endpoint's policy says the same).</summary>
@@ -74,8 +86,12 @@ public static class JobsSetup
         var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<OrganisationTime>().Zone.Id);
         jobs.AddOrUpdate<NoShowSweep>("no-show-sweep", s => s.RunAsync(CancellationToken.None), options.NoShowSweepCron,
             new RecurringJobOptions { TimeZone = zone });
-        jobs.AddOrUpdate<Core.Reporting.FleetShareJob>("fleet-share", j => j.RunAsync(CancellationToken.None), options.FleetShareCron,
-            new RecurringJobOptions { TimeZone = zone });
+        var inZone = new RecurringJobOptions { TimeZone = zone };
+        jobs.AddOrUpdate<Core.Reporting.FleetShareJob>("fleet-share", j => j.RunAsync(CancellationToken.None), options.FleetShareCron, inZone);
+        jobs.AddOrUpdate<Core.Notifications.BookingNotices>("reminders", j => j.RemindAsync(CancellationToken.None), options.ReminderCron, inZone);
+        jobs.AddOrUpdate<Core.Notifications.BookingNotices>("overdue-returns", j => j.FlagOverdueAsync(CancellationToken.None), options.OverdueCron, inZone);
+        jobs.AddOrUpdate<RetentionPurge>("retention-purge", j => j.RunAsync(CancellationToken.None), options.RetentionCron, inZone);
+        jobs.AddOrUpdate<Core.Data.SqliteBackup>("sqlite-backup", j => j.RunAsync(null, CancellationToken.None), options.BackupCron, inZone);
     }
 
     /// <summary>The dashboard at <c>/hangfire</c>, for fleet managers and admins only (when this instance runs Hangfire).</summary>

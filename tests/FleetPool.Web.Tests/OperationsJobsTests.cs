@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Data;
+using FleetPool.Core.Notifications;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace FleetPool.Web.Tests;
+
+/// <summary>The housekeeping jobs, called as Hangfire calls them; each run twice to show it is idempotent.</summary>
+public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    private T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    private async Task<int> BookAsync(int vehicle, string start, string end)
+    {
+        var response = await (await App.ClientForAsync(TestData.Staff)).BookAsync(ApiCalls.Booking(vehicle, start, end));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("id").GetInt32();
+    }
+
+    private Task<List<Notification>> NotesAsync(int booking) => App.QueryAsync(db => db.Notifications.Where(n => n.BookingId == booking).ToListAsync());
+
+    [Fact]
+    public async Task Remind_ReservationWithinTheHour_OneNoticeInTheBookersInbox()
+    {
+        var id = await BookAsync(App.Ids.EBike, "2026-03-16T08:40:00+01:00", "2026-03-16T09:40:00+01:00"); // clock: 08:00 local
+
+        Assert.Equal(1, await Get<BookingNotices>().RemindAsync());
+        Assert.Equal(0, await Get<BookingNotices>().RemindAsync());
+
+        var inbox = await (await App.ClientForAsync(TestData.Staff)).GetFromJsonAsync<JsonElement>("/api/notifications");
+        Assert.True(inbox.GetProperty("unread").GetInt32() >= 1);
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("bookingId").GetInt32() == id
+            && n.GetProperty("text").GetString() == "Reminder: Elcykel 1 is booked for you from 2026-03-16 08:40.");
+    }
+
+    [Fact]
+    public async Task FlagOverdue_NotReturnedAfterGrace_BookerAndEveryFleetManagerOnce()
+    {
+        var id = await BookAsync(App.Ids.Bike, "2026-03-16T09:00:00+01:00", "2026-03-16T10:00:00+01:00");
+        var staff = await App.ClientForAsync(TestData.Staff);
+        App.Clock.Reset(Instant.FromUtc(2026, 3, 16, 8, 0));
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { })).StatusCode);
+            App.Clock.Reset(Instant.FromUtc(2026, 3, 16, 9, 20)); // 10:20 local: 20 minutes late
+
+            var written = await Get<BookingNotices>().FlagOverdueAsync();
+            Assert.Equal(0, await Get<BookingNotices>().FlagOverdueAsync());
+
+            var notes = await NotesAsync(id);
+            Assert.Equal(written, notes.Count);
+            Assert.Single(notes, n => n.Kind == "overdue" && n.UserId == App.Ids.Staff);
+            Assert.Contains(notes, n => n.Kind == "overdueFleet" && n.UserId == App.Ids.FleetManager);
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task NoShowSweep_ReleasedReservation_BookerTold()
+    {
+        var id = await BookAsync(App.Ids.ElectricCar, "2026-03-16T11:00:00+01:00", "2026-03-16T12:00:00+01:00");
+        App.Clock.Reset(Instant.FromUtc(2026, 3, 16, 10, 45));
+        try
+        {
+            Assert.True(await Get<NoShowSweep>().RunAsync() >= 1);
+            Assert.Equal(0, await Get<NoShowSweep>().RunAsync());
+            Assert.Equal("noShow", Assert.Single(await NotesAsync(id)).Kind);
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task RetentionPurge_OldTrip_DestinationAndFreeTextGoneFiguresKept()
+    {
+        await using (var db = await Get<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync())
+        {
+            var old = Instant.FromUtc(2025, 11, 3, 8, 0); // well over 90 days before the clock
+            db.Bookings.Add(new Booking
+            {
+                VehicleId = App.Ids.PetrolCar, BookerId = App.Ids.Staff, Start = old, End = old + Duration.FromHours(2), BlockedUntil = old + Duration.FromHours(2),
+                Status = BookingStatus.Returned, Purpose = "Hembesök hos Anna Andersson", Destination = "Storgatan 5", CostCenterId = await db.CostCenters.Select(c => c.Id).FirstAsync(),
+                DistanceKm = 7, ActualKm = 15, ActualCo2eGrams = 2505, CarReason = "Min rygg", FossilReason = "Dragkrok behövdes", CreatedAt = old,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(await Get<RetentionPurge>().RunAsync() >= 1);
+        Assert.Equal(0, await Get<RetentionPurge>().RunAsync());
+
+        var purged = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.DistanceKm == 7 && b.ActualKm == 15));
+        Assert.Equal(((string?)null, "–", "other", "–"), (purged.Destination, purged.Purpose, purged.CarReason, purged.FossilReason));
+        Assert.Equal((7.0, 15.0, 2505.0), (purged.DistanceKm!.Value, purged.ActualKm!.Value, purged.ActualCo2eGrams!.Value));
+        Assert.NotNull(purged.PersonalDataRemovedAt);
+    }
+
+    [Fact]
+    public async Task SqliteBackup_KeepsNewestSevenReadableCopiesOrSkipsOnPostgres()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"fleetpool-backup-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            for (var day = 1; day <= 9; day++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, $"fleetpool-202601{day:00}.db"), "old");
+            }
+
+            var file = await Get<SqliteBackup>().RunAsync(folder);
+
+            if (App.Provider != "Sqlite")
+            {
+                Assert.Null(file);
+                return;
+            }
+            Assert.Equal(Path.Combine(folder, "fleetpool-20260316.db"), file);
+            Assert.Equal(7, Directory.GetFiles(folder, "fleetpool-*.db").Length);
+            Assert.False(File.Exists(Path.Combine(folder, "fleetpool-20260103.db")));
+            await using var copy = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+            await copy.OpenAsync();
+            await using var count = copy.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM Vehicles";
+            Assert.True((long)(await count.ExecuteScalarAsync())! >= 7);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+public sealed class OperationsJobsTestsOnSqlite(SqliteApp app) : OperationsJobsTests<SqliteApp>(app);
+
+public sealed class OperationsJobsTestsOnPostgres(PostgresApp app) : OperationsJobsTests<PostgresApp>(app);
