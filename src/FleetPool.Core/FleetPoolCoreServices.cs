@@ -30,6 +30,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Notifications.Inbox>()
         .AddSingleton<Notifications.BookingNotices>()
+        .AddSingleton<Notifications.EmailOutbox>()
         .AddSingleton<RetentionPurge>()
         .AddSingleton<Data.SqliteBackup>()
         .AddSingleton<Organisation.UserAccounts>()

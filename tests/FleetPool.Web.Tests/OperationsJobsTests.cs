@@ -33,6 +33,7 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
 
         Assert.Equal(1, await Get<BookingNotices>().RemindAsync());
         Assert.Equal(0, await Get<BookingNotices>().RemindAsync());
+        Assert.Equal(0, await Get<EmailOutbox>().RunAsync()); // no SMTP configured: the inbox only
 
         var inbox = await (await App.ClientForAsync(TestData.Staff)).GetFromJsonAsync<JsonElement>("/api/notifications");
         Assert.True(inbox.GetProperty("unread").GetInt32() >= 1);
@@ -144,3 +145,45 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
 public sealed class OperationsJobsTestsOnSqlite(SqliteApp app) : OperationsJobsTests<SqliteApp>(app);
 
 public sealed class OperationsJobsTestsOnPostgres(PostgresApp app) : OperationsJobsTests<PostgresApp>(app);
+
+/// <summary>The app with SMTP pointed at a real (tiny) SMTP server on loopback.</summary>
+public sealed class SmtpApp : SqliteApp
+{
+    public TinySmtpServer Smtp { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:Security", "None");
+        builder.UseSetting("Smtp:From", "FleetPool <fleetpool@kommun.test>");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
+{
+    [Fact]
+    public async Task Run_PendingReminder_SentOnceInSwedishToTheBooker()
+    {
+        var client = await app.ClientForAsync(TestData.Staff);
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-16T08:30:00+01:00", "2026-03-16T09:30:00+01:00"))).StatusCode);
+        Assert.Equal(1, await app.Services.GetRequiredService<BookingNotices>().RemindAsync());
+        var outbox = app.Services.GetRequiredService<EmailOutbox>();
+
+        Assert.Equal(1, await outbox.RunAsync());
+        Assert.Equal(0, await outbox.RunAsync());
+
+        var (to, data) = Assert.Single(app.Smtp.Received);
+        Assert.Equal([TestData.Staff], to);
+        Assert.Contains("fleetpool@kommun.test", data, StringComparison.Ordinal);
+        var body = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data))).TextBody;
+        Assert.Equal("Påminnelse: Elcykel 1 är bokad för dig från 2026-03-16 08:30.", body?.Trim());
+    }
+}

@@ -359,6 +359,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<int?>("BookingId")
                         .HasColumnType("integer");
 
+                    b.Property<Instant?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -345,6 +345,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<int?>("BookingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)

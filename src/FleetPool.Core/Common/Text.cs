@@ -17,4 +17,11 @@ internal static class Text
         var format = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No text '{key}' in CoreText.resx.");
         return args.Length == 0 ? format : string.Format(CultureInfo.CurrentCulture, format, args);
     }
+
+    /// <summary>The message for a key in a given culture (e-mail goes out in the organisation's language, whoever's request runs).</summary>
+    public static string In(CultureInfo culture, string key, params object?[] args)
+    {
+        var format = Resources.GetString(key, culture) ?? throw new InvalidOperationException($"No text '{key}' in CoreText.resx.");
+        return args.Length == 0 ? format : string.Format(culture, format, args);
+    }
 }

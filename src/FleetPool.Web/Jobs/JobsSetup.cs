@@ -32,6 +32,9 @@ public sealed class JobsOptions
     /// <summary>When trip destinations and free text past the retention period are removed (default 02:30).</summary>
     [Required] public string RetentionCron { get; set; } = "30 2 * * *";
 
+    /// <summary>When pending notifications are e-mailed (only when Smtp:Host is set).</summary>
+    [Required] public string EmailCron { get; set; } = "*/2 * * * *";
+
     /// <summary>When the SQLite database is copied (default 03:00; nothing on PostgreSQL).</summary>
     [Required] public string BackupCron { get; set; } = "0 3 * * *";
 }
@@ -90,6 +93,7 @@ public static class JobsSetup
         jobs.AddOrUpdate<Core.Reporting.FleetShareJob>("fleet-share", j => j.RunAsync(CancellationToken.None), options.FleetShareCron, inZone);
         jobs.AddOrUpdate<Core.Notifications.BookingNotices>("reminders", j => j.RemindAsync(CancellationToken.None), options.ReminderCron, inZone);
         jobs.AddOrUpdate<Core.Notifications.BookingNotices>("overdue-returns", j => j.FlagOverdueAsync(CancellationToken.None), options.OverdueCron, inZone);
+        jobs.AddOrUpdate<Core.Notifications.EmailOutbox>("email-outbox", j => j.RunAsync(CancellationToken.None), options.EmailCron, inZone);
         jobs.AddOrUpdate<RetentionPurge>("retention-purge", j => j.RunAsync(CancellationToken.None), options.RetentionCron, inZone);
         jobs.AddOrUpdate<Core.Data.SqliteBackup>("sqlite-backup", j => j.RunAsync(null, CancellationToken.None), options.BackupCron, inZone);
     }

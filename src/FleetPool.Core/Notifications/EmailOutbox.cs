@@ -1,0 +1,78 @@
+using System.Globalization;
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NodaTime;
+
+namespace FleetPool.Core.Notifications;
+
+/// <summary>Settings section <c>Smtp</c>: e-mail for notifications; off while <see cref="Host"/> is empty.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Smtp";
+
+    /// <summary>The SMTP server; empty = no e-mail (the in-app inbox only).</summary>
+    public string? Host { get; set; }
+    /// <summary>Port (587 with STARTTLS by default).</summary>
+    public int Port { get; set; } = 587;
+    /// <summary>StartTls (default), SslOnConnect or None (a relay on the local network).</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+    /// <summary>User name, if the server wants one.</summary>
+    public string? User { get; set; }
+    /// <summary>Password (environment variable or user secrets, never a file).</summary>
+    public string? Password { get; set; }
+    /// <summary>The sender, e.g. "FleetPool &lt;fleetpool@kommun.se&gt;".</summary>
+    public string From { get; set; } = "FleetPool <fleetpool@localhost>";
+}
+
+/// <summary>
+/// Sends inbox notifications by e-mail when SMTP is configured, in Swedish (the organisation's language). Idempotent: a
+/// notification is marked as e-mailed once sent and never sent again; notices older than a day are not mailed late.
+/// </summary>
+public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<SmtpOptions> options)
+{
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>Sends what is pending; returns how many e-mails went out (0 when SMTP is off).</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var smtp = options.Value;
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            return 0;
+        }
+        var now = clock.GetCurrentInstant();
+        var since = now - Duration.FromDays(1);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var pending = await db.Notifications.Where(n => n.EmailedAt == null && n.At >= since)
+            .Join(db.Users.Where(u => u.IsActive && u.Email != null), n => n.UserId, u => u.Id, (n, u) => new { Note = n, u.Email, u.DisplayName })
+            .OrderBy(x => x.Note.At).Take(200).ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
+        if (!string.IsNullOrEmpty(smtp.User))
+        {
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+        }
+        foreach (var x in pending)
+        {
+            var text = Text.In(Swedish, $"Notify.{x.Note.Kind}", x.Note.Arguments.Split(Inbox.Separator).Cast<object>().ToArray());
+            var message = new MimeMessage { Subject = $"FleetPool: {text}", Body = new TextPart("plain") { Text = text } };
+            message.From.Add(MailboxAddress.Parse(smtp.From));
+            message.To.Add(new MailboxAddress(x.DisplayName, x.Email!));
+            await client.SendAsync(message, ct);
+            x.Note.EmailedAt = clock.GetCurrentInstant();
+            await db.SaveChangesAsync(ct); // one by one: a failure half-way leaves the sent ones marked
+        }
+        await client.DisconnectAsync(true, ct);
+        return pending.Count;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FleetPool.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server on a loopback port that speaks just enough of RFC 5321 (no TLS, no auth) for a client to deliver
+/// mail, and keeps what it receives: the e-mail tests go over the wire, through MailKit, with no fake in between.
+/// </summary>
+public sealed class TinySmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public TinySmtpServer()
+    {
+        _listener.Start();
+        _loop = Task.Run(AcceptAsync);
+    }
+
+    /// <summary>The port it listens on.</summary>
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Every message received: the recipients and the raw DATA.</summary>
+    public ConcurrentQueue<(List<string> To, string Data)> Received { get; } = new();
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            var stream = client.GetStream();
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+            await writer.WriteLineAsync("220 tiny ESMTP");
+            var to = new List<string>();
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                switch (verb)
+                {
+                    case "EHLO":
+                        await writer.WriteLineAsync("250-tiny\r\n250 8BITMIME");
+                        break;
+                    case "RCPT":
+                        to.Add(line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.IndexOf('>', StringComparison.Ordinal)]);
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                    case "DATA":
+                        await writer.WriteLineAsync("354 go on");
+                        var data = new StringBuilder();
+                        while (await reader.ReadLineAsync() is { } body && body != ".")
+                        {
+                            data.AppendLine(body);
+                        }
+                        Received.Enqueue((to, data.ToString()));
+                        to = [];
+                        await writer.WriteLineAsync("250 queued");
+                        break;
+                    case "QUIT":
+                        await writer.WriteLineAsync("221 bye");
+                        return;
+                    default:
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _loop;
+        _stop.Dispose();
+    }
+}
