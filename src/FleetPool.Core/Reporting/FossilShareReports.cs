@@ -38,24 +38,19 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
     public async Task<Outcome<FossilShareReport>> BuildAsync(Actor actor, int? unitId, LocalDate? from, LocalDate? to, CancellationToken ct = default)
     {
         var today = time.DateOf(clock.GetCurrentInstant());
-        var (first, last) = (from ?? today.PlusYears(-2), to ?? today);
-        if (last < first)
+        var (first, last, invalid) = ReportScope.Period(from, to, today.PlusYears(-2), today);
+        if (invalid is not null)
         {
-            return Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from")));
+            return invalid;
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
-        if (!actor.ManagesFleet)
+        var (own, refused) = await ReportScope.LimitAsync(db, actor, ct);
+        if (refused is not null || own is { } d && unitId is { } asked && asked != d && asked != BoardOf(units, d))
         {
-            var own = actor.Roles.Contains(Roles.DepartmentLead)
-                ? await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DepartmentId).SingleAsync(ct) : null;
-            var board = own is { } d ? BoardOf(units, d) : null;
-            if (own is null || unitId is { } asked && asked != own && asked != board)
-            {
-                return Problem.Forbidden();
-            }
-            unitId ??= own;
+            return refused ?? Problem.Forbidden();
         }
+        unitId ??= own;
         var unit = unitId is { } id ? units.FirstOrDefault(u => u.Id == id) : null;
         if (unitId is not null && unit is null)
         {

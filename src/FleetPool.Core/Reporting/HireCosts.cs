@@ -61,20 +61,16 @@ public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
     public async Task<Outcome<CostReport>> BuildAsync(Actor actor, LocalDate? from, LocalDate? to, CancellationToken ct = default)
     {
         var today = time.DateOf(clock.GetCurrentInstant());
-        var (first, last) = (from ?? today.PlusYears(-1).PlusDays(1), to ?? today);
-        if (last < first)
+        var (first, last, invalid) = ReportScope.Period(from, to, today.PlusYears(-1).PlusDays(1), today);
+        if (invalid is not null)
         {
-            return Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from")));
+            return invalid;
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
-        int? only = null;
-        if (!actor.ManagesFleet)
+        var (only, refused) = await ReportScope.LimitAsync(db, actor, ct);
+        if (refused is not null)
         {
-            only = actor.Roles.Contains(Roles.DepartmentLead) ? await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DepartmentId).SingleAsync(ct) : null;
-            if (only is null)
-            {
-                return Problem.Forbidden();
-            }
+            return refused;
         }
         var (start, end) = (time.StartOfDay(first), time.StartOfDay(last.PlusDays(1)));
         var trips = await (from b in db.Bookings.AsNoTracking()

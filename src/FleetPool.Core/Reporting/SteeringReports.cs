@@ -42,22 +42,18 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
     public async Task<Outcome<SteeringReport>> BuildAsync(Actor actor, LocalDate? from, LocalDate? to, int? departmentId, CancellationToken ct = default)
     {
         var today = time.DateOf(clock.GetCurrentInstant());
-        var (first, last) = (from ?? today.PlusDays(-90), to ?? today);
-        if (last < first)
+        var (first, last, invalid) = ReportScope.Period(from, to, today.PlusDays(-90), today);
+        if (invalid is not null)
         {
-            return Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from")));
+            return invalid;
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!actor.ManagesFleet)
+        var (own, refused) = await ReportScope.LimitAsync(db, actor, ct);
+        if (refused is not null || own is not null && departmentId is { } asked && asked != own)
         {
-            var own = actor.Roles.Contains(Roles.DepartmentLead)
-                ? await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DepartmentId).SingleAsync(ct) : null;
-            if (own is null || departmentId is { } asked && asked != own)
-            {
-                return Problem.Forbidden();
-            }
-            departmentId = own;
+            return refused ?? Problem.Forbidden();
         }
+        departmentId = own ?? departmentId;
         var department = departmentId is { } d ? await db.OrgUnits.Where(u => u.Id == d).Select(u => u.Name).SingleOrDefaultAsync(ct) : null;
         if (departmentId is not null && department is null)
         {

@@ -12,31 +12,15 @@ internal static class ReportsApi
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
-        group.MapGet("/steering", async (HttpRequest request, ClaimsPrincipal user, SteeringReports reports, CancellationToken ct) =>
-        {
-            var q = new QueryParser(request);
-            var (from, to, department) = (q.Date("from"), q.Date("to"), q.Int("department"));
-            return q.Errors.IsEmpty
-                ? ApiResults.From(await reports.BuildAsync(user.ToActor(), from, to, department, ct), TypedResults.Ok)
-                : ApiResults.Invalid(q.Errors);
-        }).RequireAuthorization(Policies.Staff);
-        group.MapGet("/fossil-share", async (HttpRequest request, ClaimsPrincipal user, FossilShareReports reports, CancellationToken ct) =>
-        {
-            var q = new QueryParser(request);
-            var (from, to, department) = (q.Date("from"), q.Date("to"), q.Int("department"));
-            return q.Errors.IsEmpty
-                ? ApiResults.From(await reports.BuildAsync(user.ToActor(), department, from, to, ct), TypedResults.Ok)
-                : ApiResults.Invalid(q.Errors);
-        }).RequireAuthorization(Policies.Staff);
+        group.MapGet("/steering", (HttpRequest request, ClaimsPrincipal user, SteeringReports reports, CancellationToken ct) =>
+            ForPeriod(request, p => reports.BuildAsync(user.ToActor(), p.From, p.To, p.Department, ct))).RequireAuthorization(Policies.Staff);
+        group.MapGet("/fossil-share", (HttpRequest request, ClaimsPrincipal user, FossilShareReports reports, CancellationToken ct) =>
+            ForPeriod(request, p => reports.BuildAsync(user.ToActor(), p.Department, p.From, p.To, ct))).RequireAuthorization(Policies.Staff);
         // "Run now": today's snapshots at once, without waiting for 06:00.
         group.MapPost("/fossil-share/run", async (FleetShareJob job, CancellationToken ct) => TypedResults.Ok(new { snapshots = await job.RunAsync(ct) }))
             .RequireAuthorization(Policies.FleetManager);
-        group.MapGet("/costs", async (HttpRequest request, ClaimsPrincipal user, HireCosts costs, CancellationToken ct) =>
-        {
-            var q = new QueryParser(request);
-            var (from, to) = (q.Date("from"), q.Date("to"));
-            return q.Errors.IsEmpty ? ApiResults.From(await costs.BuildAsync(user.ToActor(), from, to, ct), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
-        }).RequireAuthorization(Policies.Staff);
+        group.MapGet("/costs", (HttpRequest request, ClaimsPrincipal user, HireCosts costs, CancellationToken ct) =>
+            ForPeriod(request, p => costs.BuildAsync(user.ToActor(), p.From, p.To, ct))).RequireAuthorization(Policies.Staff);
         group.MapGet("/phase-out", async (ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
             ApiResults.From(await planner.BuildAsync(user.ToActor(), ct), TypedResults.Ok)).RequireAuthorization(Policies.FleetManager);
         group.MapPut("/phase-out/{vehicleId:int}", async (int vehicleId, PlanRequest body, ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
@@ -67,6 +51,16 @@ internal static class ReportsApi
             }).RequireAuthorization(Policies.FleetManager);
         }
         return exports;
+    }
+
+    private sealed record PeriodQuery(NodaTime.LocalDate? From, NodaTime.LocalDate? To, int? Department);
+
+    // The reports' shared query string: from, to (yyyy-MM-dd) and department; a bad value is a 400 naming it.
+    private static async Task<IResult> ForPeriod<T>(HttpRequest request, Func<PeriodQuery, Task<Core.Common.Outcome<T>>> build)
+    {
+        var q = new QueryParser(request);
+        var period = new PeriodQuery(q.Date("from"), q.Date("to"), q.Int("department"));
+        return q.Errors.IsEmpty ? ApiResults.From(await build(period), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
     }
 
     private static IResult File(Core.Common.Outcome<byte[]> outcome, string name) =>
