@@ -36,6 +36,23 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task Change_BikeBookingToCarForShortTrip_422NamingCarReasonThenStoredWithReason()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var created = await staff.BookAsync(ApiCalls.Booking(App.Ids.EBike, Day(15, 9), Day(15, 10), distanceKm: 3));
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
+
+        await (await staff.PutAsJsonAsync($"/api/bookings/{id}", new { vehicleId = App.Ids.ElectricCar }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "carReason");
+        var moved = await staff.PutAsJsonAsync($"/api/bookings/{id}", new { vehicleId = App.Ids.ElectricCar, carReason = "equipment" });
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var body = await moved.JsonAsync();
+        Assert.Equal(("equipment", App.Ids.ElectricCar, 84.0), (body.GetProperty("carReason").GetString(), body.GetProperty("vehicleId").GetInt32(),
+            body.GetProperty("estimatedCo2eGrams").GetDouble())); // 6 km × 14 g/km
+    }
+
+    [Fact]
     public async Task Create_CarForShortTripWhenNoBikeFree_ReasonSetToNoBikeAvailable()
     {
         var manager = await App.ClientForAsync(TestData.Fleet);

@@ -45,8 +45,11 @@ public sealed record BookingRequest(
     }
 }
 
-/// <summary>A change to a booking: new times and/or another vehicle. Omitted fields stay as they are.</summary>
-public sealed record BookingChange(int? VehicleId, Instant? Start, Instant? End)
+/// <summary>
+/// A change to a booking: new times and/or another vehicle. Omitted fields stay as they are. Moving to a car for a short
+/// trip, or to a fossil car while a fossil-free one is free, needs the same reasons as a new booking.
+/// </summary>
+public sealed record BookingChange(int? VehicleId, Instant? Start, Instant? End, string? CarReason = null, string? FossilReason = null)
 {
     /// <summary>Field errors in the change itself (400).</summary>
     public FieldErrors Validate()
@@ -54,6 +57,7 @@ public sealed record BookingChange(int? VehicleId, Instant? Start, Instant? End)
         var e = new FieldErrors();
         e.AddIf(VehicleId is null && Start is null && End is null, "end", Text.Get("ChangeSomething"));
         e.AddIf(VehicleId is <= 0, "vehicleId", Text.Get("PositiveId"));
+        e.OptionalText(CarReason, "carReason", 500).OptionalText(FossilReason, "fossilReason", 500);
         if (Start is { } s && End is { } en)
         {
             e.AddIf(en <= s, "end", Text.Get("After", "start"));

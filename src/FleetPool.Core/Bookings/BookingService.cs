@@ -106,10 +106,21 @@ public sealed class BookingService(
         {
             return Problem.Invalid(new FieldErrors().Add("end", Text.Get("EndAfterStart")));
         }
-        var (problem, rules, _) = await CheckSlotAsync(db, vehicle, start, end, booking.EffectiveDriverId, running, booking.Id, ct);
+        var (problem, rules, site) = await CheckSlotAsync(db, vehicle, start, end, booking.EffectiveDriverId, running, booking.Id, ct);
         if (problem is not null)
         {
             return problem;
+        }
+        if (vehicle.Id != booking.VehicleId && booking.DistanceKm is { } km)
+        {
+            var asIfNew = new BookingRequest(vehicle.Id, start, end, booking.Purpose, null, km,
+                CarReason: change.CarReason ?? booking.CarReason, FossilReason: change.FossilReason ?? booking.FossilReason);
+            var trip = await steering.CheckAsync(db, asIfNew, vehicle, site!, end + rules!.Buffer, ct, booking.Id);
+            if (trip.Value is not { } facts)
+            {
+                return trip.Problem!;
+            }
+            (booking.CarReason, booking.FossilReason, booking.EstimatedCo2eGrams) = (facts.CarReason, facts.FossilReason, facts.EstimatedCo2eGrams);
         }
         (booking.VehicleId, booking.Start, booking.End, booking.BlockedUntil) = (vehicle.Id, start, end, end + rules!.Buffer);
         if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct) is { } conflict)

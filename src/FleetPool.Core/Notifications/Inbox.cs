@@ -25,6 +25,13 @@ public sealed class Inbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock)
             Text.Get($"Notify.{n.Kind}", n.Arguments.Split(Separator).Cast<object>().ToArray()), n.At, n.ReadAt is not null)).ToList(), unread);
     }
 
+    /// <summary>How many of the actor's notifications are unread.</summary>
+    public async Task<int> UnreadAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Notifications.CountAsync(n => n.UserId == actor.UserId && n.ReadAt == null, ct);
+    }
+
     /// <summary>Marks all the actor's notifications read; returns how many changed.</summary>
     public async Task<int> MarkAllReadAsync(Actor actor, CancellationToken ct = default)
     {

@@ -47,6 +47,9 @@ public sealed class FleetShareOptions : IValidatableObject
         new() { Name = "Nollutsläppsfordon 2030", Metric = TargetMetric.ZeroEmissionShare, Share = 1, By = "2030-12-31" },
     ];
 
+    /// <summary>Share of working hours in use (last 90 days) below which the planner advises removing a fossil car, 0..1.</summary>
+    [Range(0, 1)] public double LowUtilisation { get; set; } = 0.15;
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Targets
         .Where(t => !NodaTime.Text.LocalDatePattern.Iso.Parse(t.By).Success || t.Share is < 0 or > 1 || string.IsNullOrWhiteSpace(t.Name))

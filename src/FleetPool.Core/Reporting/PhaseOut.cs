@@ -27,19 +27,17 @@ public sealed record ProjectedShare(LocalDate Month, int Vehicles, int FossilInd
 
 /// <summary>
 /// The phase-out arithmetic, on plain data. Removing a fossil car out of V with F fossil-independent gives F/(V−1);
-/// replacing it gives (F+1)/V. A replacement saves the car's 12-month km × (its g/km − the new fuel's g/km). Below
-/// <see cref="LowUtilisation"/> the advice is to remove; a diesel approved for HVO100 switches fuel; otherwise electric.
+/// replacing it gives (F+1)/V. A replacement saves the car's 12-month km × (its g/km − the new fuel's g/km). Below the
+/// low-utilisation threshold (<see cref="FleetShareOptions.LowUtilisation"/>) the advice is to remove; a diesel approved
+/// for HVO100 switches fuel; otherwise electric.
 /// The projection walks month ends to the target date: a planned retirement leaves the count on its date, and its
 /// replacement (when set) joins the same day.
 /// </summary>
 public static class PhaseOut
 {
-    /// <summary>Share of working hours in use below which a car is a candidate to remove, 0..1.</summary>
-    public const double LowUtilisation = 0.15;
-
-    /// <summary>The advice for a fossil vehicle with this use.</summary>
-    public static PhaseOutAdvice Advise(Vehicle v, double utilisation) =>
-        utilisation < LowUtilisation ? PhaseOutAdvice.Remove
+    /// <summary>The advice for a fossil vehicle with this use (share of working hours, 0..1).</summary>
+    public static PhaseOutAdvice Advise(Vehicle v, double utilisation, double lowUtilisation = 0.15) =>
+        utilisation < lowUtilisation ? PhaseOutAdvice.Remove
         : v.Fuel == FuelType.Diesel && v.ApprovedFuels.Contains(FuelType.Hvo100) ? PhaseOutAdvice.SwitchToHvo100
         : PhaseOutAdvice.ReplaceWithElectric;
 

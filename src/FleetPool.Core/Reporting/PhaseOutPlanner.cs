@@ -45,7 +45,7 @@ public sealed class PhaseOutPlanner(IDbContextFactory<FleetPoolDb> dbs, IClock c
             var km = mine.Sum(t => t.ActualKm ?? t.Odometer ?? 0);
             var hours = mine.Where(t => t.ReturnedAt > quarterAgo).Sum(t => (t.ReturnedAt!.Value - Instant.Max(t.Start, quarterAgo)).TotalHours);
             var utilisation = Math.Min(1, hours / workingHoursIn90Days);
-            var advice = PhaseOut.Advise(c, utilisation);
+            var advice = PhaseOut.Advise(c, utilisation, options.Value.LowUtilisation);
             var replacement = c.ReplacementFuel ?? PhaseOut.ReplacementFor(advice) ?? FuelType.Electric;
             var saved = km * (FuelCatalog.For(c.Kind, c.Fuel).GramsCo2ePerKm - FuelCatalog.Of(replacement).GramsCo2ePerKm) / 1000;
             return new PhaseOutCandidate(c.Id, c.Name, c.Registration, departments.GetValueOrDefault(c.DepartmentId, ""), c.Fuel!.Value,

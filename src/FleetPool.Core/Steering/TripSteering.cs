@@ -23,7 +23,8 @@ public sealed record TripFacts(double DistanceKm, string? Destination, int? Plac
 public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEstimator distances)
 {
     /// <summary>The trip's facts, or the problem that stops the booking.</summary>
-    internal async Task<Outcome<TripFacts>> CheckAsync(FleetPoolDb db, BookingRequest r, Vehicle vehicle, Site site, Instant blockedUntil, CancellationToken ct)
+    internal async Task<Outcome<TripFacts>> CheckAsync(FleetPoolDb db, BookingRequest r, Vehicle vehicle, Site site, Instant blockedUntil, CancellationToken ct,
+        int? changingBookingId = null)
     {
         var o = options.Value;
         Place? place = null;
@@ -40,7 +41,7 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         var needsFossilReason = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent && fossilReason is null;
         if (needsCarReason || needsFossilReason)
         {
-            var (vehicles, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, null, ct);
+            var (vehicles, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, changingBookingId, ct);
             var free = vehicles.Where(v => v.Id != vehicle.Id && FreeVehicles.IsFree(v, booked)).ToList();
             if (needsCarReason && !free.Exists(v => v.Kind is VehicleKind.Bike or VehicleKind.EBike))
             {

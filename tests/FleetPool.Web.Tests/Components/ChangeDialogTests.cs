@@ -68,4 +68,30 @@ public class ChangeDialogTests(SqliteApp app) : IClassFixture<SqliteApp>
         var stored = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == mine.Id));
         Assert.Equal((app.Ids.Bike, ten), (stored.VehicleId, stored.Start));
     }
+
+    [Fact]
+    public async Task Change_BikeToCarForShortTrip_AsksWhyThenMovesWithTheReason()
+    {
+        var staff = Actor.Of(app.Ids.Staff, Roles.Staff);
+        var eleven = Instant.FromUtc(2026, 3, 26, 10, 0);
+        var mine = (await app.Services.GetRequiredService<BookingService>().CreateAsync(staff,
+            new BookingRequest(app.Ids.EBike, eleven, eleven + Duration.FromHours(1), "Möte", TestData.CostCenter, 3))).Value!;
+
+        await using var ui = new UiContext(app, app.Ids.Staff);
+        var provider = ui.Render<MudDialogProvider>();
+        var parameters = new DialogParameters<ChangeDialog> { { d => d.Booking, mine } };
+        _ = provider.InvokeAsync(() => ui.Services.GetRequiredService<IDialogService>().ShowAsync<ChangeDialog>(null, parameters));
+        provider.WaitForAssertion(() => Assert.Contains("Ändra Elcykel 1", provider.Markup, StringComparison.Ordinal));
+        var select = provider.FindComponent<MudSelect<int>>();
+        await provider.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(app.Ids.ElectricCar));
+        provider.FindAll("button").Single(b => b.TextContent.Contains("Spara", StringComparison.Ordinal)).Click();
+
+        provider.WaitForAssertion(() => Assert.Contains("Varför behövs bil?", provider.Markup, StringComparison.Ordinal));
+        provider.FindAll(".mud-radio").Single(l => l.TextContent.Contains("Väder", StringComparison.Ordinal)).QuerySelector("input")!.Click();
+        provider.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Boka").Click();
+
+        provider.WaitForAssertion(() => Assert.DoesNotContain("Ändra Elcykel 1", provider.Markup, StringComparison.Ordinal));
+        var stored = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == mine.Id));
+        Assert.Equal((app.Ids.ElectricCar, "weather"), (stored.VehicleId, stored.CarReason));
+    }
 }
