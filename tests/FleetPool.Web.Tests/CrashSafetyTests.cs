@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace FleetPool.Web.Tests;
+
+/// <summary>
+/// The app as its own process on a SQLite file, under a booking load, killed with SIGKILL at random moments and
+/// restarted: every booking it acknowledged with 201 must still be there, none twice, and the file must be intact.
+/// </summary>
+public sealed class CrashSafetyTests : IDisposable
+{
+    private const int Kills = 20;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"fleetpool-crash-{Guid.NewGuid():N}");
+    private readonly int _port = FreePort();
+    private Process? _app;
+
+    public CrashSafetyTests() => Directory.CreateDirectory(_folder);
+
+    private string Database => Path.Combine(_folder, "fleetpool.db");
+
+    [Fact]
+    public async Task Kill_TwentyTimesUnderLoad_EveryAcknowledgedBookingSurvivesOnceAndFileIsIntact()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(10) };
+        var acknowledged = new List<int>();
+        var random = new Random(2026);
+        var slot = 0;
+        for (var kill = 0; kill <= Kills; kill++)
+        {
+            await StartAsync(http);
+            http.DefaultRequestHeaders.Authorization = null;
+            var login = await http.PostAsJsonAsync("/api/auth/login", new { email = "staff@fleetpool.demo", password = "Demo!2025pool" });
+            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            var bikes = (await http.GetFromJsonAsync<JsonElement>("/api/vehicles?kind=eBike")).EnumerateArray().Select(v => v.GetProperty("id").GetInt32()).ToList();
+            if (kill == Kills)
+            {
+                break;
+            }
+            var window = random.Next(400, 1500);
+            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(window));
+            var load = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var n = Interlocked.Increment(ref slot);
+                    var day = DateTime.UtcNow.Date.AddDays(2 + n / 24 % 80);
+                    var start = new DateTimeOffset(day.AddHours(6 + n % 12), TimeSpan.Zero);
+                    try
+                    {
+                        var response = await http.PostAsJsonAsync("/api/bookings", new
+                        {
+                            vehicleId = bikes[n % bikes.Count], start = start.ToString("yyyy-MM-ddTHH:mm:ssK"), end = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssK"),
+                            purpose = $"Kraschtest {n}", costCenter = "4110", distanceKm = 3,
+                        });
+                        if (response.StatusCode == HttpStatusCode.Created)
+                        {
+                            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+                            lock (acknowledged)
+                            {
+                                acknowledged.Add(id);
+                            }
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        // The process died mid-request: not acknowledged, so nothing is owed.
+                    }
+                }
+            });
+            await Task.Delay(window - random.Next(0, 200)); // kill while requests are in flight
+            _app!.Kill(); // SIGKILL on Linux: no shutdown, no flush
+            await _app.WaitForExitAsync();
+            await load;
+        }
+
+        foreach (var id in acknowledged)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/bookings/{id}")).StatusCode);
+        }
+        StopApp();
+        await using var db = new SqliteConnection($"Data Source={Database};Pooling=False");
+        await db.OpenAsync();
+        Assert.Equal("ok", await ScalarAsync(db, "PRAGMA integrity_check"));
+        Assert.Equal(0L, await ScalarAsync(db, "SELECT COUNT(*) FROM (SELECT Purpose FROM Bookings WHERE Purpose LIKE 'Kraschtest %' GROUP BY Purpose HAVING COUNT(*) > 1)"));
+        Assert.True(acknowledged.Count >= Kills, $"only {acknowledged.Count} bookings acknowledged");
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
+            $"Crash safety: {Kills} SIGKILLs under load, {acknowledged.Count} acknowledged bookings all present once, integrity ok{Environment.NewLine}");
+    }
+
+    private async Task StartAsync(HttpClient http)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "FleetPool.Web.dll")}\"")
+        {
+            WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Database__ConnectionString"] = $"Data Source={Database}";
+        start.Environment["Jobs__Enabled"] = "false";
+        _app = Process.Start(start)!;
+        _app.OutputDataReceived += (_, _) => { };
+        _app.ErrorDataReceived += (_, _) => { };
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            Assert.False(_app.HasExited, "the app exited while starting");
+            await Task.Delay(200);
+        }
+        Assert.Fail("the app did not become healthy within 90 s");
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection db, string sql)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void StopApp()
+    {
+        if (_app is { HasExited: false })
+        {
+            _app.Kill();
+            _app.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        StopApp();
+        _app?.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
