@@ -42,7 +42,8 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
             distance ??= Math.Round(distances.RoadKm(new GeoPoint(site.Latitude, site.Longitude), new GeoPoint(place.Latitude, place.Longitude)), 2);
         }
         var blockedUntil = to + BookingRuleSet.For(site, defaults.Value).Buffer;
-        var (vehicles, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, q.Kind, from, blockedUntil, null, ct);
+        var (all, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, q.Kind, from, blockedUntil, null, ct);
+        var vehicles = all.Where(v => v.Status != VehicleStatus.Retired).ToList(); // gone from the fleet: not worth a line
         var ids = vehicles.Select(v => v.Id).ToList();
         var damaged = await db.DamageReports.AsNoTracking().Where(d => ids.Contains(d.VehicleId) && d.ResolvedAt == null)
             .GroupBy(d => d.VehicleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -75,8 +76,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
     }
 
     private static string? ReasonUnavailable(Vehicle v, HashSet<int> booked, int? passengers, double? distance) =>
-        v.Status == VehicleStatus.Retired ? "retired"
-        : v.Status == VehicleStatus.Maintenance ? "maintenance"
+        v.Status == VehicleStatus.Maintenance ? "maintenance"
         : booked.Contains(v.Id) ? "booked"
         : passengers > v.Seats ? "tooFewSeats"
         : distance is { } d && v.RangeKm is { } r && r < 2 * d ? "rangeTooShort"
