@@ -159,8 +159,7 @@ public sealed class BookingService(
         }
         var blockedUntil = end + rules.Buffer;
         var self = excludeId ?? 0;
-        var taken = await db.Bookings.AnyAsync(b => b.VehicleId == vehicle.Id && b.Id != self
-            && BookingStatuses.HoldingSlot.Contains(b.Status) && b.Start < blockedUntil && start < b.BlockedUntil, ct);
+        var taken = await db.Bookings.HoldingSlotIn(start, blockedUntil).AnyAsync(b => b.VehicleId == vehicle.Id && b.Id != self, ct);
         return taken
             ? (Problem.Conflict(Text.Get("AlreadyBooked", vehicle.Name, rules.Buffer.TotalMinutes)), null, null)
             : (null, rules, site);

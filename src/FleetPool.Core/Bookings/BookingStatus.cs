@@ -23,4 +23,11 @@ public static class BookingStatuses
 {
     /// <summary>The statuses that hold a vehicle's slot.</summary>
     public static readonly BookingStatus[] HoldingSlot = [BookingStatus.Reserved, BookingStatus.CheckedOut, BookingStatus.Returned];
+
+    /// <summary>
+    /// The bookings that hold their vehicle's slot somewhere in [<paramref name="from"/>, <paramref name="blockedUntil"/>):
+    /// the one definition of "overlaps" (half-open, buffer included) for every check that looks for a free vehicle.
+    /// </summary>
+    public static IQueryable<Booking> HoldingSlotIn(this IQueryable<Booking> bookings, NodaTime.Instant from, NodaTime.Instant blockedUntil) =>
+        bookings.Where(b => HoldingSlot.Contains(b.Status) && b.Start < blockedUntil && from < b.BlockedUntil);
 }

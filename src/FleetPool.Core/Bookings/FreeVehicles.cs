@@ -14,9 +14,8 @@ internal static class FreeVehicles
     {
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => v.SiteId == siteId && (kind == null || v.Kind == kind)).ToListAsync(ct);
         var ids = vehicles.Select(v => v.Id).ToList();
-        var booked = (await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.VehicleId) && BookingStatuses.HoldingSlot.Contains(b.Status) && b.Id != excludeBookingId
-                && b.Start < blockedUntil && from < b.BlockedUntil)
+        var booked = (await db.Bookings.AsNoTracking().HoldingSlotIn(from, blockedUntil)
+            .Where(b => ids.Contains(b.VehicleId) && b.Id != excludeBookingId)
             .Select(b => b.VehicleId).Distinct().ToListAsync(ct)).ToHashSet();
         return (vehicles, booked);
     }

@@ -21,7 +21,7 @@ public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         var late = await db.Bookings.Where(b => b.Status == BookingStatus.Reserved && b.Start <= cutoff).ToListAsync(ct);
         late.ForEach(b => (b.Status, b.ClosedAt) = (BookingStatus.NoShow, now));
         var names = await db.Vehicles.Where(v => late.Select(b => b.VehicleId).Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
-        Notifications.BookingNotices.NoShows(db, late.Select(b => (b.BookerId, b.Id, names[b.VehicleId], Notifications.BookingNotices.Local(time, b.Start))), now);
+        Notifications.BookingNotices.NoShows(db, late.Select(b => (b.BookerId, b.Id, names[b.VehicleId], time.Format(b.Start))), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return late.Count;

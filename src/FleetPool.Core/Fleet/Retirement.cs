@@ -70,8 +70,7 @@ public sealed class Retirement(IDbContextFactory<FleetPoolDb> dbs, IClock clock,
             && v.Status == VehicleStatus.Active).OrderBy(v => v.Name).Select(v => v.Id).ToListAsync(ct);
         foreach (var id in candidates)
         {
-            var taken = await db.Bookings.AnyAsync(b => b.VehicleId == id && BookingStatuses.HoldingSlot.Contains(b.Status)
-                && b.Start < booking.BlockedUntil && booking.Start < b.BlockedUntil, ct);
+            var taken = await db.Bookings.HoldingSlotIn(booking.Start, booking.BlockedUntil).AnyAsync(b => b.VehicleId == id, ct);
             if (!taken)
             {
                 return id;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
@@ -52,10 +51,7 @@ public sealed class BookingNotices(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         }
     }
 
-    /// <summary>The local time text used in notifications.</summary>
-    internal static string Local(OrganisationTime time, Instant at) => time.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private string Args(string vehicle, Instant at) => string.Join(Inbox.Separator, vehicle, Local(time, at));
+    private string Args(string vehicle, Instant at) => string.Join(Inbox.Separator, vehicle, time.Format(at));
 
     private async Task<int> WriteAsync(FleetPoolDb db, IEnumerable<(int User, int Booking, string Kind, string Args)> notes, CancellationToken ct)
     {

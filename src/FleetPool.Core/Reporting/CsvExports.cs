@@ -67,13 +67,11 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
                 "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ");
             foreach (var x in rows)
             {
-                Row(w, x.b.Id, Local(x.b.Start), Local(x.b.End), x.b.Status, x.Name, x.Kind, x.Fuel, x.Department, x.Code, x.b.Purpose,
+                Row(w, x.b.Id, time.Format(x.b.Start), time.Format(x.b.End), x.b.Status, x.Name, x.Kind, x.Fuel, x.Department, x.Code, x.b.Purpose,
                     x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck);
             }
         });
     }
-
-    private string Local(Instant i) => time.ToLocal(i).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static double? Percent(double? share) => share is { } s ? Math.Round(s * 100, 1) : null;
 

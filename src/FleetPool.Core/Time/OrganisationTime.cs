@@ -29,6 +29,9 @@ public sealed class OrganisationTime(DateTimeZone zone)
     /// <summary>The local date of an instant in the organisation's zone.</summary>
     public LocalDate DateOf(Instant instant) => instant.InZone(Zone).Date;
 
+    /// <summary>The local date and time as people and spreadsheets read it, "yyyy-MM-dd HH:mm", in any culture.</summary>
+    public string Format(Instant instant) => ToLocal(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The first instant of a local date (midnight, or the first valid time after a gap).</summary>
     public Instant StartOfDay(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
 
