@@ -13,14 +13,14 @@ internal static class ReportsApi
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
         group.MapGet("/steering", (HttpRequest request, ClaimsPrincipal user, SteeringReports reports, CancellationToken ct) =>
-            ForPeriod(request, p => reports.BuildAsync(user.ToActor(), p.From, p.To, p.Department, ct))).RequireAuthorization(Policies.Staff);
+            ForPeriod(request, p => reports.BuildAsync(user.ToActor(), p.From, p.To, p.Department, ct))).RequireAuthorization(Policies.Reports);
         group.MapGet("/fossil-share", (HttpRequest request, ClaimsPrincipal user, FossilShareReports reports, CancellationToken ct) =>
-            ForPeriod(request, p => reports.BuildAsync(user.ToActor(), p.Department, p.From, p.To, ct))).RequireAuthorization(Policies.Staff);
+            ForPeriod(request, p => reports.BuildAsync(user.ToActor(), p.Department, p.From, p.To, ct))).RequireAuthorization(Policies.Reports);
         // "Run now": today's snapshots at once, without waiting for 06:00.
         group.MapPost("/fossil-share/run", async (FleetShareJob job, CancellationToken ct) => TypedResults.Ok(new { snapshots = await job.RunAsync(ct) }))
             .RequireAuthorization(Policies.FleetManager);
         group.MapGet("/costs", (HttpRequest request, ClaimsPrincipal user, HireCosts costs, CancellationToken ct) =>
-            ForPeriod(request, p => costs.BuildAsync(user.ToActor(), p.From, p.To, ct))).RequireAuthorization(Policies.Staff);
+            ForPeriod(request, p => costs.BuildAsync(user.ToActor(), p.From, p.To, ct))).RequireAuthorization(Policies.Reports);
         group.MapGet("/phase-out", async (ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
             ApiResults.From(await planner.BuildAsync(user.ToActor(), ct), TypedResults.Ok)).RequireAuthorization(Policies.FleetManager);
         group.MapPut("/phase-out/{vehicleId:int}", async (int vehicleId, PlanRequest body, ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
@@ -39,7 +39,7 @@ internal static class ReportsApi
             var q = new QueryParser(request);
             var (from, to, department) = (q.Date("from"), q.Date("to"), q.Int("department"));
             return q.Errors.IsEmpty ? File(await csv.FleetShareAsync(user.ToActor(), department, from, to, ct), "fossilfri-flotta.csv") : ApiResults.Invalid(q.Errors);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Reports);
         foreach (var (path, tripsOnly, name) in new[] { ("/bookings.csv", false, "bokningar.csv"), ("/trips.csv", true, "resor.csv") })
         {
             exports.MapGet(path, async (HttpRequest request, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>

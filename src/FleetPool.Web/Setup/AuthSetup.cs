@@ -15,6 +15,8 @@ public static class Policies
 {
     /// <summary>Any signed-in, active user.</summary>
     public const string Staff = "staff";
+    /// <summary>Those who read department reports: department leads (Core limits them to their own), fleet managers, admins.</summary>
+    public const string Reports = "reports";
     /// <summary>Fleet managers and admins.</summary>
     public const string FleetManager = "fleetManager";
     /// <summary>Admins only.</summary>
@@ -57,6 +59,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.DepartmentLead, Roles.FleetManager, Roles.Admin))
             .AddPolicy(Policies.FleetManager, p => p.RequireRole(Roles.FleetManager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         return services;
