@@ -47,7 +47,12 @@ public static class Chromium
     public static async Task OpenAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[aria-label]') !== null");
-        await page.WaitForTimeoutAsync(1500);
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>Waits until Blazor has loaded and the page is interactive (after a navigation the app made itself).</summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.Locator("#main[data-interactive=yes]").WaitForAsync();
     }
 }

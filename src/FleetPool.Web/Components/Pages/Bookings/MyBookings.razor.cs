@@ -27,7 +27,10 @@ public partial class MyBookings
         .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut).OrderBy(b => b.Start).ToList();
 
     private List<BookingView> Past => _bookings!
-        .Where(b => b.Status is not (BookingStatus.Reserved or BookingStatus.CheckedOut)).OrderByDescending(b => b.Start).Take(50).ToList();
+        .Where(b => b.Status is not (BookingStatus.Reserved or BookingStatus.CheckedOut)).OrderByDescending(b => b.Start).ToList();
+
+    // A phone shows ten past trips at a time; "show more" adds ten.
+    private int _pastShown = 10;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
