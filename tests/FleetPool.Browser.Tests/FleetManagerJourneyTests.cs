@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace FleetPool.Browser.Tests;
+
+/// <summary>A fleet manager phases out a fossil car in a real browser: adds an electric car, retires a petrol car, recounts the share.</summary>
+public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<AppProcess>
+{
+    [Fact]
+    public async Task FleetManager_AddElectricRetirePetrolRunShareJob_ShareRises()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await Chromium.SignInAsync(page, app.BaseUrl, "fleet@fleetpool.demo");
+
+        await Chromium.OpenAsync(page, $"{app.BaseUrl}/reports/fossil-share");
+        var (freeBefore, totalBefore) = await ShareTileAsync(page);
+        await Chromium.ShotAsync(page, "fleet-share-before");
+
+        await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till fordon" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await ChooseAsync(page, dialog.GetByLabel("Typ"), "Bil");
+        await dialog.GetByLabel("Namn").FillAsync("Kia e-Niro (webbläsartest)");
+        await dialog.GetByLabel("Regnummer").FillAsync("WEB 123");
+        await ChooseAsync(page, dialog.GetByLabel("Bränsle"), "El");
+        await ChooseAsync(page, dialog.GetByLabel("Plats", new() { Exact = true }), null);
+        await ChooseAsync(page, dialog.GetByLabel("Ägande avdelning"), null);
+        await dialog.GetByLabel("Räckvidd (km)").FillAsync("450");
+        await dialog.GetByLabel("Platser").FillAsync("5");
+        await Chromium.ShotAsync(page, "fleet-add-vehicle");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kia e-Niro (webbläsartest)" })).ToBeVisibleAsync();
+
+        await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet");
+        await page.GetByLabel("Sök namn eller regnummer").FillAsync("Toyota Yaris");
+        var petrol = page.GetByRole(AriaRole.Link, new() { NameRegex = YarisPattern() }).First;
+        var petrolName = await petrol.InnerTextAsync();
+        await petrol.ClickAsync();
+        await Chromium.WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ställ av" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Ställ av {petrolName}")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Ställ av" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Avställd").First).ToBeVisibleAsync();
+        await Chromium.ShotAsync(page, "fleet-retired");
+
+        await Chromium.OpenAsync(page, $"{app.BaseUrl}/reports/fossil-share");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Räkna om nu" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("ögonblicksbilder sparade för i dag")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"({freeBefore + 1}/{totalBefore})")).ToBeVisibleAsync();
+        var (freeAfter, totalAfter) = await ShareTileAsync(page);
+        Assert.True((double)freeAfter / totalAfter > (double)freeBefore / totalBefore, $"{freeBefore}/{totalBefore} → {freeAfter}/{totalAfter}");
+        await Chromium.ShotAsync(page, "fleet-share-after");
+    }
+
+    // Reads "71 % (30/42)" from the "Fossiloberoende fordon" tile: what the fleet manager reads.
+    private static async Task<(int Free, int Total)> ShareTileAsync(IPage page)
+    {
+        var tile = page.Locator(".mud-paper").Filter(new() { HasTextRegex = TilePattern() });
+        await Assertions.Expect(tile).ToHaveCountAsync(1);
+        var match = SharePattern().Match(await tile.InnerTextAsync());
+        Assert.True(match.Success, await tile.InnerTextAsync());
+        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    // Opens a MudSelect and picks the option with this text, or the first option when null.
+    private static async Task ChooseAsync(IPage page, ILocator select, string? option)
+    {
+        await select.ClickAsync();
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await (option is null ? items.First : items.GetByText(option, new() { Exact = true })).ClickAsync();
+    }
+
+    [GeneratedRegex(@"\((\d+)/(\d+)\)")]
+    private static partial Regex SharePattern();
+
+    [GeneratedRegex(@"^\s*Fossiloberoende fordon\s*[\d,]+\s*%\s*\(\d+/\d+\)\s*$")]
+    private static partial Regex TilePattern();
+
+    [GeneratedRegex("^Toyota Yaris")]
+    private static partial Regex YarisPattern();
+}
