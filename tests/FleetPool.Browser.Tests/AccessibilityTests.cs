@@ -1,0 +1,87 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace FleetPool.Browser.Tests;
+
+/// <summary>
+/// axe-core over every page, each as the role that uses it (and the booking results and the login form as a stranger
+/// sees them): no serious or critical violation. Moderate and minor findings are listed in the output, not failed.
+/// </summary>
+public class AccessibilityTests(AppProcess app, ITestOutputHelper output) : IClassFixture<AppProcess>
+{
+    public static readonly TheoryData<string?, string[]> PagesByRole = new()
+    {
+        { null, ["/account/login"] },
+        { "staff@fleetpool.demo", ["/", "/book", "/bookings", "/inbox", "/profile", "/forbidden", "/no-such-page", "vehicle"] },
+        { "lead@fleetpool.demo", ["/", "/reports/fossil-share", "/reports/steering"] },
+        { "fleet@fleetpool.demo", ["/fleet", "/fleet/places", "/fleet/sites", "/fleet/phase-out", "/admin/users", "vehicle"] },
+        { "admin@fleetpool.demo", ["/admin/audit", "/admin/import"] },
+    };
+
+    // Rendered on the server only (the 403 and 404 pages set a status code; the login form posts): never interactive.
+    private static readonly HashSet<string> StaticPages = ["/account/login", "/forbidden", "/no-such-page"];
+
+    [Theory]
+    [MemberData(nameof(PagesByRole))]
+    public async Task Pages_ScannedByAxe_NoSeriousOrCriticalViolations(string? email, string[] paths)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        page.SetDefaultTimeout(60_000);
+        if (email is not null)
+        {
+            await Chromium.SignInAsync(page, app.BaseUrl, email);
+        }
+        var findings = new List<string>();
+        foreach (var path in paths)
+        {
+            output.WriteLine($"scanning {path}");
+            var url = path == "vehicle" ? await FirstVehicleAsync(page, email!) : app.BaseUrl + path;
+            if (email is null || StaticPages.Contains(path))
+            {
+                await page.GotoAsync(url);
+            }
+            else
+            {
+                await Chromium.OpenAsync(page, url);
+                await Assertions.Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0); // loaded, not the spinner
+            }
+            findings.AddRange(await ScanAsync(page, path));
+            if (path == "/book")
+            {
+                await page.GetByLabel("Avstånd enkel väg (km)").FillAsync("3");
+                await page.GetByText("Visa lediga fordon").ClickAsync();
+                await Assertions.Expect(page.Locator("#results-heading")).ToBeVisibleAsync();
+                findings.AddRange(await ScanAsync(page, "/book (results)"));
+            }
+        }
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
+            $"Accessibility ({email ?? "signed out"}): {paths.Length} pages scanned, 0 serious or critical{Environment.NewLine}");
+    }
+
+    private async Task<IEnumerable<string>> ScanAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        foreach (var v in result.Violations.Where(v => v.Impact is not ("serious" or "critical")))
+        {
+            output.WriteLine($"{name}: {v.Impact} {v.Id} ({v.Nodes.Length}×) {v.Help}");
+        }
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Impact} {v.Id} – {v.Help} – {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+    }
+
+    // A staff member reaches a vehicle page from a booking; a fleet manager from the fleet list.
+    private async Task<string> FirstVehicleAsync(IPage page, string email)
+    {
+        if (email.StartsWith("fleet", StringComparison.Ordinal))
+        {
+            await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet");
+            var href = await page.Locator("a[href^='fleet/']").First.GetAttributeAsync("href");
+            return $"{app.BaseUrl}/{href}";
+        }
+        return $"{app.BaseUrl}/fleet/1";
+    }
+}
