@@ -51,12 +51,12 @@ public class FleetShareCalculatorTests
         R(7, FuelType.Diesel, 20),     // 20 l × 35.3 = 706 MJ, 6 % = 42.36
     ];
 
-    private static readonly TripFigures[] Trips =
+    private static readonly VehicleTrips[] Trips =
     [
-        new(1, 100, 1400, 100),   // recorded at check-in: 100 km, 1.4 kg
-        new(2, null, null, 50),   // odometer only: 50 km × 167 g (petrol) = 8.35 kg
-        new(4, 80, 13360, 80),    // recorded from petrol actually tanked: 80 × 167 = 13.36 kg
-        new(5, 12, 7, null),      // a bike trip: not driving
+        new(1, 100, 1400, 0),     // recorded at check-in: 100 km, 1.4 kg
+        new(2, 50, 0, 50),        // odometer only: 50 km × 167 g (petrol) = 8.35 kg
+        new(4, 80, 13360, 0),     // recorded from petrol actually tanked: 80 × 167 = 13.36 kg
+        new(5, 12, 7, 0),         // a bike trip: not driving
     ];
 
     private static FleetShareSnapshot Of(List<FleetShareSnapshot> all, UnitLevel level, int unit) => all.Single(s => s.Level == level && s.UnitId == unit);

@@ -180,7 +180,7 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.HasIndex("BookerId", "Start");
 
-                    b.HasIndex("VehicleId", "Start", "BlockedUntil");
+                    b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
                     b.ToTable("Bookings");
                 });

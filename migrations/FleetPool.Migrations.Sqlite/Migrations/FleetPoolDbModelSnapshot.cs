@@ -170,7 +170,7 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BookerId", "Start");
 
-                    b.HasIndex("VehicleId", "Start", "BlockedUntil");
+                    b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
                     b.ToTable("Bookings");
                 });

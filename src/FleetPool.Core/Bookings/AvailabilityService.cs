@@ -26,6 +26,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
             return Problem.Invalid(invalid);
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // once for all the queries: an EF open costs more than the site query
         var site = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).SingleOrDefaultAsync(s => s.Id == q.SiteId, ct);
         if (site is null)
         {
@@ -42,15 +43,12 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
             distance ??= Math.Round(distances.RoadKm(new GeoPoint(site.Latitude, site.Longitude), new GeoPoint(place.Latitude, place.Longitude)), 2);
         }
         var blockedUntil = to + BookingRuleSet.For(site, defaults.Value).Buffer;
-        var (all, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, q.Kind, from, blockedUntil, null, ct);
-        var vehicles = all.Where(v => v.Status != VehicleStatus.Retired).ToList(); // gone from the fleet: not worth a line
-        var ids = vehicles.Select(v => v.Id).ToList();
-        var damaged = await db.DamageReports.AsNoTracking().Where(d => ids.Contains(d.VehicleId) && d.ResolvedAt == null)
-            .GroupBy(d => d.VehicleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var vehicles = (await FreeVehicles.AtSiteAsync(db, site.Id, q.Kind, from, blockedUntil, null, ct))
+            .Where(v => v.Vehicle.Status != VehicleStatus.Retired).ToList(); // gone from the fleet: not worth a line
         var o = steering.Value;
         var mode = TripAdvice.For(distance, o);
         var ordered = vehicles
-            .Select(v => (Vehicle: v, Reason: ReasonUnavailable(v, booked, q.Passengers, distance)))
+            .Select(v => (v.Vehicle, v.OpenDamageReports, Reason: ReasonUnavailable(v, q.Passengers, distance)))
             .OrderBy(x => x.Reason is null ? 0 : 1)
             .ThenBy(x => Preference(x.Vehicle, mode, o))
             .ThenBy(x => x.Vehicle.Name, StringComparer.CurrentCulture)
@@ -59,7 +57,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
         var car = ordered.FirstOrDefault(x => x.Reason is null && x.Vehicle.Kind.IsMotorVehicle()).Vehicle;
         var advice = TripAdvice.For(distance, o, car?.Fuel);
         var ranked = ordered
-            .Select((x, i) => new VehicleAvailability(VehicleView.From(x.Vehicle, damaged.GetValueOrDefault(x.Vehicle.Id)), i + 1, x.Reason))
+            .Select((x, i) => new VehicleAvailability(VehicleView.From(x.Vehicle, x.OpenDamageReports), i + 1, x.Reason))
             .ToList();
         return new AvailabilityResult(advice, SlotProblems(site, from, to), ranked);
     }
@@ -75,11 +73,11 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
         return problems;
     }
 
-    private static string? ReasonUnavailable(Vehicle v, HashSet<int> booked, int? passengers, double? distance) =>
-        v.Status == VehicleStatus.Maintenance ? "maintenance"
-        : booked.Contains(v.Id) ? "booked"
-        : passengers > v.Seats ? "tooFewSeats"
-        : distance is { } d && v.RangeKm is { } r && r < 2 * d ? "rangeTooShort"
+    private static string? ReasonUnavailable(SiteVehicle s, int? passengers, double? distance) =>
+        s.Vehicle.Status == VehicleStatus.Maintenance ? "maintenance"
+        : s.Booked ? "booked"
+        : passengers > s.Vehicle.Seats ? "tooFewSeats"
+        : distance is { } d && s.Vehicle.RangeKm is { } r && r < 2 * d ? "rangeTooShort"
         : null;
 
     // Lower is better: for a bikeable trip the suggested kind of bike first (a plain bike for a bike distance, an e-bike

@@ -1,6 +1,7 @@
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,20 +27,22 @@ public sealed class BookingService(
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
-        await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var vehicle = await db.Vehicles.FindAsync([request.VehicleId!.Value], ct);
-        var costCenter = await db.CostCenters.SingleOrDefaultAsync(c => c.Code == request.CostCenter && c.IsActive, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        // References, rules and steering are read before the write lock: none of them is what two bookings race for, so
+        // the lock covers only the overlap check and the insert (and other requests read meanwhile).
+        var vehicle = await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VehicleId!.Value, ct);
+        var costCenter = await db.CostCenters.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CostCenter && c.IsActive, ct);
         var driverId = request.DriverId ?? actor.UserId;
-        var driverExists = await db.Users.AnyAsync(u => u.Id == driverId && u.IsActive, ct);
+        var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == driverId && u.IsActive, ct);
         var refs = new FieldErrors()
             .AddIf(vehicle is null, "vehicleId", Text.Get("NoVehicle"))
             .AddIf(costCenter is null, "costCenter", Text.Get("NoCostCenter"))
-            .AddIf(!driverExists, "driverId", Text.Get("NoUser"));
+            .AddIf(driver is null, "driverId", Text.Get("NoUser"));
         if (!refs.IsEmpty)
         {
             return Problem.Invalid(refs);
         }
-        var (problem, rules, site) = await CheckSlotAsync(db, vehicle!, request.Start!.Value, request.End!.Value, driverId, false, null, ct);
+        var (problem, rules, site) = await CheckRulesAsync(db, vehicle!, request.Start!.Value, request.End!.Value, driver, false, ct);
         if (problem is not null)
         {
             return problem;
@@ -49,6 +52,11 @@ public sealed class BookingService(
         if (trip.Value is not { } facts)
         {
             return trip.Problem!;
+        }
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        if (await TakenAsync(db, vehicle!, request.Start.Value, blockedUntil, rules, null, ct) is { } taken)
+        {
+            return taken;
         }
         var booking = new Booking
         {
@@ -146,23 +154,38 @@ public sealed class BookingService(
         }
     }
 
+    // The rules and the overlap check together, for changes (which read the booking inside the write lock anyway).
     private async Task<(Problem?, BookingRuleSet?, Organisation.Site?)> CheckSlotAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant end,
         int driverId, bool running, int? excludeId, CancellationToken ct)
     {
-        var site = await db.Sites.Include(s => s.OpeningHours).SingleAsync(s => s.Id == vehicle.SiteId, ct);
         var driver = await db.Users.FindAsync([driverId], ct);
+        var (problem, rules, site) = await CheckRulesAsync(db, vehicle, start, end, driver, running, ct);
+        return problem is not null ? (problem, null, null)
+            : await TakenAsync(db, vehicle, start, end + rules!.Buffer, rules, excludeId, ct) is { } taken ? (taken, null, null)
+            : (null, rules, site);
+    }
+
+    private async Task<(Problem?, BookingRuleSet?, Organisation.Site?)> CheckRulesAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant end,
+        AppUser? driver, bool running, CancellationToken ct)
+    {
+        var site = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).SingleAsync(s => s.Id == vehicle.SiteId, ct);
         var rules = BookingRuleSet.For(site, defaults.Value);
         var broken = BookingRules.Check(new SlotRequest(start, end, vehicle, site, driver, clock.GetCurrentInstant(), running), rules, time);
-        if (!broken.IsEmpty)
-        {
-            return (Problem.Refused(broken), null, null);
-        }
-        var blockedUntil = end + rules.Buffer;
+        return broken.IsEmpty ? (null, rules, site) : (Problem.Refused(broken), null, null);
+    }
+
+    // Inside the write lock: the slot is still free, and the vehicle was not sent to maintenance or retired meanwhile.
+    private static async Task<Problem?> TakenAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant blockedUntil, BookingRuleSet rules,
+        int? excludeId, CancellationToken ct)
+    {
         var self = excludeId ?? 0;
-        var taken = await db.Bookings.HoldingSlotIn(start, blockedUntil).AnyAsync(b => b.VehicleId == vehicle.Id && b.Id != self, ct);
-        return taken
-            ? (Problem.Conflict(Text.Get("AlreadyBooked", vehicle.Name, rules.Buffer.TotalMinutes)), null, null)
-            : (null, rules, site);
+        var holding = db.Bookings.HoldingSlotIn(start, blockedUntil).Where(b => b.Id != self);
+        var now = await db.Vehicles.AsNoTracking().Where(v => v.Id == vehicle.Id)
+            .Select(v => new { v.Status, Taken = holding.Any(b => b.VehicleId == v.Id) }).SingleAsync(ct);
+        return now.Status is VehicleStatus.Maintenance or VehicleStatus.Retired && now.Status != vehicle.Status
+                ? Problem.Refused("vehicleId", Text.Get(now.Status == VehicleStatus.Maintenance ? "InMaintenance" : "Retired"))
+            : now.Taken ? Problem.Conflict(Text.Get("AlreadyBooked", vehicle.Name, rules.Buffer.TotalMinutes))
+            : null;
     }
 }
 

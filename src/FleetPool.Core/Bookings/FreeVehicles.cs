@@ -5,21 +5,24 @@ using NodaTime;
 
 namespace FleetPool.Core.Bookings;
 
+/// <summary>A vehicle of a site with whether a slot-holding booking overlaps the window, and its open damage reports.</summary>
+internal sealed record SiteVehicle(Vehicle Vehicle, bool Booked, int OpenDamageReports)
+{
+    /// <summary>True when the vehicle can be taken: active and not booked in the window.</summary>
+    public bool IsFree => Vehicle.Status == VehicleStatus.Active && !Booked;
+}
+
 /// <summary>Which vehicles of a site have no slot-holding booking overlapping [from, blockedUntil).</summary>
 internal static class FreeVehicles
 {
-    /// <summary>The site's vehicles (optionally of one kind) with the ids of those already booked in the window.</summary>
-    public static async Task<(List<Vehicle> Vehicles, HashSet<int> Booked)> AtSiteAsync(FleetPoolDb db, int siteId, VehicleKind? kind,
+    /// <summary>The site's vehicles (optionally of one kind), each with its booked flag and open damage count: one query.</summary>
+    public static Task<List<SiteVehicle>> AtSiteAsync(FleetPoolDb db, int siteId, VehicleKind? kind,
         Instant from, Instant blockedUntil, int? excludeBookingId, CancellationToken ct)
     {
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => v.SiteId == siteId && (kind == null || v.Kind == kind)).ToListAsync(ct);
-        var ids = vehicles.Select(v => v.Id).ToList();
-        var booked = (await db.Bookings.AsNoTracking().HoldingSlotIn(from, blockedUntil)
-            .Where(b => ids.Contains(b.VehicleId) && b.Id != excludeBookingId)
-            .Select(b => b.VehicleId).Distinct().ToListAsync(ct)).ToHashSet();
-        return (vehicles, booked);
+        var self = excludeBookingId ?? 0;
+        var holding = db.Bookings.HoldingSlotIn(from, blockedUntil).Where(b => b.Id != self);
+        return db.Vehicles.AsNoTracking().Where(v => v.SiteId == siteId && (kind == null || v.Kind == kind))
+            .Select(v => new SiteVehicle(v, holding.Any(b => b.VehicleId == v.Id), db.DamageReports.Count(d => d.VehicleId == v.Id && d.ResolvedAt == null)))
+            .ToListAsync(ct);
     }
-
-    /// <summary>True when the vehicle can be taken: active and not booked in the window.</summary>
-    public static bool IsFree(Vehicle v, HashSet<int> booked) => v.Status == VehicleStatus.Active && !booked.Contains(v.Id);
 }

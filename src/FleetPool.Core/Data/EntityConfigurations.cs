@@ -82,7 +82,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.Property(x => x.AlternativeCheck).HasMaxLength(40);
         b.Ignore(x => x.EffectiveDriverId);
         b.Ignore(x => x.DrivenKm);
-        b.HasIndex(x => new { x.VehicleId, x.Start, x.BlockedUntil });
+        // Overlap checks ask "ends after from, starts before to": BlockedUntil first narrows to the few current and future
+        // bookings of the vehicle, where Start first would walk its whole history.
+        b.HasIndex(x => new { x.VehicleId, x.BlockedUntil, x.Start });
         b.HasIndex(x => new { x.BookerId, x.Start });
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.BookerId).OnDelete(DeleteBehavior.Restrict);

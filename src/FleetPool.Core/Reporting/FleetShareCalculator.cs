@@ -5,21 +5,24 @@ using NodaTime;
 
 namespace FleetPool.Core.Reporting;
 
-/// <summary>A returned trip as the calculator needs it: vehicle, km and CO2e when check-in recorded them, else odometer km.</summary>
-public sealed record TripFigures(int VehicleId, double? ActualKm, double? ActualCo2eGrams, int? OdometerKm);
+/// <summary>
+/// A vehicle's returned trips in the period, summed by the database: km (recorded at check-in, else odometer), the CO2e
+/// recorded at check-in, and the km of trips without a recorded CO2e (to be priced at the vehicle's g/km).
+/// </summary>
+public sealed record VehicleTrips(int VehicleId, double Km, double RecordedGrams, double UnrecordedKm);
 
 /// <summary>
 /// The three fleet-share numbers per unit on a date, from plain data (no database), so they can be checked by hand:
 /// (1) fossil-independent cars and light vans ÷ all in the fleet that day (acquired on or before it, not retired on or
 /// before it; bikes counted apart); (2) fossil-free energy ÷ all energy tanked in the 12 months (amount × MJ per unit ×
 /// fossil-free fraction of the fuel actually tanked); (3) CO2e of the 12 months' driving: the trip's recorded CO2e,
-/// else its km × the vehicle's g/km. A department counts its sub-departments; a board everything under it.
+/// else its km × the vehicle's g/km. Trips and refuellings arrive summed per vehicle (and fuel). A department counts its sub-departments; a board everything under it.
 /// </summary>
 public static class FleetShareCalculator
 {
     /// <summary>One snapshot for the organisation, each board and each department.</summary>
     public static List<FleetShareSnapshot> Compute(LocalDate date, IReadOnlyList<OrgUnit> units, IReadOnlyList<Vehicle> vehicles,
-        IReadOnlyList<Refuelling> refuellings, IReadOnlyList<TripFigures> trips, Instant now)
+        IReadOnlyList<Refuelling> refuellings, IReadOnlyList<VehicleTrips> trips, Instant now)
     {
         var parents = units.ToDictionary(u => u.Id, u => u.ParentId);
         IEnumerable<int> Chain(int unitId)
@@ -44,7 +47,7 @@ public static class FleetShareCalculator
     }
 
     private static FleetShareSnapshot Snapshot(LocalDate date, UnitLevel level, int unitId, string name, Func<int, bool> belongs,
-        List<Vehicle> inFleet, IReadOnlyList<Vehicle> all, IReadOnlyList<Refuelling> refuellings, IReadOnlyList<TripFigures> trips, Instant now)
+        List<Vehicle> inFleet, IReadOnlyList<Vehicle> all, IReadOnlyList<Refuelling> refuellings, IReadOnlyList<VehicleTrips> trips, Instant now)
     {
         var mine = inFleet.Where(v => belongs(v.Id)).ToList();
         var cars = mine.Where(v => v.Kind.IsMotorVehicle()).ToList();
@@ -59,9 +62,8 @@ public static class FleetShareCalculator
         foreach (var t in trips.Where(t => byId.TryGetValue(t.VehicleId, out var v) && v.Kind.IsMotorVehicle()))
         {
             var v = byId[t.VehicleId];
-            var tripKm = t.ActualKm ?? t.OdometerKm ?? 0;
-            km += tripKm;
-            grams += t.ActualCo2eGrams ?? tripKm * FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm;
+            km += t.Km;
+            grams += t.RecordedGrams + t.UnrecordedKm * FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm;
         }
         return new FleetShareSnapshot
         {

@@ -34,10 +34,19 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         var (from, to) = (time.StartOfDay(date.PlusYears(-1).PlusDays(1)), time.StartOfDay(date.PlusDays(1)));
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
         var vehicles = await db.Vehicles.AsNoTracking().ToListAsync(ct);
-        var refuellings = await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to).ToListAsync(ct);
+        // Summed in SQL: a year of trips and refuellings is millions of rows, the sums are one row per vehicle (and fuel).
+        var refuellings = (await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
+                .GroupBy(r => new { r.VehicleId, r.FuelTanked }).Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, Amount = g.Sum(r => r.Amount) })
+                .ToListAsync(ct))
+            .Select(r => new Refuelling { VehicleId = r.VehicleId, FuelTanked = r.FuelTanked, Amount = r.Amount }).ToList();
         var trips = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Returned && b.ReturnedAt >= from && b.ReturnedAt < to)
-            .Select(b => new TripFigures(b.VehicleId, b.ActualKm, b.ActualCo2eGrams, b.OdometerInKm - b.OdometerOutKm)).ToListAsync(ct);
+            .GroupBy(b => b.VehicleId)
+            .Select(g => new VehicleTrips(g.Key,
+                g.Sum(b => b.ActualKm ?? (double?)(b.OdometerInKm - b.OdometerOutKm) ?? 0),
+                g.Sum(b => b.ActualCo2eGrams ?? 0),
+                g.Sum(b => b.ActualCo2eGrams == null ? b.ActualKm ?? (double?)(b.OdometerInKm - b.OdometerOutKm) ?? 0 : 0)))
+            .ToListAsync(ct);
         return FleetShareCalculator.Compute(date, units, vehicles, refuellings, trips, clock.GetCurrentInstant());
     }
 }

@@ -33,23 +33,29 @@ public sealed class PhaseOutPlanner(IDbContextFactory<FleetPoolDb> dbs, IClock c
         var cars = (await db.Vehicles.AsNoTracking().Where(v => v.Status != VehicleStatus.Retired).ToListAsync(ct)).Where(v => v.Kind.IsMotorVehicle()).ToList();
         var departments = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var (yearAgo, quarterAgo) = (time.StartOfDay(today.PlusYears(-1)), now - Duration.FromDays(90));
-        var ids = cars.Select(c => c.Id).ToList();
-        var trips = await db.Bookings.AsNoTracking()
+        var ids = cars.Where(c => !c.IsFossilIndependent).Select(c => c.Id).ToList();
+        // A year of trips is summed per car in SQL; only the last 90 days' trips come back one by one, for the hours in use.
+        var year = await db.Bookings.AsNoTracking()
             .Where(b => ids.Contains(b.VehicleId) && b.Status == BookingStatus.Returned && b.ReturnedAt >= yearAgo)
-            .Select(b => new { b.VehicleId, b.Start, b.ReturnedAt, b.ActualKm, Odometer = b.OdometerInKm - b.OdometerOutKm }).ToListAsync(ct);
+            .GroupBy(b => b.VehicleId)
+            .Select(g => new { g.Key, Trips = g.Count(), Km = g.Sum(b => b.ActualKm ?? (double?)(b.OdometerInKm - b.OdometerOutKm) ?? 0) })
+            .ToDictionaryAsync(g => g.Key, ct);
+        var recent = (await db.Bookings.AsNoTracking()
+                .Where(b => ids.Contains(b.VehicleId) && b.Status == BookingStatus.Returned && b.ReturnedAt > quarterAgo)
+                .Select(b => new { b.VehicleId, b.Start, ReturnedAt = b.ReturnedAt!.Value }).ToListAsync(ct))
+            .ToLookup(b => b.VehicleId);
         var (total, fossilFree) = (cars.Count, cars.Count(c => c.IsFossilIndependent));
         const double workingHoursIn90Days = 90 * 5 / 7.0 * 10;
         var candidates = cars.Where(c => !c.IsFossilIndependent).Select(c =>
         {
-            var mine = trips.Where(t => t.VehicleId == c.Id).ToList();
-            var km = mine.Sum(t => t.ActualKm ?? t.Odometer ?? 0);
-            var hours = mine.Where(t => t.ReturnedAt > quarterAgo).Sum(t => (t.ReturnedAt!.Value - Instant.Max(t.Start, quarterAgo)).TotalHours);
+            var (count, km) = year.TryGetValue(c.Id, out var y) ? (y.Trips, y.Km) : (0, 0.0);
+            var hours = recent[c.Id].Sum(t => (t.ReturnedAt - Instant.Max(t.Start, quarterAgo)).TotalHours);
             var utilisation = Math.Min(1, hours / workingHoursIn90Days);
             var advice = PhaseOut.Advise(c, utilisation, options.Value.LowUtilisation);
             var replacement = c.ReplacementFuel ?? PhaseOut.ReplacementFor(advice) ?? FuelType.Electric;
             var saved = km * (FuelCatalog.For(c.Kind, c.Fuel).GramsCo2ePerKm - FuelCatalog.Of(replacement).GramsCo2ePerKm) / 1000;
             return new PhaseOutCandidate(c.Id, c.Name, c.Registration, departments.GetValueOrDefault(c.DepartmentId, ""), c.Fuel!.Value,
-                mine.Count, Math.Round(km, 1), Math.Round(utilisation, 3), total > 1 ? (double)fossilFree / (total - 1) : 1,
+                count, Math.Round(km, 1), Math.Round(utilisation, 3), total > 1 ? (double)fossilFree / (total - 1) : 1,
                 (double)(fossilFree + 1) / total, Math.Round(saved, 1), advice, c.PlannedRetirementOn, c.ReplacementFuel);
         }).OrderByDescending(c => c.Co2eSavedKgIfReplaced).ThenBy(c => c.Utilisation).ToList();
         var target = options.Value.Targets.Where(t => t.Metric == TargetMetric.FossilIndependentShare).OrderBy(t => t.Deadline).FirstOrDefault()

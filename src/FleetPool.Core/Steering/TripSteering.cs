@@ -41,8 +41,8 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         var needsFossilReason = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent && fossilReason is null;
         if (needsCarReason || needsFossilReason)
         {
-            var (vehicles, booked) = await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, changingBookingId, ct);
-            var free = vehicles.Where(v => v.Id != vehicle.Id && FreeVehicles.IsFree(v, booked)).ToList();
+            var free = (await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, changingBookingId, ct))
+                .Where(v => v.Vehicle.Id != vehicle.Id && v.IsFree).Select(v => v.Vehicle).ToList();
             if (needsCarReason && !free.Exists(v => v.Kind is VehicleKind.Bike or VehicleKind.EBike))
             {
                 (carReason, needsCarReason) = (CarReasons.NoBikeAvailable, false);

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Sockets;
+using FleetPool.Web.Setup;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace FleetPool.Benchmarks;
+
+/// <summary>The real app (services, middleware, endpoints) on a SQLite file and a free loopback port, Production settings, no jobs.</summary>
+public static class BenchApp
+{
+    public static async Task<(WebApplication App, string Url)> StartAsync(string dbPath)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production", ApplicationName = "FleetPool.Web", ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite", ["Database:ConnectionString"] = $"Data Source={dbPath}",
+            ["Jobs:Enabled"] = "false", ["Hosting:UseHttpsRedirection"] = "false", ["Organisation:TimeZone"] = "Europe/Stockholm",
+            ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls(url);
+        builder.AddFleetPool();
+        var app = builder.Build();
+        await app.UseFleetPoolAsync();
+        // The HTTP ceiling: the same pipeline, bearer check and revocation query as the booking API, and nothing else.
+        app.MapGet("/api/bench/ping", () => "pong").RequireAuthorization();
+        app.MapGet("/bench/anon", () => "pong").AllowAnonymous();
+        await app.StartAsync();
+        return (app, url);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
