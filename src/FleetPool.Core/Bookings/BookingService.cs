@@ -10,9 +10,10 @@ using NodaTime;
 namespace FleetPool.Core.Bookings;
 
 /// <summary>
-/// Makes and changes bookings. Invariant: the rule check, the overlap check and the write happen in one
-/// transaction that takes the database's write lock first (SQLite: <c>BEGIN IMMEDIATE</c>), so no interleaving of
-/// concurrent requests can produce two slot-holding bookings of one vehicle whose [Start, BlockedUntil) overlap.
+/// Makes and changes bookings. Invariant: the overlap check (with a re-read of the vehicle's status) and the write
+/// happen in one transaction under the database's write lock (SQLite: one writer at a time; PostgreSQL: the exclusion
+/// constraint), so no interleaving of concurrent requests can produce two slot-holding bookings of one vehicle whose
+/// [Start, BlockedUntil) overlap. A new booking's reference reads and rule checks run before the lock.
 /// </summary>
 public sealed class BookingService(
     IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, Steering.TripSteering steering)
