@@ -32,6 +32,41 @@ public static class Chromium
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
 
+    /// <summary>
+    /// Clicks and expects something to appear; clicks once more when it has not after 15 s. On a loaded two-core CI
+    /// machine a click on "Visa lediga fordon" was seen to vanish (no search, no error, the button still enabled); the
+    /// second attempt is counted in measurements.txt, so it stays visible instead of hiding a product bug.
+    /// </summary>
+    public static async Task ClickUntilAsync(ILocator button, ILocator expected)
+    {
+        await button.ClickAsync();
+        try
+        {
+            await Assertions.Expect(expected).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        }
+        catch (PlaywrightException)
+        {
+            File.AppendAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
+                $"Browser: a click had no effect after 15 s and was repeated ({button}){Environment.NewLine}");
+            await button.ClickAsync();
+            await Assertions.Expect(expected).ToBeVisibleAsync();
+        }
+    }
+
+    /// <summary>Runs a journey; when it fails, saves what the page showed at that moment before the failure is reported.</summary>
+    public static async Task ShotOnFailureAsync(IPage page, string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            await ShotAsync(page, name);
+            throw;
+        }
+    }
+
     /// <summary>Signs in through the real login form and waits until the interactive circuit is up.</summary>
     public static async Task SignInAsync(IPage page, string baseUrl, string email)
     {
@@ -54,5 +89,7 @@ public static class Chromium
     public static async Task WaitForCircuitAsync(IPage page)
     {
         await page.Locator("#main[data-interactive=yes]").WaitForAsync();
+        // On a phone the menu drawer can open as an overlay until the breakpoint is known; a click then only closes it.
+        await Assertions.Expect(page.Locator(".mud-overlay:visible")).ToHaveCountAsync(0);
     }
 }

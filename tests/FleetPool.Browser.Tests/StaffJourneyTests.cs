@@ -14,6 +14,11 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await Chromium.ShotOnFailureAsync(page, $"staff-failed-{tag}", () => JourneyAsync(page, tag));
+    }
+
+    private async Task JourneyAsync(IPage page, string tag)
+    {
         await Chromium.SignInAsync(page, app.BaseUrl, "staff@fleetpool.demo");
         await Assertions.Expect(page.GetByText("Välkommen")).ToBeVisibleAsync();
 
@@ -28,8 +33,7 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         await TypeAsync(page.GetByLabel("Lämnas"), endTime);
         await page.GetByLabel("Avstånd enkel väg (km)").FillAsync("3");
         await page.GetByLabel("Ärende").FillAsync($"Hembesök ({tag})");
-        await page.GetByText("Visa lediga fordon").ClickAsync();
-        await Assertions.Expect(page.Locator("#results-heading")).ToBeVisibleAsync();
+        await Chromium.ClickUntilAsync(page.GetByText("Visa lediga fordon"), page.Locator("#results-heading"));
         await Assertions.Expect(page.GetByText("cykel tar ungefär")).ToBeVisibleAsync();
         var first = await page.Locator(".vehicle-row h3").First.InnerTextAsync();
         Assert.Contains("ykel", first, StringComparison.Ordinal); // Cykel or Elcykel before any car
@@ -65,8 +69,7 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         await page.GetByLabel("Ärende").FillAsync("Leverans");
         await page.GetByLabel("Kostnadsställe").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        await page.GetByText("Visa lediga fordon").ClickAsync();
-        await Assertions.Expect(page.Locator("#results-heading")).ToBeVisibleAsync();
+        await Chromium.ClickUntilAsync(page.GetByText("Visa lediga fordon"), page.Locator("#results-heading"));
         await page.Locator("button[aria-label^='Boka Kia']").First.ClickAsync();
         await Assertions.Expect(page.GetByText("Varför behövs bil?")).ToBeVisibleAsync();
         await Chromium.ShotAsync(page, $"staff-car-reason-{tag}");
