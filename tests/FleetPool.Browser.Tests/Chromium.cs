@@ -53,6 +53,16 @@ public static class Chromium
         }
     }
 
+    /// <summary>Opens a MudSelect, picks the option with this text (the first when null) and waits until the list has closed.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, string? option)
+    {
+        await select.ClickAsync();
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await (option is null ? items.First : items.GetByText(option, new() { Exact = true })).ClickAsync();
+        // Until the list has closed, its overlay takes the next click (seen on a loaded CI machine: "Boka" did nothing).
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Runs a journey; when it fails, saves what the page showed at that moment before the failure is reported.</summary>
     public static async Task ShotOnFailureAsync(IPage page, string name, Func<Task> journey)
     {

@@ -23,12 +23,12 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
         await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till fordon" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await ChooseAsync(page, dialog.GetByLabel("Typ"), "Bil");
+        await Chromium.ChooseAsync(page, dialog.GetByLabel("Typ"), "Bil");
         await dialog.GetByLabel("Namn").FillAsync("Kia e-Niro (webbläsartest)");
         await dialog.GetByLabel("Regnummer").FillAsync("WEB 123");
-        await ChooseAsync(page, dialog.GetByLabel("Bränsle"), "El");
-        await ChooseAsync(page, dialog.GetByLabel("Plats", new() { Exact = true }), null);
-        await ChooseAsync(page, dialog.GetByLabel("Ägande avdelning"), null);
+        await Chromium.ChooseAsync(page, dialog.GetByLabel("Bränsle"), "El");
+        await Chromium.ChooseAsync(page, dialog.GetByLabel("Plats", new() { Exact = true }), null);
+        await Chromium.ChooseAsync(page, dialog.GetByLabel("Ägande avdelning"), null);
         await dialog.GetByLabel("Räckvidd (km)").FillAsync("450");
         await dialog.GetByLabel("Platser").FillAsync("5");
         await Chromium.ShotAsync(page, "fleet-add-vehicle");
@@ -64,14 +64,6 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
         var match = SharePattern().Match(await tile.InnerTextAsync());
         Assert.True(match.Success, await tile.InnerTextAsync());
         return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
-    }
-
-    // Opens a MudSelect and picks the option with this text, or the first option when null.
-    private static async Task ChooseAsync(IPage page, ILocator select, string? option)
-    {
-        await select.ClickAsync();
-        var items = page.Locator(".mud-popover-open .mud-list-item");
-        await (option is null ? items.First : items.GetByText(option, new() { Exact = true })).ClickAsync();
     }
 
     [GeneratedRegex(@"\((\d+)/(\d+)\)")]

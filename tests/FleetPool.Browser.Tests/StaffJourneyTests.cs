@@ -25,8 +25,7 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         // A trip starting within minutes from the key cabinet (open around the clock), so it can be picked up at once.
         var (startDate, startTime, endDate, endTime) = SlotStartingSoon();
         await Chromium.OpenAsync(page, $"{app.BaseUrl}/book");
-        await page.GetByLabel("Utgångsplats").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Skogås nyckelskåp").ClickAsync();
+        await Chromium.ChooseAsync(page, page.GetByLabel("Utgångsplats"), "Skogås nyckelskåp");
         await TypeAsync(page.GetByLabel("Datum", new() { Exact = true }), startDate);
         await TypeAsync(page.GetByLabel("Hämtas"), startTime);
         await TypeAsync(page.GetByLabel("Återlämningsdatum"), endDate);
@@ -44,8 +43,7 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         await eBike.ClickAsync();
         // No cost centre chosen yet: the page says so next to the field instead of booking.
         await Assertions.Expect(page.GetByText("Rätta uppgifterna markerade nedan.")).ToBeVisibleAsync();
-        await page.GetByLabel("Kostnadsställe").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await Chromium.ChooseAsync(page, page.GetByLabel("Kostnadsställe"), null);
         await page.Locator($"button[aria-label='Boka {name}']").ClickAsync();
         await page.WaitForURLAsync($"{app.BaseUrl}/bookings");
         await Chromium.WaitForCircuitAsync(page);
@@ -67,8 +65,7 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         await Chromium.OpenAsync(page, $"{app.BaseUrl}/book");
         await page.GetByLabel("Avstånd enkel väg (km)").FillAsync("3");
         await page.GetByLabel("Ärende").FillAsync("Leverans");
-        await page.GetByLabel("Kostnadsställe").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await Chromium.ChooseAsync(page, page.GetByLabel("Kostnadsställe"), null);
         await Chromium.ClickUntilAsync(page.GetByText("Visa lediga fordon"), page.Locator("#results-heading"));
         await page.Locator("button[aria-label^='Boka Kia']").First.ClickAsync();
         await Assertions.Expect(page.GetByText("Varför behövs bil?")).ToBeVisibleAsync();

@@ -178,6 +178,8 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.HasIndex("DriverId");
 
+                    b.HasIndex("Start");
+
                     b.HasIndex("BookerId", "Start");
 
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");

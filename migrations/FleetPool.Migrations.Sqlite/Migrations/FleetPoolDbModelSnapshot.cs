@@ -168,6 +168,8 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DriverId");
 
+                    b.HasIndex("Start");
+
                     b.HasIndex("BookerId", "Start");
 
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");

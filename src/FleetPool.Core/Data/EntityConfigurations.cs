@@ -86,6 +86,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // bookings of the vehicle, where Start first would walk its whole history.
         b.HasIndex(x => new { x.VehicleId, x.BlockedUntil, x.Start });
         b.HasIndex(x => new { x.BookerId, x.Start });
+        b.HasIndex(x => x.Start); // the reports and exports take a period of trips: without it, every year of history is read
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.BookerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DriverId).OnDelete(DeleteBehavior.Restrict);
