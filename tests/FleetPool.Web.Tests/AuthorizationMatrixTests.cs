@@ -14,8 +14,6 @@ namespace FleetPool.Web.Tests;
 /// </summary>
 public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private enum Who { Anonymous, Staff, Lead, Fleet, Admin }
-
     // The least privileged caller each endpoint admits: Anonymous < Staff < Lead (leads, fleet managers, admins) < Fleet < Admin.
     private static readonly Dictionary<string, Who> Table = new(StringComparer.Ordinal)
     {
@@ -92,7 +90,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 }
                 var status = (await client.SendAsync(request)).StatusCode;
                 cells++;
-                var admitted = Admits(least, who);
+                var admitted = least.Admits(who);
                 var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
                 if (!admitted && status != (who == Who.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden))
                 {
@@ -119,13 +117,4 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"{path}?department={app.Ids.Department}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"{path}?department={app.Ids.OtherDepartment}")).StatusCode);
     }
-
-    private static bool Admits(Who least, Who who) => least switch
-    {
-        Who.Anonymous => true,
-        Who.Staff => who != Who.Anonymous,
-        Who.Lead => who is Who.Lead or Who.Fleet or Who.Admin,
-        Who.Fleet => who is Who.Fleet or Who.Admin,
-        _ => who == Who.Admin,
-    };
 }

@@ -13,8 +13,6 @@ namespace FleetPool.Web.Tests;
 /// </summary>
 public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private enum Who { Anonymous, Staff, Lead, Fleet, Admin }
-
     // The least privileged visitor each page admits; Anonymous pages are the ones a signed-out person must reach.
     private static readonly Dictionary<string, Who> Table = new(StringComparer.Ordinal)
     {
@@ -91,7 +89,7 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 {
                     failures.AddRange(response.StatusCode == HttpStatusCode.Forbidden ? [] : [$"{who} GET /forbidden: {(int)response.StatusCode}, expected the friendly 403 page"]);
                 }
-                else if (Admits(Table[route], who))
+                else if (Table[route].Admits(who))
                 {
                     if ((int)response.StatusCode >= 500 || sentAway)
                     {
@@ -125,13 +123,4 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         var fleet = await BrowserLikeClient.SignedInAsync(app, TestData.Fleet);
         Assert.Contains("Hela organisationen", WebUtility.HtmlDecode(await fleet.GetStringAsync(path)), StringComparison.Ordinal);
     }
-
-    private static bool Admits(Who least, Who who) => least switch
-    {
-        Who.Anonymous => true,
-        Who.Staff => who != Who.Anonymous,
-        Who.Lead => who is Who.Lead or Who.Fleet or Who.Admin,
-        Who.Fleet => who is Who.Fleet or Who.Admin,
-        _ => who == Who.Admin,
-    };
 }
