@@ -31,7 +31,6 @@ public static class BenchApp
         await app.UseFleetPoolAsync();
         // The HTTP ceiling: the same pipeline, bearer check and revocation query as the booking API, and nothing else.
         app.MapGet("/api/bench/ping", () => "pong").RequireAuthorization();
-        app.MapGet("/bench/anon", () => "pong").AllowAnonymous();
         await app.StartAsync();
         return (app, url);
     }

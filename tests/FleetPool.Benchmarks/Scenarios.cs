@@ -153,15 +153,6 @@ public sealed class Scenarios(IServiceProvider services, string dbPath, Dataset 
             tokens.Add((await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!);
         }
         var duration = TimeSpan.FromSeconds(small ? 3 : 10);
-        if (Environment.GetEnvironmentVariable("BENCH_ANON") == "1")
-        {
-            var anon = await Harness.LoadAsync(32, duration, async w =>
-            {
-                using var response = await http.GetAsync("/bench/anon");
-                response.EnsureSuccessStatusCode();
-            });
-            Console.WriteLine($"anon: {anon.PerSecond:0}/s p95 {anon.P95Ms:0.0} ms");
-        }
         var ceiling = await Harness.LoadAsync(32, duration, async w =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/bench/ping");
