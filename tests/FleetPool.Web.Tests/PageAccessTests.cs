@@ -151,6 +151,18 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task BookPage_SwedishThenEnglish_MudBlazorButtonsNamedInThePageLanguage()
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+        var swedish = await client.GetStringAsync("/book");
+        Assert.Contains("aria-label=\"Öppna kalendern\"", WebUtility.HtmlDecode(swedish), StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Öppna klockan\"", WebUtility.HtmlDecode(swedish), StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"Open\"", swedish, StringComparison.Ordinal);
+        await client.GetAsync("/culture?name=en-GB&returnUrl=%2Fbook");
+        Assert.Contains("aria-label=\"Open\"", await client.GetStringAsync("/book"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forbidden_SignedIn_FriendlyPageWith403()
     {
         var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);

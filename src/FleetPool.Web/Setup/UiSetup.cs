@@ -19,6 +19,7 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Localization.SwedishMudLocalizer>();
         services.AddLocalization();
         // Swedish letters as themselves, not as &#xF6; entities: smaller and readable pages.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
