@@ -39,13 +39,9 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
                 .GroupBy(r => new { r.VehicleId, r.FuelTanked }).Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, Amount = g.Sum(r => r.Amount) })
                 .ToListAsync(ct))
             .Select(r => new Refuelling { VehicleId = r.VehicleId, FuelTanked = r.FuelTanked, Amount = r.Amount }).ToList();
-        var trips = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Returned && b.ReturnedAt >= from && b.ReturnedAt < to)
-            .GroupBy(b => b.VehicleId)
-            .Select(g => new VehicleTrips(g.Key,
-                g.Sum(b => b.ActualKm ?? (double?)(b.OdometerInKm - b.OdometerOutKm) ?? 0),
-                g.Sum(b => b.ActualCo2eGrams ?? 0),
-                g.Sum(b => b.ActualCo2eGrams == null ? b.ActualKm ?? (double?)(b.OdometerInKm - b.OdometerOutKm) ?? 0 : 0)))
+        var trips = await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
+            .GroupBy(t => t.VehicleId)
+            .Select(g => new VehicleTrips(g.Key, g.Sum(t => t.Km), g.Sum(t => t.RecordedCo2eGrams ?? 0), g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0)))
             .ToListAsync(ct);
         return FleetShareCalculator.Compute(date, units, vehicles, refuellings, trips, clock.GetCurrentInstant());
     }

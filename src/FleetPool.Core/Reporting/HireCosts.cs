@@ -73,20 +73,19 @@ public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
             return refused;
         }
         var (start, end) = (time.StartOfDay(first), time.StartOfDay(last.PlusDays(1)));
-        var trips = await (from b in db.Bookings.AsNoTracking()
-                           join v in db.Vehicles on b.VehicleId equals v.Id
-                           join c in db.CostCenters on b.CostCenterId equals c.Id
-                           join u in db.Users on b.BookerId equals u.Id
+        var trips = await (from t in ReturnedTrips.Of(db)
+                           join v in db.Vehicles on t.VehicleId equals v.Id
+                           join c in db.CostCenters on t.CostCenterId equals c.Id
+                           join u in db.Users on t.BookerId equals u.Id
                            join d in db.OrgUnits on u.DepartmentId equals d.Id into ds
                            from d in ds.DefaultIfEmpty()
-                           where b.Status == BookingStatus.Returned && b.Start >= start && b.Start < end && (only == null || u.DepartmentId == only)
-                           select new { b.Start, b.ReturnedAt, b.ActualKm, Odometer = b.OdometerInKm - b.OdometerOutKm, v.Kind, c.Code, CostName = c.Name,
+                           where t.Start >= start && t.Start < end && (only == null || u.DepartmentId == only)
+                           select new { t.Start, t.ReturnedAt, t.Km, v.Kind, c.Code, CostName = c.Name,
                                DepartmentId = u.DepartmentId, Department = d == null ? null : d.Name }).ToListAsync(ct);
         var priced = trips.Select(t =>
         {
-            var km = t.ActualKm ?? t.Odometer ?? 0;
-            var sek = tariffs.Value.ByKind.TryGetValue(t.Kind, out var tariff) ? tariff.For(t.ReturnedAt!.Value - t.Start, km) : 0m;
-            return (t.Code, t.CostName, Department: t.Department ?? "–", DepartmentKey: t.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", Km: km, Sek: sek);
+            var sek = tariffs.Value.ByKind.TryGetValue(t.Kind, out var tariff) ? tariff.For(t.ReturnedAt - t.Start, t.Km) : 0m;
+            return (t.Code, t.CostName, Department: t.Department ?? "–", DepartmentKey: t.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", t.Km, Sek: sek);
         }).ToList();
         var byDepartment = priced.GroupBy(p => (p.DepartmentKey, p.Department))
             .Select(g => new CostLine(g.Key.DepartmentKey, g.Key.Department, g.Count(), Math.Round(g.Sum(p => p.Km), 1), g.Sum(p => p.Sek)))

@@ -35,15 +35,12 @@ public sealed class PhaseOutPlanner(IDbContextFactory<FleetPoolDb> dbs, IClock c
         var (yearAgo, quarterAgo) = (time.StartOfDay(today.PlusYears(-1)), now - Duration.FromDays(90));
         var ids = cars.Where(c => !c.IsFossilIndependent).Select(c => c.Id).ToList();
         // A year of trips is summed per car in SQL; only the last 90 days' trips come back one by one, for the hours in use.
-        var year = await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.VehicleId) && b.Status == BookingStatus.Returned && b.ReturnedAt >= yearAgo)
-            .GroupBy(b => b.VehicleId)
-            .Select(g => new { g.Key, Trips = g.Count(), Km = g.Sum(b => b.ActualKm ?? (double?)(b.OdometerInKm - b.OdometerOutKm) ?? 0) })
+        var trips = ReturnedTrips.Of(db).Where(t => ids.Contains(t.VehicleId));
+        var year = await trips.Where(t => t.ReturnedAt >= yearAgo)
+            .GroupBy(t => t.VehicleId).Select(g => new { g.Key, Trips = g.Count(), Km = g.Sum(t => t.Km) })
             .ToDictionaryAsync(g => g.Key, ct);
-        var recent = (await db.Bookings.AsNoTracking()
-                .Where(b => ids.Contains(b.VehicleId) && b.Status == BookingStatus.Returned && b.ReturnedAt > quarterAgo)
-                .Select(b => new { b.VehicleId, b.Start, ReturnedAt = b.ReturnedAt!.Value }).ToListAsync(ct))
-            .ToLookup(b => b.VehicleId);
+        var recent = (await trips.Where(t => t.ReturnedAt > quarterAgo).Select(t => new { t.VehicleId, t.Start, t.ReturnedAt }).ToListAsync(ct))
+            .ToLookup(t => t.VehicleId);
         var (total, fossilFree) = (cars.Count, cars.Count(c => c.IsFossilIndependent));
         const double workingHoursIn90Days = 90 * 5 / 7.0 * 10;
         var candidates = cars.Where(c => !c.IsFossilIndependent).Select(c =>
