@@ -88,6 +88,18 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await response.JsonAsync()).GetProperty("fossilReason").ValueKind);
     }
 
+    [Theory]
+    [InlineData("distanceKm=201&passengers=1", "rangeTooShort")] // the cars' 400 km do not cover 2 × 201 km
+    [InlineData("distanceKm=200&passengers=6", "tooFewSeats")]   // 400 km covers the round trip; five seats do not take six
+    public async Task Availability_TripBeyondTheCars_EachCarSaysWhyItIsNotOffered(string trip, string reason)
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var result = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/availability?site={App.Ids.OpenSite}&from=2026-04-13T09:00:00%2B02:00&to=2026-04-13T10:00:00%2B02:00&{trip}");
+        var kia = result.GetProperty("vehicles").EnumerateArray().Single(v => v.GetProperty("vehicle").GetProperty("id").GetInt32() == App.Ids.ElectricCar);
+        Assert.Equal(reason, kia.GetProperty("reasonUnavailable").GetString());
+    }
+
     [Fact]
     public async Task Availability_PlaceThreeKmAway_RoadEstimateAdviceAndBikeThenEBikeThenFossilFreeFirst()
     {

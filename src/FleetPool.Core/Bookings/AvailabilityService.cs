@@ -76,8 +76,8 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
     private static string? ReasonUnavailable(SiteVehicle s, int? passengers, double? distance) =>
         s.Vehicle.Status == VehicleStatus.Maintenance ? "maintenance"
         : s.Booked ? "booked"
-        : passengers > s.Vehicle.Seats ? "tooFewSeats"
-        : distance is { } d && s.Vehicle.RangeKm is { } r && r < 2 * d ? "rangeTooShort"
+        : passengers is { } p && !s.Vehicle.HasSeatsFor(p) ? "tooFewSeats"
+        : !s.Vehicle.CoversRoundTrip(distance) ? "rangeTooShort"
         : null;
 
     // Lower is better: for a bikeable trip the suggested kind of bike first (a plain bike for a bike distance, an e-bike

@@ -48,6 +48,12 @@ public sealed class Vehicle
     /// <summary>Derived from the fuel type (Miljöfordon Sverige's definition); bikes are fossil-free.</summary>
     public bool IsFossilIndependent => FuelCatalog.For(Kind, Fuel).FossilIndependent;
 
+    /// <summary>True when the vehicle seats this many people.</summary>
+    public bool HasSeatsFor(int passengers) => Seats >= passengers;
+
+    /// <summary>True when its range covers the round trip of a one-way distance (or either is unknown).</summary>
+    public bool CoversRoundTrip(double? oneWayKm) => oneWayKm is not { } d || RangeKm is not { } range || range >= 2 * d;
+
     /// <summary>True when status and dates allow a booking at all.</summary>
     public bool IsBookable => Status == VehicleStatus.Active;
 }

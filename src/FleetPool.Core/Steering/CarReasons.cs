@@ -24,6 +24,5 @@ public static class CarReasons
 
     /// <summary>True when the vehicle is a fossil-free car or van that can take the passengers the round trip.</summary>
     public static bool SuitsAsFossilFree(Vehicle v, int passengers, double? oneWayKm) =>
-        v.Kind.IsMotorVehicle() && v.IsFossilIndependent && v.Seats >= passengers
-        && (oneWayKm is not { } d || v.RangeKm is not { } range || range >= 2 * d);
+        v.Kind.IsMotorVehicle() && v.IsFossilIndependent && v.HasSeatsFor(passengers) && v.CoversRoundTrip(oneWayKm);
 }
