@@ -24,16 +24,9 @@ public static class FleetShareCalculator
     public static List<FleetShareSnapshot> Compute(LocalDate date, IReadOnlyList<OrgUnit> units, IReadOnlyList<Vehicle> vehicles,
         IReadOnlyList<Refuelling> refuellings, IReadOnlyList<VehicleTrips> trips, Instant now)
     {
-        var parents = units.ToDictionary(u => u.Id, u => u.ParentId);
-        IEnumerable<int> Chain(int unitId)
-        {
-            for (int? at = unitId; at is { } id && parents.ContainsKey(id); at = parents[id])
-            {
-                yield return id;
-            }
-        }
+        var tree = new UnitTree(units);
         var inFleet = vehicles.Where(v => v.AcquiredOn <= date && (v.RetiredOn is not { } r || r > date)).ToList();
-        var chains = vehicles.ToDictionary(v => v.Id, v => Chain(v.DepartmentId).ToHashSet());
+        var chains = vehicles.ToDictionary(v => v.Id, v => tree.SelfAndAncestors(v.DepartmentId).ToHashSet());
         var snapshots = new List<FleetShareSnapshot>
         {
             Snapshot(date, UnitLevel.Organisation, 0, "", _ => true, inFleet, vehicles, refuellings, trips, now),

@@ -45,8 +45,9 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+        var tree = new UnitTree(units);
         var (own, refused) = await ReportScope.LimitAsync(db, actor, ct);
-        if (refused is not null || own is { } d && unitId is { } asked && asked != d && asked != BoardOf(units, d))
+        if (refused is not null || own is { } d && unitId is { } asked && asked != d && asked != tree.SelfAndAncestors(d).LastOrDefault())
         {
             return refused ?? Problem.Forbidden();
         }
@@ -69,7 +70,7 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
             trend.Add(Point(current));
         }
         var cars = (await db.Vehicles.AsNoTracking().Where(v => v.Status != Fleet.VehicleStatus.Retired).ToListAsync(ct))
-            .Where(v => v.Kind.IsMotorVehicle() && (unit is null || InUnit(units, v.DepartmentId, unit.Id))).ToList();
+            .Where(v => v.Kind.IsMotorVehicle() && (unit is null || tree.SelfAndAncestors(v.DepartmentId).Contains(unit.Id))).ToList();
         var targets = options.Value.Targets.Select(t => Evaluate(t, current, history, last) is var status
             && status is { Met: false, Metric: TargetMetric.FossilIndependentShare }
                 ? status with { ProjectedOn = PhaseOut.Project(cars, last, Max(t.Deadline, last.PlusYears(5))).FirstOrDefault(m => m.Share >= t.Share - 1e-9)?.Month }
@@ -106,28 +107,4 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
     private static SharePoint Point(FleetShareSnapshot s) => new(s.Date, s.FossilIndependentShare, s.FossilFreeEnergyShare, s.Co2eKg, s.Vehicles);
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
-
-    private static bool InUnit(List<OrgUnit> units, int departmentId, int unitId)
-    {
-        var byId = units.ToDictionary(u => u.Id);
-        for (var at = byId.GetValueOrDefault(departmentId); at is not null; at = at.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
-        {
-            if (at.Id == unitId)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int? BoardOf(List<OrgUnit> units, int departmentId)
-    {
-        var byId = units.ToDictionary(u => u.Id);
-        var at = byId.GetValueOrDefault(departmentId);
-        while (at?.ParentId is { } parent && byId.TryGetValue(parent, out var up))
-        {
-            at = up;
-        }
-        return at?.Id;
-    }
 }
