@@ -56,6 +56,30 @@ public abstract class JobsTests<TApp>(TApp app) : ProviderTests<TApp>(app) where
         }
     }
 
+    [Theory]
+    [InlineData(TestData.Fleet, false)]
+    [InlineData(TestData.Admin, true)]
+    public async Task Dashboard_TriggerJob_OnlyAdminsMayFleetManagersReadOnly(string email, bool allowed)
+    {
+        var client = await BrowserLikeClient.SignedInAsync(App, email);
+        var page = await client.GetStringAsync("/hangfire/recurring");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "data-csrf-token=\"([^\"]*)\"|name=\"csrf-token\" content=\"([^\"]*)\"");
+        var header = System.Text.RegularExpressions.Regex.Match(page, "data-csrf-header=\"([^\"]*)\"|name=\"csrf-header\" content=\"([^\"]*)\"");
+        using var trigger = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", "retention-purge")]),
+        };
+        if (token.Success && header.Success)
+        {
+            trigger.Headers.Add(header.Groups[1].Value + header.Groups[2].Value, token.Groups[1].Value + token.Groups[2].Value);
+        }
+
+        var response = await client.SendAsync(trigger);
+
+        Assert.Equal(allowed, page.Contains("recurring/trigger", StringComparison.Ordinal));
+        Assert.Equal(allowed, response.IsSuccessStatusCode);
+    }
+
     [Fact]
     public async Task NoShowSweep_TriggeredThroughHangfire_MarksLateReservation()
     {

@@ -98,7 +98,10 @@ public static class JobsSetup
         jobs.AddOrUpdate<Core.Data.SqliteBackup>("sqlite-backup", j => j.RunAsync(null, CancellationToken.None), options.BackupCron, inZone);
     }
 
-    /// <summary>The dashboard at <c>/hangfire</c>, for fleet managers and admins only (when this instance runs Hangfire).</summary>
+    /// <summary>
+    /// The dashboard at <c>/hangfire</c>, for fleet managers and admins only (when this instance runs Hangfire); read-only
+    /// for fleet managers: only admins trigger, requeue or delete jobs.
+    /// </summary>
     public static void MapFleetPoolDashboard(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetService<JobStorage>() is null)
@@ -108,6 +111,7 @@ public static class JobsSetup
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new FleetManagerDashboardFilter()], DashboardTitle = "FleetPool – jobb", AppPath = "/",
+            IsReadOnlyFunc = c => !Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(c).User.IsInRole(Core.Common.Roles.Admin),
         }).RequireAuthorization(Policies.FleetManager);
     }
 }
