@@ -9,9 +9,10 @@ namespace FleetPool.Core.Bookings;
 /// <summary>
 /// Moves bookings along their lifecycle: cancel (Reserved), check out (Reserved → CheckedOut) and check in
 /// (CheckedOut → Returned). Invariants: an odometer never goes below the vehicle's last reading; an early return
-/// frees the rest of the slot (BlockedUntil becomes the return time plus the buffer); each step is one transaction.
+/// frees the rest of the slot (BlockedUntil becomes the return time plus the buffer); each step is one transaction; a car
+/// or van is picked up only by its driver, holding a valid licence that day (<see cref="BookingParties"/>).
 /// </summary>
-public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults)
+public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults, Time.OrganisationTime time)
 {
     /// <summary>Cancels a reservation; the slot is free at once.</summary>
     public Task<Outcome<BookingView>> CancelAsync(Actor actor, int id, CancellationToken ct = default) =>
@@ -30,7 +31,15 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
                 return Problem.Refused("status", Text.Get("CheckoutWindow", defaults.Value.EarlyCheckoutMinutes));
             }
             var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
+            if (!BookingParties.MayCheckOut(actor, b.BookerId, b.DriverId, vehicle.Kind))
+            {
+                return Problem.Refused("driverId", Text.Get("OnlyDriverChecksOut"));
+            }
             var broken = readings.Check(vehicle, vehicle.LastOdometerKm);
+            if (BookingRules.LicenceProblem(vehicle, await db.Users.FindAsync([actor.UserId], ct), b.End, time) is { } licence)
+            {
+                broken.Add("driverId", licence);
+            }
             if (!vehicle.IsBookable)
             {
                 broken.Add("vehicleId", Text.Get("VehicleNotAvailable", Text.Get($"VehicleStatus.{vehicle.Status}")));
@@ -50,6 +59,10 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
         StepAsync(actor, id, BookingStatus.CheckedOut, readings, async (db, b, now) =>
         {
             var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
+            if (!BookingParties.MayCheckIn(actor, b.BookerId, b.DriverId, vehicle.Kind))
+            {
+                return Problem.Refused("driverId", Text.Get("OnlyDriverChecksIn"));
+            }
             var broken = readings.Check(vehicle, Math.Max(vehicle.LastOdometerKm, b.OdometerOutKm ?? 0));
             if (!broken.IsEmpty)
             {

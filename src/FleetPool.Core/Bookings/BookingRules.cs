@@ -46,13 +46,20 @@ public static class BookingRules
         }
         CheckOpen(errors, "end", "ReturnNotPossible", r.End, r.Site, time);
         CheckVehicle(errors, r.Vehicle);
-        if (r.Vehicle.Kind.IsMotorVehicle())
+        if (LicenceProblem(r.Vehicle, r.Driver, r.End, time) is { } licence)
         {
-            var lastDay = time.DateOf(r.End);
-            errors.AddIf(r.Driver is null || !r.Driver.HasValidClassBLicence(lastDay), "driverId",
-                Text.Get("LicenceNeeded", lastDay.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)));
+            errors.Add("driverId", licence);
         }
         return errors;
+    }
+
+    /// <summary>Why the driver may not drive the vehicle until <paramref name="end"/>, or null when they may (or it is a bike).</summary>
+    public static string? LicenceProblem(Vehicle vehicle, AppUser? driver, Instant end, OrganisationTime time)
+    {
+        var lastDay = time.DateOf(end);
+        return vehicle.Kind.IsMotorVehicle() && (driver is null || !driver.HasValidClassBLicence(lastDay))
+            ? Text.Get("LicenceNeeded", lastDay.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture))
+            : null;
     }
 
     /// <summary>Why a site is closed at an instant, or null when pick-up or return is allowed then.</summary>

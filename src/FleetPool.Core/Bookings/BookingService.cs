@@ -43,6 +43,10 @@ public sealed class BookingService(
         {
             return Problem.Invalid(refs);
         }
+        if (await PartiesProblemAsync(db, actor, driver!.Id, costCenter!.OrgUnitId, ct) is { } parties)
+        {
+            return parties;
+        }
         var (problem, rules, site) = await CheckRulesAsync(db, vehicle!, request.Start!.Value, request.End!.Value, driver, false, ct);
         if (problem is not null)
         {
@@ -54,6 +58,13 @@ public sealed class BookingService(
         {
             return trip.Problem!;
         }
+        // A driver named by a fleet manager hears of it in the inbox (and by e-mail when SMTP is set up).
+        var tellDriver = driver.Id == actor.UserId ? null : new Notifications.Notification
+        {
+            UserId = driver.Id, Kind = "namedDriver", At = clock.GetCurrentInstant(),
+            Arguments = string.Join(Notifications.Inbox.Separator, vehicle!.Name, time.Format(request.Start.Value),
+                await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleAsync(ct)),
+        };
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         if (await TakenAsync(db, vehicle!, request.Start.Value, blockedUntil, rules, null, ct) is { } taken)
         {
@@ -69,7 +80,11 @@ public sealed class BookingService(
             AlternativeCheck = request.AlternativeCheck, CreatedAt = clock.GetCurrentInstant(),
         };
         db.Bookings.Add(booking);
-        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct) is { } conflict)
+        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct, tellDriver is null ? null : () =>
+            {
+                tellDriver.BookingId = booking.Id;
+                db.Notifications.Add(tellDriver);
+            }) is { } conflict)
         {
             return conflict;
         }
@@ -140,12 +155,29 @@ public sealed class BookingService(
         return BookingView.From(booking, vehicle, costCenter);
     }
 
+    // Who drives and what is charged: the booker's own rights, not the named driver's (BookingParties).
+    private static async Task<Problem?> PartiesProblemAsync(FleetPoolDb db, Actor actor, int driverId, int costCenterUnitId, CancellationToken ct)
+    {
+        if (!BookingParties.MayNameDriver(actor, driverId))
+        {
+            return Problem.Refused("driverId", Text.Get("OnlyFleetNamesDriver"));
+        }
+        return actor.ManagesFleet || BookingParties.MayCharge(actor, await BookingParties.BookerUnitsAsync(db, actor.UserId, ct), costCenterUnitId)
+            ? null : Problem.Refused("costCenter", Text.Get("CostCenterNotYours"));
+    }
+
     // On PostgreSQL two transactions can both pass the check; the exclusion constraint then refuses the second.
-    private static async Task<Problem?> SaveOrConflictAsync(FleetPoolDb db, WriteTransaction tx, string vehicleName, CancellationToken ct)
+    private static async Task<Problem?> SaveOrConflictAsync(FleetPoolDb db, WriteTransaction tx, string vehicleName, CancellationToken ct,
+        Action? afterInsert = null)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            if (afterInsert is not null)
+            {
+                afterInsert();
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
             return null;
         }
@@ -194,8 +226,11 @@ public sealed class BookingService(
 public static class BookingAccess
 {
     /// <summary>True when the actor may see the booking; others get "not found".</summary>
-    public static bool CanSee(Actor actor, Booking booking) =>
-        actor.ManagesFleet || booking.BookerId == actor.UserId || booking.DriverId == actor.UserId;
+    public static bool CanSee(Actor actor, Booking booking) => CanSee(actor, booking.BookerId, booking.DriverId);
+
+    /// <summary>True when the actor may see a booking of this booker and driver.</summary>
+    public static bool CanSee(Actor actor, int bookerId, int? driverId) =>
+        actor.ManagesFleet || bookerId == actor.UserId || driverId == actor.UserId;
 
     /// <summary>The tracked booking, or null when it does not exist or the actor may not see it.</summary>
     internal static async Task<Booking?> FindVisibleAsync(FleetPoolDb db, Actor actor, int id, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,12 +26,13 @@ public sealed class OrganisationDirectory(IDbContextFactory<FleetPoolDb> dbs)
         return await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteSummary(s.Id, s.Name, s.Address)).ToListAsync(ct);
     }
 
-    /// <summary>Active cost centres by code.</summary>
-    public async Task<IReadOnlyList<CostCenterSummary>> CostCentersAsync(CancellationToken ct = default)
+    /// <summary>The active cost centres the actor may charge (<see cref="Bookings.BookingParties.MayCharge"/>), by code.</summary>
+    public async Task<IReadOnlyList<CostCenterSummary>> CostCentersAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.CostCenters.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Code)
-            .Select(c => new CostCenterSummary(c.Code, c.Name)).ToListAsync(ct);
+        var units = await Bookings.BookingParties.BookerUnitsAsync(db, actor.UserId, ct);
+        var active = await db.CostCenters.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Code).ToListAsync(ct);
+        return active.Where(c => Bookings.BookingParties.MayCharge(actor, units, c.OrgUnitId)).Select(c => new CostCenterSummary(c.Code, c.Name)).ToList();
     }
 
     /// <summary>Departments with their boards, by board then name.</summary>

@@ -45,10 +45,11 @@ public partial class Book
 
     protected override async Task OnInitializedAsync()
     {
+        var actor = (await AuthState).User.ToActor();
         _sites = await Directory.SitesAsync();
-        _costCenters = await Directory.CostCentersAsync();
+        _costCenters = await Directory.CostCentersAsync(actor);
         var tomorrow = Time.DateOf(Clock.GetCurrentInstant()).PlusDays(1).ToDateTimeUnspecified();
-        var preferred = (await Profiles.GetAsync((await AuthState).User.ToActor())).DefaultSiteId;
+        var preferred = (await Profiles.GetAsync(actor)).DefaultSiteId;
         var site = _sites.FirstOrDefault(s => s.Id == preferred) ?? (_sites.Count > 0 ? _sites[0] : null); // a deleted default site falls back
         (Form.SiteId, Form.Date, Form.ReturnDate) = (site?.Id, tomorrow, tomorrow);
     }

@@ -13,6 +13,7 @@ namespace FleetPool.Web.Components.Pages.Bookings;
 public partial class MyBookings
 {
     private List<BookingView>? _bookings;
+    private Core.Common.Actor? _actor;
     private bool _busy;
 
     [Inject] private BookingQueries Queries { get; set; } = default!;
@@ -36,9 +37,14 @@ public partial class MyBookings
 
     private async Task LoadAsync()
     {
-        var actor = (await AuthState).User.ToActor();
-        _bookings = (await Queries.MineAsync(actor, 1, BookingQueries.MaxPageSize)).Items.ToList();
+        _actor = (await AuthState).User.ToActor();
+        _bookings = (await Queries.MineAsync(_actor, 1, BookingQueries.MaxPageSize)).Items.ToList();
     }
+
+    // A car booked for another driver is theirs to pick up (BookingParties): the booker does not get the button.
+    private bool MayCheckOut(BookingView b) => BookingParties.MayCheckOut(_actor!, b.BookerId, b.DriverId, b.VehicleKind);
+
+    private bool MayCheckIn(BookingView b) => BookingParties.MayCheckIn(_actor!, b.BookerId, b.DriverId, b.VehicleKind);
 
     private async Task TripAsync(BookingView booking, bool checkIn)
     {

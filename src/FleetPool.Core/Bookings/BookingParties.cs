@@ -1,0 +1,47 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetPool.Core.Bookings;
+
+/// <summary>
+/// Who takes part in a booking and what each may do. Invariants: only fleet managers and admins name a driver other
+/// than themselves (a staff member books for themselves, so nobody lands in a colleague's calendar unasked, and an
+/// unlicensed booker cannot borrow a colleague's licence); a car or van is checked out only by its driver; it is
+/// checked in by its driver or a fleet manager (keys handed back at the desk); a bike by anyone who may see the booking.
+/// A booker charges only a cost centre of their own department or of a unit above it (the board's), fleet managers any.
+/// </summary>
+public static class BookingParties
+{
+    /// <summary>True when the actor may book with <paramref name="driverId"/> as the driver.</summary>
+    public static bool MayNameDriver(Actor actor, int driverId) => driverId == actor.UserId || actor.ManagesFleet;
+
+    /// <summary>True when the actor may pick the vehicle up.</summary>
+    public static bool MayCheckOut(Actor actor, int bookerId, int? driverId, VehicleKind kind) =>
+        kind.IsMotorVehicle() ? actor.UserId == (driverId ?? bookerId) : BookingAccess.CanSee(actor, bookerId, driverId);
+
+    /// <summary>True when the actor may bring the vehicle back.</summary>
+    public static bool MayCheckIn(Actor actor, int bookerId, int? driverId, VehicleKind kind) =>
+        kind.IsMotorVehicle() ? actor.UserId == (driverId ?? bookerId) || actor.ManagesFleet : BookingAccess.CanSee(actor, bookerId, driverId);
+
+    /// <summary>
+    /// True when the actor may charge a cost centre owned by <paramref name="ownerUnitId"/>, given
+    /// <paramref name="bookerUnits"/>: the booker's department and every unit above it (<see cref="UnitTree.SelfAndAncestors"/>).
+    /// </summary>
+    public static bool MayCharge(Actor actor, IEnumerable<int> bookerUnits, int ownerUnitId) =>
+        actor.ManagesFleet || bookerUnits.Contains(ownerUnitId);
+
+    /// <summary>The booker's department and every unit above it; empty when the booker has no department.</summary>
+    internal static async Task<IReadOnlyList<int>> BookerUnitsAsync(FleetPoolDb db, int userId, CancellationToken ct)
+    {
+        var department = await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync(ct);
+        if (department is not { } id)
+        {
+            return [];
+        }
+        var tree = new UnitTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
+        return tree.SelfAndAncestors(id).ToList();
+    }
+}
