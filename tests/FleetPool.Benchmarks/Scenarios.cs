@@ -46,11 +46,12 @@ public sealed class Scenarios(IServiceProvider services, string dbPath, Dataset 
     public async Task<List<Row>> AvailabilityAsync()
     {
         var availability = services.GetRequiredService<AvailabilityService>();
+        var actor = Actor.Of(data.Clients[0].Id, Roles.Staff);
         var iterations = small ? 300 : 2000;
         var fleetPool = await Harness.TimeAsync(50, iterations, async i =>
         {
             var (site, from, to) = Window(i);
-            var result = await availability.FindAsync(new AvailabilityQuery(site, from, to));
+            var result = await availability.FindAsync(actor, new AvailabilityQuery(site, from, to));
             if (!result.Succeeded || result.Value!.Vehicles.Count == 0)
             {
                 throw new InvalidOperationException("availability found nothing");

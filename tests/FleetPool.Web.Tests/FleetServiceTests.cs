@@ -68,7 +68,7 @@ public abstract class FleetServiceTests<TApp>(TApp app) : ProviderTests<TApp>(ap
         var id = (await reports.ReportAsync(Staff, App.Ids.Bike, new DamageInput("Punktering bak", InjuryAccident: false))).Value;
         Assert.Equal(1, (await Get<VehicleService>().GetAsync(App.Ids.Bike)).Value!.OpenDamageReports);
         var slot = Instant.FromUtc(2026, 5, 5, 7, 0);
-        var available = (await Get<AvailabilityService>().FindAsync(new AvailabilityQuery(App.Ids.OpenSite, slot, slot + Duration.FromHours(1)))).Value!;
+        var available = (await Get<AvailabilityService>().FindAsync(Staff, new AvailabilityQuery(App.Ids.OpenSite, slot, slot + Duration.FromHours(1)))).Value!;
         Assert.Equal(1, available.Vehicles.Single(v => v.Vehicle.Id == App.Ids.Bike).Vehicle.OpenDamageReports);
         Assert.Equal(ProblemKind.Forbidden, (await reports.ResolveAsync(Staff, id)).Problem!.Kind);
         Assert.True((await reports.ResolveAsync(Manager, id)).Succeeded);

@@ -14,10 +14,12 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
 
     private static string Day(int day, int hour) => $"2026-04-{day:00}T{hour:00}:00:00+02:00";
 
-    private async Task<int> AddPlaceAsync(string name, bool confidential = false)
+    // A confidential place belongs to home care (staff's department) unless the test names another owner.
+    private async Task<int> AddPlaceAsync(string name, bool confidential = false, int? owner = null)
     {
         var manager = await App.ClientForAsync(TestData.Fleet);
-        var response = await manager.PostAsJsonAsync("/api/places", new { name, address = "Vägen 1", latitude = ThreeKmNorth, longitude = 17.98, confidential });
+        var ownerUnitId = confidential ? owner ?? App.Ids.Department : (int?)null;
+        var response = await manager.PostAsJsonAsync("/api/places", new { name, address = "Vägen 1", latitude = ThreeKmNorth, longitude = 17.98, confidential, ownerUnitId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetInt32();
     }
@@ -174,9 +176,9 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
-    public async Task Places_ConfidentialPlace_PositionHiddenFromStaffShownToFleetManager()
+    public async Task Places_ConfidentialPlace_PositionHiddenFromOtherDepartmentShownToFleetManager()
     {
-        await AddPlaceAsync("Skyddad brukare", confidential: true);
+        await AddPlaceAsync("Skyddad brukare", confidential: true, owner: App.Ids.OtherDepartment);
         async Task<System.Text.Json.JsonElement> FindAsync(string email) =>
             (await (await App.ClientForAsync(email)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/places?search=Skyddad%20brukare"))[0];
 

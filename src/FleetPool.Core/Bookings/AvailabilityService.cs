@@ -18,7 +18,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
     IOptions<BookingRuleDefaults> defaults, IOptions<SteeringOptions> steering, IDistanceEstimator distances)
 {
     /// <summary>The ranked vehicles of the site for the slot.</summary>
-    public async Task<Outcome<AvailabilityResult>> FindAsync(AvailabilityQuery q, CancellationToken ct = default)
+    public async Task<Outcome<AvailabilityResult>> FindAsync(Actor actor, AvailabilityQuery q, CancellationToken ct = default)
     {
         var invalid = q.Validate();
         if (!invalid.IsEmpty)
@@ -40,7 +40,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
             {
                 return Problem.Invalid(new FieldErrors().Add("placeId", Text.Get("NoPlace")));
             }
-            distance ??= Math.Round(distances.RoadKm(new GeoPoint(site.Latitude, site.Longitude), new GeoPoint(place.Latitude, place.Longitude)), 2);
+            distance ??= ConfidentialPlaces.DistanceKm(distances, site, place, await ConfidentialPlaces.MayLocateAsync(db, actor, place, ct));
         }
         var blockedUntil = to + BookingRuleSet.For(site, defaults.Value).Buffer;
         var vehicles = (await FreeVehicles.AtSiteAsync(db, site.Id, q.Kind, from, blockedUntil, null, ct))

@@ -53,7 +53,7 @@ public sealed class BookingService(
             return problem;
         }
         var blockedUntil = request.End.Value + rules!.Buffer;
-        var trip = await steering.CheckAsync(db, request, vehicle!, site!, blockedUntil, ct);
+        var trip = await steering.CheckAsync(db, actor, request, vehicle!, site!, blockedUntil, ct);
         if (trip.Value is not { } facts)
         {
             return trip.Problem!;
@@ -139,7 +139,7 @@ public sealed class BookingService(
         {
             var asIfNew = new BookingRequest(vehicle.Id, start, end, booking.Purpose, null, km,
                 CarReason: change.CarReason ?? booking.CarReason, FossilReason: change.FossilReason ?? booking.FossilReason);
-            var trip = await steering.CheckAsync(db, asIfNew, vehicle, site!, end + rules!.Buffer, ct, booking.Id);
+            var trip = await steering.CheckAsync(db, actor, asIfNew, vehicle, site!, end + rules!.Buffer, ct, booking.Id);
             if (trip.Value is not { } facts)
             {
                 return trip.Problem!;

@@ -17,6 +17,8 @@ public sealed class Place
     public double Latitude { get; set; }
     /// <summary>WGS84 longitude in degrees.</summary>
     public double Longitude { get; set; }
-    /// <summary>True when a booking to it keeps only the distance.</summary>
+    /// <summary>True when a booking to it keeps only the distance, and only <see cref="ConfidentialPlaces"/>' insiders may locate it.</summary>
     public bool Confidential { get; set; }
+    /// <summary>The department that owns a confidential place: its members (and units below it) may locate the place.</summary>
+    public int? OwnerUnitId { get; set; }
 }

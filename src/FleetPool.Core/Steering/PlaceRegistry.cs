@@ -4,16 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FleetPool.Core.Steering;
 
-/// <summary>A place as callers see it. A confidential place shows no address, and its position only to fleet managers.</summary>
-public sealed record PlaceView(int Id, string Name, string? Address, double? Latitude, double? Longitude, bool Confidential);
+/// <summary>
+/// A place as callers see it. A confidential place shows its address and position only to those who may locate it
+/// (<see cref="ConfidentialPlaces.MayLocate"/>).
+/// </summary>
+public sealed record PlaceView(int Id, string Name, string? Address, double? Latitude, double? Longitude, bool Confidential, int? OwnerUnitId = null);
 
-/// <summary>A new place as a fleet manager enters it.</summary>
-public sealed record PlaceInput(string? Name, string? Address, double? Latitude, double? Longitude, bool Confidential = false)
+/// <summary>A new place as a fleet manager enters it; a confidential one names the department that owns it.</summary>
+public sealed record PlaceInput(string? Name, string? Address, double? Latitude, double? Longitude, bool Confidential = false, int? OwnerUnitId = null)
 {
     /// <summary>Field errors (400).</summary>
     public FieldErrors Validate() => new FieldErrors().RequireText(Name, "name", 200).OptionalText(Address, "address", 300)
         .AddIf(Latitude is null, "latitude", Text.Get("Required")).AddIf(Longitude is null, "longitude", Text.Get("Required"))
-        .Range(Latitude, "latitude", -90, 90).Range(Longitude, "longitude", -180, 180);
+        .Range(Latitude, "latitude", -90, 90).Range(Longitude, "longitude", -180, 180)
+        .AddIf(OwnerUnitId is <= 0, "ownerUnitId", Text.Get("PositiveId"));
 }
 
 /// <summary>
@@ -30,11 +34,13 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var places = await db.Places.AsNoTracking().ToListAsync(ct);
+        var units = await Bookings.BookingParties.BookerUnitsAsync(db, actor.UserId, ct);
         var term = search?.Trim() ?? "";
         return places
-            .Where(p => term.Length == 0 || p.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
-                || (!p.Confidential && p.Address?.Contains(term, StringComparison.CurrentCultureIgnoreCase) == true))
-            .OrderBy(p => p.Name, StringComparer.CurrentCulture).Take(Math.Clamp(take, 1, 500)).Select(p => View(p, actor.ManagesFleet)).ToList();
+            .Select(p => (Place: p, Locate: ConfidentialPlaces.MayLocate(actor, p, units)))
+            .Where(x => term.Length == 0 || x.Place.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
+                || (x.Locate && x.Place.Address?.Contains(term, StringComparison.CurrentCultureIgnoreCase) == true))
+            .OrderBy(x => x.Place.Name, StringComparer.CurrentCulture).Take(Math.Clamp(take, 1, 500)).Select(x => View(x.Place, x.Locate)).ToList();
     }
 
     /// <summary>Adds a place.</summary>
@@ -56,10 +62,14 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         {
             return Problem.Invalid(new FieldErrors().Add("name", Text.Get("ImportNameTaken", name)));
         }
+        if (input.OwnerUnitId is { } owner && !await db.OrgUnits.AnyAsync(u => u.Id == owner, ct))
+        {
+            return Problem.Invalid(new FieldErrors().Add("ownerUnitId", Text.Get("NoUnit")));
+        }
         var place = new Place
         {
             Name = name, Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim(),
-            Latitude = input.Latitude!.Value, Longitude = input.Longitude!.Value, Confidential = input.Confidential,
+            Latitude = input.Latitude!.Value, Longitude = input.Longitude!.Value, Confidential = input.Confidential, OwnerUnitId = input.OwnerUnitId,
         };
         db.Places.Add(place);
         await db.SaveChangesAsync(ct);
@@ -90,7 +100,7 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         return id;
     }
 
-    private static PlaceView View(Place p, bool showPosition) => p.Confidential
-        ? new(p.Id, p.Name, null, showPosition ? p.Latitude : null, showPosition ? p.Longitude : null, true)
-        : new(p.Id, p.Name, p.Address, p.Latitude, p.Longitude, false);
+    private static PlaceView View(Place p, bool mayLocate) => mayLocate
+        ? new(p.Id, p.Name, p.Address, p.Latitude, p.Longitude, p.Confidential, p.OwnerUnitId)
+        : new(p.Id, p.Name, null, null, null, true, p.OwnerUnitId);
 }

@@ -23,7 +23,7 @@ public sealed record TripFacts(double DistanceKm, string? Destination, int? Plac
 public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEstimator distances)
 {
     /// <summary>The trip's facts, or the problem that stops the booking.</summary>
-    internal async Task<Outcome<TripFacts>> CheckAsync(FleetPoolDb db, BookingRequest r, Vehicle vehicle, Site site, Instant blockedUntil, CancellationToken ct,
+    internal async Task<Outcome<TripFacts>> CheckAsync(FleetPoolDb db, Actor actor, BookingRequest r, Vehicle vehicle, Site site, Instant blockedUntil, CancellationToken ct,
         int? changingBookingId = null)
     {
         var o = options.Value;
@@ -32,7 +32,7 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         {
             return Problem.Invalid(new FieldErrors().Add("placeId", Text.Get("NoPlace")));
         }
-        var distance = r.DistanceKm ?? Math.Round(distances.RoadKm(new GeoPoint(site.Latitude, site.Longitude), new GeoPoint(place!.Latitude, place.Longitude)), 2);
+        var distance = r.DistanceKm ?? ConfidentialPlaces.DistanceKm(distances, site, place!, await ConfidentialPlaces.MayLocateAsync(db, actor, place!, ct));
         var confidential = r.ConfidentialDestination || place?.Confidential == true;
         var destination = confidential ? null : r.Destination?.Trim() is { Length: > 0 } text ? text : place?.Name;
         var carReason = Blank(r.CarReason);

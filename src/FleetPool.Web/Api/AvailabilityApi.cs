@@ -18,6 +18,6 @@ internal static class AvailabilityApi
         var q = new QueryParser(request);
         var query = new AvailabilityQuery(q.Int("site"), q.Instant("from"), q.Instant("to"), q.Enum<VehicleKind>("kind"),
             q.Int("passengers", 1, 60), q.Double("distanceKm"), q.Text("destination", 200), q.Int("placeId"));
-        return q.Errors.IsEmpty ? ApiResults.From(await availability.FindAsync(query, ct), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
+        return q.Errors.IsEmpty ? ApiResults.From(await availability.FindAsync(request.HttpContext.User.ToActor(), query, ct), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
     }
 }

@@ -32,6 +32,10 @@ internal static class DemoSeeder
         var users = await SeedUsersAsync(services, departments, today, clock.GetCurrentInstant());
         var costCenters = await db.CostCenters.ToListAsync();
         var places = DemoOrganisation.Places();
+        foreach (var place in places.Where(p => p.Confidential))
+        {
+            place.OwnerUnitId = departments.Single(d => d.Name == "Hemtjänst").Id; // home care visits the protected address
+        }
         db.Places.AddRange(places);
         await db.SaveChangesAsync();
         new DemoHistory(db, services.GetRequiredService<Core.Time.OrganisationTime>(), clock.GetCurrentInstant(),

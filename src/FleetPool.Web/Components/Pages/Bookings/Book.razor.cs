@@ -68,7 +68,7 @@ public partial class Book
             return;
         }
         _busy = true;
-        var outcome = await Availability.FindAsync(new AvailabilityQuery(Form.SiteId, slot.Start, slot.End, Form.Kind,
+        var outcome = await Availability.FindAsync((await AuthState).User.ToActor(), new AvailabilityQuery(Form.SiteId, slot.Start, slot.End, Form.Kind,
             Form.Passengers, Form.DistanceKm, Destination, Form.Place?.Id));
         _busy = false;
         if (outcome.Problem is { } problem)
