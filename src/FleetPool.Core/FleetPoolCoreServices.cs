@@ -20,6 +20,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<VehicleService>()
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()
+        .AddSingleton<OdometerCorrections>()
         .AddSingleton<VehicleDetails>()
         .AddSingleton<Reporting.DepartmentOverview>()
         .AddSingleton<Reporting.SteeringReports>()

@@ -27,6 +27,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/bookings/{id:int}/cancel"] = Who.Staff,
         ["POST /api/bookings/{id:int}/checkout"] = Who.Staff,
         ["POST /api/bookings/{id:int}/checkin"] = Who.Staff,
+        ["POST /api/bookings/{id:int}/readings"] = Who.Fleet,
         ["GET /api/notifications/"] = Who.Staff,
         ["POST /api/notifications/read"] = Who.Staff,
         ["GET /api/places/"] = Who.Staff,
@@ -47,6 +48,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/vehicles/{id:int}"] = Who.Staff,
         ["POST /api/vehicles/"] = Who.Fleet,
         ["PUT /api/vehicles/{id:int}"] = Who.Fleet,
+        ["POST /api/vehicles/{id:int}/odometer"] = Who.Fleet,
     };
 
     private static readonly Dictionary<Who, string?> Emails = new()

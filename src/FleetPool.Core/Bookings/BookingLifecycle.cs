@@ -35,7 +35,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
             {
                 return Problem.Refused("driverId", Text.Get("OnlyDriverChecksOut"));
             }
-            var broken = readings.Check(vehicle, vehicle.LastOdometerKm);
+            var broken = readings.CheckOut(vehicle, defaults.Value);
             if (BookingRules.LicenceProblem(vehicle, await db.Users.FindAsync([actor.UserId], ct), b.End, time) is { } licence)
             {
                 broken.Add("driverId", licence);
@@ -63,7 +63,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
             {
                 return Problem.Refused("driverId", Text.Get("OnlyDriverChecksIn"));
             }
-            var broken = readings.Check(vehicle, Math.Max(vehicle.LastOdometerKm, b.OdometerOutKm ?? 0));
+            var broken = readings.CheckIn(vehicle, b.OdometerOutKm ?? 0, now - (b.CheckedOutAt ?? now), defaults.Value);
             if (!broken.IsEmpty)
             {
                 return Problem.Refused(broken);

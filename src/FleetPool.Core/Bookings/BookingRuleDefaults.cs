@@ -22,6 +22,12 @@ public sealed class BookingRuleDefaults
     [Range(0, 24 * 60)] public int EarlyCheckoutMinutes { get; set; } = 30;
     /// <summary>A reservation not picked up this long after its start becomes a no-show and frees the vehicle, minutes.</summary>
     [Range(5, 24 * 60)] public int NoShowAfterMinutes { get; set; } = 30;
+    /// <summary>Fastest average speed a trip's odometer km may imply (check-in time minus check-out time), km/h.</summary>
+    [Range(10, 300)] public int MaxAverageKmh { get; set; } = 130;
+    /// <summary>Km a reading may exceed what speed or range allows (odometers round, clocks drift).</summary>
+    [Range(0, 100)] public int OdometerAllowanceKm { get; set; } = 5;
+    /// <summary>Most km a check-out reading may be above the vehicle's last reading (workshop test drives, unrecorded moves).</summary>
+    [Range(0, 100_000)] public int MaxOdometerGapKm { get; set; } = 1000;
 }
 
 /// <summary>The rules in force at one site: its overrides on top of the defaults.</summary>

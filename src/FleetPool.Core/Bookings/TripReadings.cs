@@ -1,5 +1,6 @@
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
+using NodaTime;
 
 namespace FleetPool.Core.Bookings;
 
@@ -30,6 +31,40 @@ public sealed record TripReadings(
         return e;
     }
 
+    /// <summary>
+    /// Rules on check-out readings (422): what must be read, that odometers never go back, and that the reading is within
+    /// <see cref="BookingRuleDefaults.MaxOdometerGapKm"/> of the vehicle's last one.
+    /// </summary>
+    public FieldErrors CheckOut(Vehicle vehicle, BookingRuleDefaults limits)
+    {
+        var e = Check(vehicle, vehicle.LastOdometerKm);
+        var highest = vehicle.LastOdometerKm + limits.MaxOdometerGapKm;
+        return e.AddIf(vehicle.Kind.IsMotorVehicle() && OdometerKm > highest, "odometerKm", Text.Get("OdometerGap", highest));
+    }
+
+    /// <summary>
+    /// Rules on check-in readings (422): besides <see cref="Check"/>, the km since check-out must be possible in the time
+    /// taken (<see cref="BookingRuleDefaults.MaxAverageKmh"/>) and on the fuel aboard (the vehicle's range, twice with a
+    /// refuelling), and a refuelling must fit in the tank or battery.
+    /// </summary>
+    public FieldErrors CheckIn(Vehicle vehicle, int odometerOutKm, Duration elapsed, BookingRuleDefaults limits)
+    {
+        var e = Check(vehicle, Math.Max(vehicle.LastOdometerKm, odometerOutKm));
+        if (vehicle.Kind.IsMotorVehicle() && OdometerKm is { } inKm && inKm > odometerOutKm)
+        {
+            var bySpeed = (int)Math.Ceiling(Math.Max(0, elapsed.TotalHours) * limits.MaxAverageKmh) + limits.OdometerAllowanceKm;
+            var byRange = vehicle.RangeKm is { } range ? range * (Refuel is null ? 1 : 2) + limits.OdometerAllowanceKm : int.MaxValue;
+            var driven = inKm - odometerOutKm;
+            e.AddIf(driven > bySpeed, "odometerKm", Text.Get("OdometerTooFast", driven, Math.Round(elapsed.TotalHours, 1), bySpeed, limits.MaxAverageKmh));
+            e.AddIf(driven <= bySpeed && driven > byRange, "odometerKm", Text.Get("OdometerBeyondRange", driven, vehicle.RangeKm ?? 0));
+        }
+        if (Refuel is { Fuel: { } fuel, Amount: { } amount } && RefuelInput.Capacity(vehicle, fuel) is { } capacity && amount > capacity)
+        {
+            e.Add("refuel.amount", Text.Get("RefuelTooMuch", amount, capacity, FuelCatalog.Of(fuel).RefuelUnit));
+        }
+        return e;
+    }
+
     /// <summary>Rules on readings that depend on the vehicle (422): what must be read, and that odometers never go back.</summary>
     public FieldErrors Check(Vehicle vehicle, int lowestOdometerKm)
     {
@@ -53,6 +88,25 @@ public sealed record RefuelInput(FuelType? Fuel, double? Amount)
 {
     /// <summary>Largest single refuelling we accept.</summary>
     public const double MaxAmount = 500;
+
+    /// <summary>
+    /// The most one refuelling can put into the vehicle, in the fuel's unit (l, kg or kWh): a generous upper bound of
+    /// the tanks and batteries of its kind, so that only readings no vehicle can produce are refused; null when unknown.
+    /// </summary>
+    public static double? Capacity(Vehicle vehicle, FuelType fuel)
+    {
+        var van = vehicle.Kind == VehicleKind.Van;
+        return (vehicle.Kind, fuel) switch
+        {
+            (VehicleKind.EBike or VehicleKind.CargoBike or VehicleKind.Bike, FuelType.Electric) => 3,
+            (_, FuelType.Electric) when vehicle.Fuel == FuelType.PluginHybrid => 40,
+            (_, FuelType.Electric) => van ? 200 : 150,
+            (_, FuelType.Biogas) => van ? 60 : 40,
+            (_, FuelType.Hydrogen) => van ? 15 : 10,
+            (VehicleKind.Car or VehicleKind.Van, _) => van ? 150 : 100,
+            _ => null,
+        };
+    }
 
     /// <summary>True when the vehicle can take the fuel: its own, an approved one, or the fallback it can burn.</summary>
     public static bool CanTake(Vehicle vehicle, FuelType fuel) =>

@@ -117,6 +117,18 @@ internal sealed class RefuellingConfiguration : IEntityTypeConfiguration<Refuell
     }
 }
 
+internal sealed class ReadingCorrectionConfiguration : IEntityTypeConfiguration<ReadingCorrection>
+{
+    public void Configure(EntityTypeBuilder<ReadingCorrection> b)
+    {
+        b.Property(x => x.Field).HasMaxLength(30);
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.HasIndex(x => x.VehicleId);
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class DamageReportConfiguration : IEntityTypeConfiguration<DamageReport>
 {
     public void Configure(EntityTypeBuilder<DamageReport> b)

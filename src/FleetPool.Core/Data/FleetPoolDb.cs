@@ -37,6 +37,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     /// <summary>Damage and incident reports.</summary>
     public DbSet<DamageReport> DamageReports => Set<DamageReport>();
+    /// <summary>Fleet managers' corrections of odometer readings, with reasons.</summary>
+    public DbSet<ReadingCorrection> ReadingCorrections => Set<ReadingCorrection>();
     /// <summary>ASP.NET Core data-protection keys, shared by every app instance (tokens and cookies work on all).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -23,6 +23,8 @@ internal static class BookingsApi
             ApiResults.From(await life.CheckOutAsync(user.ToActor(), id, body, ct), TypedResults.Ok));
         group.MapPost("/{id:int}/checkin", async (int id, TripReadings body, ClaimsPrincipal user, BookingLifecycle life, CancellationToken ct) =>
             ApiResults.From(await life.CheckInAsync(user.ToActor(), id, body, ct), TypedResults.Ok));
+        group.MapPost("/{id:int}/readings", async (int id, Core.Fleet.TripReadingsCorrection body, ClaimsPrincipal user, Core.Fleet.OdometerCorrections corrections, CancellationToken ct) =>
+            ApiResults.From(await corrections.CorrectTripAsync(user.ToActor(), id, body, ct), TypedResults.Ok)).RequireAuthorization(Policies.FleetManager);
         return api;
     }
 

@@ -19,6 +19,9 @@ internal static class VehiclesApi
         group.MapPut("/{id:int}", async (int id, VehicleInput body, ClaimsPrincipal user, VehicleService fleet, CancellationToken ct) =>
             ApiResults.From(await fleet.UpdateAsync(user.ToActor(), id, body, ct), TypedResults.Ok))
             .RequireAuthorization(Policies.FleetManager);
+        group.MapPost("/{id:int}/odometer", async (int id, OdometerCorrection body, ClaimsPrincipal user, OdometerCorrections corrections, CancellationToken ct) =>
+            ApiResults.From(await corrections.CorrectVehicleAsync(user.ToActor(), id, body, ct), km => TypedResults.Ok(new { lastOdometerKm = km })))
+            .RequireAuthorization(Policies.FleetManager);
         return api;
     }
 
