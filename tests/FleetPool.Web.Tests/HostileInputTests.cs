@@ -18,6 +18,9 @@ public class HostileInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         "\u202Eevil", string.Concat(Enumerable.Repeat("😀", 3000)), "Ａ\u0301\u0301\u0301", -1, 0, int.MaxValue, long.MaxValue, 1e308, -1e308,
         true, new JsonArray(), new JsonObject(), "2026-03-29T02:30:00", "2026-03-29T02:30:00+01:00", "9999-12-31T23:59:59+14:00",
         "0001-01-01T00:00:00Z", "not-a-date", "NaN", "Infinity", -2147483648, 0.5, "1e999",
+        // Generated edges: enum combinations and numbers, dates at the ends of the calendar, encoded control and full-width characters.
+        "cargoBike, van", "car,van", "99", "Car", "eBike\u0000", "0001-01-01", "9999-12-31", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
+        "-0001-01-01", "2026-02-30", "%0d%0a", "/\r\nSet-Cookie:x=1", "／／evil.example", "\uFFFF", "\uD800", 2147483648L, -0.0, 1e-320,
     ];
 
     private sealed record Target(string Method, string Url, string Email, JsonObject Body);
@@ -40,6 +43,12 @@ public class HostileInputTests(SqliteApp app) : IClassFixture<SqliteApp>
                 ["kind"] = "car", ["name"] = "Ny bil", ["registration"] = "HOS 001", ["siteId"] = ids.OpenSite, ["departmentId"] = ids.Department,
                 ["fuel"] = "electric", ["rangeKm"] = 400, ["seats"] = 5, ["acquiredOn"] = "2026-01-01",
             }),
+            new("PUT", $"/api/vehicles/{ids.Bike}", TestData.Fleet, new JsonObject
+            {
+                ["kind"] = "bike", ["name"] = "Cykel 1", ["siteId"] = ids.OpenSite, ["departmentId"] = ids.Department, ["seats"] = 1, ["acquiredOn"] = "2024-01-01",
+            }),
+            new("POST", $"/api/vehicles/{ids.Bike}/odometer", TestData.Fleet, new JsonObject { ["odometerKm"] = 1200, ["reason"] = "Byte av mätare" }),
+            new("POST", "/api/bookings/1/readings", TestData.Fleet, new JsonObject { ["odometerOutKm"] = 1000, ["odometerInKm"] = 1010, ["reason"] = "Felskrivet" }),
             new("POST", "/api/places", TestData.Fleet, new JsonObject { ["name"] = "Plats", ["address"] = "Väg 1", ["latitude"] = 59.2, ["longitude"] = 18.0, ["confidential"] = false }),
             new("POST", $"/api/users/{ids.Unlicensed}/licence/verify", TestData.Fleet, new JsonObject { ["licenceClasses"] = "B", ["licenceExpiresOn"] = "2030-01-01" }),
             new("PUT", $"/api/reports/phase-out/{ids.PetrolCar}", TestData.Fleet, new JsonObject { ["plannedRetirementOn"] = "2027-01-01", ["replacementFuel"] = "electric" }),
@@ -53,6 +62,11 @@ public class HostileInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         "/api/availability?site={0}&from={0}&to={0}&distanceKm={0}&placeId={0}", "/api/reports/steering?from={0}&to={0}&department={0}",
         "/api/reports/fossil-share?from={0}&department={0}", "/api/reports/costs?to={0}", "/api/exports/trips.csv?from={0}&to={0}",
         "/api/places?search={0}", "/api/vehicles?site={0}&kind={0}", "/api/bookings/mine?page={0}&pageSize={0}", "/api/calendar/{0}.ics",
+        "/api/reports/fossil-share?to={0}", "/api/reports/costs?from={0}&department={0}", "/api/exports/fossil-share.csv?from={0}&to={0}&department={0}",
+        "/api/exports/bookings.csv?from={0}&to={0}", "/api/bookings/{0}", "/api/vehicles/{0}", "/api/availability?site=1&from=2026-04-01T09:00:00%2B02:00&to={0}&kind={0}&passengers={0}",
+        // Pages and their endpoints: query strings and route values.
+        "/account/login?returnUrl={0}&external={0}", "/culture?name={0}&returnUrl={0}", "/account/external?returnUrl={0}", "/account/external/done?returnUrl={0}",
+        "/exports/trips.csv?from={0}&to={0}", "/exports/fossil-share.csv?department={0}", "/fleet/{0}", "/reports/fossil-share?department={0}", "/book?site={0}",
     ];
 
     private Task<(int, int, int, int, int, int)> CountsAsync() => app.QueryAsync(async db => (await db.Bookings.CountAsync(), await db.Vehicles.CountAsync(),

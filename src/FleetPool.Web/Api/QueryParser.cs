@@ -21,8 +21,7 @@ internal sealed class QueryParser(HttpRequest request)
     public Instant? Instant(string name) => Read(name, IsoInstant.Parse,
         IsoInstant.Expected + " In a query string, write '+' as %2B.");
 
-    public LocalDate? Date(string name) => Read(name, s => NodaTime.Text.LocalDatePattern.Iso.Parse(s) is { Success: true } ok ? ok.Value : (LocalDate?)null,
-        "Must be a date, yyyy-MM-dd.");
+    public LocalDate? Date(string name) => Read(name, IsoInstant.ParseDate, IsoInstant.ExpectedDate);
 
     public TEnum? Enum<TEnum>(string name) where TEnum : struct, Enum => Read(name, s =>
         System.Enum.TryParse<TEnum>(s, ignoreCase: true, out var v) && System.Enum.IsDefined(v) && !char.IsDigit(s[0]) ? v : (TEnum?)null,

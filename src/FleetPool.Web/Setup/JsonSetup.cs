@@ -20,11 +20,34 @@ public static class JsonSetup
     public static JsonSerializerOptions Apply(JsonSerializerOptions o, OrganisationTime time)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        o.Converters.Add(new DefinedEnumConverter(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         o.Converters.Add(new InstantConverter(time.Zone));
         o.Converters.Add(new LocalDateConverter());
         o.NumberHandling = JsonNumberHandling.Strict;
         return o;
+    }
+
+    // The built-in converter reads "cargoBike, van" as a flags combination even of a plain enum: only named values pass.
+    private sealed class DefinedEnumConverter(JsonStringEnumConverter names) : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(Defined<>).MakeGenericType(typeToConvert), names.CreateConverter(typeToConvert, options))!;
+
+        private sealed class Defined<T>(JsonConverter names) : JsonConverter<T> where T : struct, Enum
+        {
+            private static readonly string Allowed = string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName));
+            private readonly JsonConverter<T> _names = (JsonConverter<T>)names;
+
+            // "car,van" would even be a defined value (0 | 1 = van): a list is refused before it is read.
+            public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                reader.TokenType == JsonTokenType.String && reader.GetString()?.Contains(',', StringComparison.Ordinal) == false
+                    && _names.Read(ref reader, typeToConvert, options) is var value && Enum.IsDefined(value)
+                    ? value : throw new JsonException($"Must be one of: {Allowed}.");
+
+            public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _names.Write(writer, value, options);
+        }
     }
 
     private sealed class InstantConverter(DateTimeZone zone) : JsonConverter<Instant>
@@ -41,9 +64,9 @@ public static class JsonSetup
     private sealed class LocalDateConverter : JsonConverter<LocalDate>
     {
         public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String && LocalDatePattern.Iso.Parse(reader.GetString() ?? "") is { Success: true } r
-                ? r.Value
-                : throw new JsonException("Must be a date as yyyy-MM-dd, e.g. 2026-03-29.");
+            reader.TokenType == JsonTokenType.String && IsoInstant.ParseDate(reader.GetString()) is { } date
+                ? date
+                : throw new JsonException(IsoInstant.ExpectedDate);
 
         public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
             writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
