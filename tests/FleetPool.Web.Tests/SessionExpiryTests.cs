@@ -38,7 +38,7 @@ public class SessionExpiryTests(AgeingApp app) : IClassFixture<AgeingApp>
     public async Task Cookie_UsedWithinEightHours_SlidesButEightIdleHoursSignOut()
     {
         var client = await BrowserLikeClient.SignedInAsync(app, TestData.Fleet);
-        foreach (var _ in Enumerable.Range(0, 3))
+        foreach (var _ in Enumerable.Range(0, 2)) // 10 hours of use: within the 12-hour absolute lifetime
         {
             app.Time.Advance(TimeSpan.FromHours(5)); // past half the lifetime: the cookie is renewed
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/bookings")).StatusCode);
@@ -47,6 +47,23 @@ public class SessionExpiryTests(AgeingApp app) : IClassFixture<AgeingApp>
         var idle = await client.GetAsync("/bookings");
         Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
         Assert.StartsWith("/account/login", idle.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cookie_ActiveAllDay_SignedOutTwelveHoursAfterSignIn()
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Lead);
+        foreach (var hours in new[] { 5, 5, 1 })
+        {
+            app.Time.Advance(TimeSpan.FromHours(hours));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/bookings")).StatusCode);
+        }
+
+        app.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1)); // 12 h 1 min after signing in, though used an hour ago
+        var late = await client.GetAsync("/bookings");
+
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.StartsWith("/account/login", late.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

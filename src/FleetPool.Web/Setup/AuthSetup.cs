@@ -54,6 +54,12 @@ public static class AuthSetup
             (o.LoginPath, o.LogoutPath, o.AccessDeniedPath) = ("/account/login", "/account/logout", "/forbidden");
             (o.ExpireTimeSpan, o.SlidingExpiration) = (TimeSpan.FromHours(8), true);
             o.Cookie.Name = "FleetPool.Auth";
+            o.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items[SignedInAt] = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O");
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = RejectPastAbsoluteLifetimeAsync;
         });
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SignInRevocation.CircuitRevalidator>();
         services.AddAuthorizationBuilder()
@@ -63,6 +69,23 @@ public static class AuthSetup
             .AddPolicy(Policies.FleetManager, p => p.RequireRole(Roles.FleetManager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         return services;
+    }
+
+    private const string SignedInAt = "fleetpool.signedInAt";
+
+    // Sliding renewal keeps the properties, so the first sign-in time survives it: past the absolute lifetime the cookie is void.
+    private static async Task RejectPastAbsoluteLifetimeAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var hours = services.GetRequiredService<IOptions<SecurityOptions>>().Value.CookieAbsoluteHours;
+        if (!context.Properties.Items.TryGetValue(SignedInAt, out var text) || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.RoundtripKind, out var at) || services.GetRequiredService<TimeProvider>().GetUtcNow() >= at.AddHours(hours))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     /// <summary>The Core actor for a signed-in principal.</summary>

@@ -23,7 +23,8 @@ public static class FleetPoolApp
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddFleetPoolTime().AddFleetPoolDatabase().AddFleetPoolCore()
             .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth().AddFleetPoolExternalLogin(builder.Configuration)
-            .AddFleetPoolJobs(builder.Configuration).AddFleetPoolUi();
+            .AddFleetPoolJobs(builder.Configuration).AddFleetPoolUi().AddFleetPoolRateLimits();
+        services.AddScoped<PasswordSignIn>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
@@ -43,6 +44,7 @@ public static class FleetPoolApp
         app.UseWhen(c => IsApi(c), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting(); // after re-execution, so the re-executed /not-found finds its endpoint
+        app.UseRateLimiter();
         app.UseWhen(c => IsApi(c), api => api.UseRequestLocalization(UiSetup.ApiLocalization()));
         app.UseWhen(c => !IsApi(c), pages => pages.UseRequestLocalization());
         if (app.Configuration.GetValue<bool>($"{HostingOptions.Section}:{nameof(HostingOptions.UseHttpsRedirection)}"))

@@ -54,8 +54,13 @@ public static class UiSetup
             return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         // [FromForm] makes the endpoint validate the antiforgery token the sign-out form carries.
-        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn, HttpContext http) =>
         {
+            // A new stamp ends the sign-in on the server: a copy of the cookie replayed later is refused (on every device).
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         }).ExcludeFromDescription();

@@ -43,9 +43,17 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
     /// <summary>Seeds the fixture organisation; false for a second instance on an already seeded database.</summary>
     protected virtual bool SeedsTestData => EnvironmentName == "Testing";
 
+    /// <summary>False for the hosts that test sign-in throttling with the shipped limits; the rest sign in often.</summary>
+    protected virtual bool RelaxedSignInLimits => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        if (RelaxedSignInLimits)
+        {
+            builder.UseSetting("Security:LoginAttemptsPerClientPerMinute", "1000000");
+            builder.UseSetting("Security:LoginAttemptsPerAccount", "1000000");
+        }
         // As in Development: a singleton that captures a scoped service fails here, not first on a developer's machine.
         builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (true, true));
         builder.UseSetting("Database:Provider", Provider);

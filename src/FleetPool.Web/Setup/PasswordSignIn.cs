@@ -1,0 +1,44 @@
+using FleetPool.Core.Organisation;
+using Microsoft.AspNetCore.Identity;
+
+namespace FleetPool.Web.Setup;
+
+/// <summary>How a password sign-in ended.</summary>
+public enum PasswordSignInResult
+{
+    /// <summary>The password is right and the account active.</summary>
+    Succeeded,
+    /// <summary>Unknown e-mail, inactive account or wrong password: one answer for all, so nobody learns which.</summary>
+    Failed,
+    /// <summary>Too many attempts from this client for this account: wait.</summary>
+    Throttled,
+}
+
+/// <summary>
+/// The one password check behind the login page and the API. Invariants: an unknown or inactive account costs the same
+/// password-hash work as a known one and gets the same answer; wrong passwords never lock the account (the
+/// <see cref="LoginThrottle"/> slows the guesser instead, per client and account).
+/// </summary>
+public sealed class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, LoginThrottle throttle)
+{
+    private static readonly AppUser Nobody = new();
+    private static string? _decoyHash;
+
+    /// <summary>Checks the password; the user is returned only on success, the wait only when throttled.</summary>
+    public async Task<(PasswordSignInResult Result, AppUser? User, TimeSpan? RetryAfter)> CheckAsync(HttpContext http, string email, string password)
+    {
+        if (throttle.TryAttempt(http, email) is { } wait)
+        {
+            return (PasswordSignInResult.Throttled, null, wait);
+        }
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is not { IsActive: true, PasswordHash: not null })
+        {
+            // The same PBKDF2 work as a real check, so the answer's timing says nothing about the account.
+            _decoyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(Nobody, _decoyHash, password);
+            return (PasswordSignInResult.Failed, null, null);
+        }
+        return await users.CheckPasswordAsync(user, password) ? (PasswordSignInResult.Succeeded, user, null) : (PasswordSignInResult.Failed, null, null);
+    }
+}
