@@ -75,7 +75,7 @@ public static class DataGenerator
             var email = $"bench{i}@fleetpool.bench";
             var user = new AppUser
             {
-                UserName = email, Email = email, DisplayName = $"Bänk {i}", DepartmentId = departments[i % departments.Count].Id, LicenceClasses = "B",
+                UserName = email, Email = email, DisplayName = $"Bänk {i}", DepartmentId = departments[0].Id, LicenceClasses = "B", // they charge costCenters[0], their own
                 LicenceExpiresOn = new LocalDate(2035, 1, 1), LicenceVerifiedAt = now,
             };
             var created = await users.CreateAsync(user, Password);

@@ -18,6 +18,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static readonly Dictionary<string, Who> Table = new(StringComparer.Ordinal)
     {
         ["POST /api/auth/login"] = Who.Anonymous,
+        ["POST /api/auth/refresh"] = Who.Anonymous,
+        ["POST /api/auth/logout"] = Who.Staff,
         ["GET /api/calendar/{token}.ics"] = Who.Anonymous,
         ["GET /api/availability"] = Who.Staff,
         ["POST /api/bookings/"] = Who.Staff,

@@ -55,7 +55,7 @@ public sealed class CrashSafetyTests : IDisposable
                         var response = await http.PostAsJsonAsync("/api/bookings", new
                         {
                             vehicleId = bikes[n % bikes.Count], start = start.ToString("yyyy-MM-ddTHH:mm:ssK"), end = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssK"),
-                            purpose = $"Kraschtest {n}", costCenter = "4110", distanceKm = 3,
+                            purpose = $"Kraschtest {n}", costCenter = "4130", distanceKm = 3, // Hemtjänst: staff@ charges their own department
                         });
                         if (response.StatusCode == HttpStatusCode.Created)
                         {

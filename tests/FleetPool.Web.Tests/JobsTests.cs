@@ -77,6 +77,7 @@ public abstract class JobsTests<TApp>(TApp app) : ProviderTests<TApp>(app) where
         var response = await client.SendAsync(trigger);
 
         Assert.Equal(allowed, page.Contains("recurring/trigger", StringComparison.Ordinal));
+        Assert.Contains("frame-ancestors 'none'", (await client.GetAsync("/hangfire")).Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal(allowed, response.IsSuccessStatusCode);
     }
 

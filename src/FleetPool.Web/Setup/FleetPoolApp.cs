@@ -40,6 +40,7 @@ public static class FleetPoolApp
         {
             await DemoSeeder.SeedAsync(app.Services);
         }
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhen(c => IsApi(c), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
