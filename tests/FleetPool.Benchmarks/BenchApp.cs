@@ -21,6 +21,7 @@ public static class BenchApp
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite", ["Database:ConnectionString"] = $"Data Source={dbPath}",
+            ["DataProtection:CertificatePath"] = dbPath + ".pfx", ["DataProtection:GenerateIfMissing"] = "true",
             ["Jobs:Enabled"] = "false", ["Hosting:UseHttpsRedirection"] = "false", ["Organisation:TimeZone"] = "Europe/Stockholm",
             ["Security:LoginAttemptsPerClientPerMinute"] = "1000000", ["Security:LoginAttemptsPerAccount"] = "1000000", // every client signs in from 127.0.0.1
             ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

@@ -1,5 +1,4 @@
 using FleetPool.Core.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -28,7 +27,6 @@ public static class DatabaseSetup
             o.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContext());
-        services.AddDataProtection().SetApplicationName("FleetPool").PersistKeysToDbContext<FleetPoolDb>();
         return services;
     }
 

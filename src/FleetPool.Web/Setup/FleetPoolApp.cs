@@ -25,6 +25,7 @@ public static class FleetPoolApp
             .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth().AddFleetPoolExternalLogin(builder.Configuration)
             .AddFleetPoolJobs(builder.Configuration).AddFleetPoolUi().AddFleetPoolRateLimits();
         services.AddScoped<PasswordSignIn>();
+        services.AddFleetPoolKeyProtection(builder.Configuration, builder.Environment).AddFleetPoolForwardedHeaders(builder.Configuration);
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
@@ -40,6 +41,7 @@ public static class FleetPoolApp
         {
             await DemoSeeder.SeedAsync(app.Services);
         }
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhen(c => IsApi(c), api => api.UseStatusCodePages());
@@ -48,9 +50,12 @@ public static class FleetPoolApp
         app.UseRateLimiter();
         app.UseWhen(c => IsApi(c), api => api.UseRequestLocalization(UiSetup.ApiLocalization()));
         app.UseWhen(c => !IsApi(c), pages => pages.UseRequestLocalization());
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only on https requests, as the proxy forwards them
+        }
         if (app.Configuration.GetValue<bool>($"{HostingOptions.Section}:{nameof(HostingOptions.UseHttpsRedirection)}"))
         {
-            app.UseHsts();
             app.UseHttpsRedirection();
         }
         app.UseAuthentication();
@@ -75,6 +80,12 @@ public sealed class HostingOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Hosting";
 
-    /// <summary>Redirect HTTP to HTTPS and send HSTS; off by default (a reverse proxy usually terminates TLS).</summary>
+    /// <summary>Redirect HTTP to HTTPS; off by default (a reverse proxy usually terminates TLS). HSTS is sent on https outside Development.</summary>
     public bool UseHttpsRedirection { get; set; }
+
+    /// <summary>Addresses of the reverse proxies whose X-Forwarded-* headers are trusted (e.g. "10.0.0.5"); none by default.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of trusted reverse proxies in CIDR form (e.g. "10.0.0.0/24"); none by default.</summary>
+    public string[] KnownNetworks { get; set; } = [];
 }
