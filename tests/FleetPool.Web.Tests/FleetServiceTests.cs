@@ -77,6 +77,23 @@ public abstract class FleetServiceTests<TApp>(TApp app) : ProviderTests<TApp>(ap
     }
 
     [Fact]
+    public async Task Details_DamageReport_TextForReporterAndManagerOnly()
+    {
+        var car = await AddCarAsync("DMG 001");
+        Assert.True((await Get<DamageReports>().ReportAsync(Staff, car, new DamageInput("Backade på Per, han bröt foten", InjuryAccident: true))).Succeeded);
+        var details = Get<VehicleDetails>();
+
+        var reporter = Assert.Single((await details.GetAsync(Staff, car)).Value!.Damage);
+        var manager = Assert.Single((await details.GetAsync(Manager, car)).Value!.Damage);
+        var colleague = Assert.Single((await details.GetAsync(Actor.Of(App.Ids.Unlicensed, Roles.Staff), car)).Value!.Damage);
+
+        Assert.Equal(("Backade på Per, han bröt foten", true), (reporter.Description, reporter.InjuryAccident!.Value));
+        Assert.Equal(("Backade på Per, han bröt foten", true), (manager.Description, manager.InjuryAccident!.Value));
+        Assert.Equal(((string?)null, (bool?)null), (colleague.Description, colleague.InjuryAccident));
+        Assert.Equal(reporter.ReportedAt, colleague.ReportedAt); // that a report exists stays visible
+    }
+
+    [Fact]
     public async Task Details_ManagerVersusStaff_UpcomingOnlyForManagerAndUtilisationCounted()
     {
         var car = await AddCarAsync("DET 001");

@@ -105,6 +105,51 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
         Assert.Equal(((string?)null, "–", "other", "–"), (purged.Destination, purged.Purpose, purged.CarReason, purged.FossilReason));
         Assert.Equal((7.0, 15.0, 2505.0), (purged.DistanceKm!.Value, purged.ActualKm!.Value, purged.ActualCo2eGrams!.Value));
         Assert.NotNull(purged.PersonalDataRemovedAt);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "Booking" && a.EntityId == purged.Id.ToString()).ToListAsync());
+        Assert.NotEmpty(audit);
+        Assert.All(audit, a =>
+        {
+            Assert.NotNull(a.RedactedAt);
+            Assert.DoesNotContain("Anna", (a.Before ?? "") + a.After, StringComparison.Ordinal);
+            Assert.DoesNotContain("Storgatan", (a.Before ?? "") + a.After, StringComparison.Ordinal);
+            Assert.DoesNotContain("rygg", (a.Before ?? "") + a.After, StringComparison.Ordinal);
+        });
+        Assert.Contains("\"Distance", audit[0].After!, StringComparison.Ordinal); // the figures stay
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "AuditEntry" && a.Action == "Redacted")));
+    }
+
+    [Fact]
+    public async Task AuditTrail_UpdateOrDeleteOutsideRedaction_RefusedByDatabase()
+    {
+        var id = await App.QueryAsync(db => db.AuditEntries.Select(a => a.Id).FirstAsync());
+        await using var db = await Get<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.After, "{}")));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteDeleteAsync());
+    }
+
+    [Fact]
+    public async Task RetentionPurge_DamageResolvedLongAgo_DeletedAndAuditBlankedOpenOneKept()
+    {
+        int oldId, openId;
+        await using (var db = await Get<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync())
+        {
+            var old = Instant.FromUtc(2023, 5, 2, 8, 0); // resolved well over two years before the clock
+            var gone = new DamageReport { VehicleId = App.Ids.Bike, ReportedById = App.Ids.Staff, ReportedAt = old, ResolvedAt = old + Duration.FromDays(2),
+                Description = "Bromsen släppte, Berit skadade handleden", InjuryAccident = true };
+            var open = new DamageReport { VehicleId = App.Ids.Bike, ReportedById = App.Ids.Staff, ReportedAt = old, Description = "Sadeln lös" };
+            db.DamageReports.AddRange(gone, open);
+            await db.SaveChangesAsync();
+            (oldId, openId) = (gone.Id, open.Id);
+        }
+
+        await Get<RetentionPurge>().RunAsync();
+
+        var left = await App.QueryAsync(db => db.DamageReports.Where(d => d.Id == oldId || d.Id == openId).Select(d => d.Id).ToListAsync());
+        Assert.Equal([openId], left);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "DamageReport" && a.EntityId == oldId.ToString()).ToListAsync());
+        Assert.NotEmpty(audit);
+        Assert.All(audit, a => Assert.DoesNotContain("Berit", (a.Before ?? "") + a.After, StringComparison.Ordinal));
     }
 
     [Fact]

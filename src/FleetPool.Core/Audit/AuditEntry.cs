@@ -3,8 +3,9 @@ using NodaTime;
 namespace FleetPool.Core.Audit;
 
 /// <summary>
-/// One recorded change to a stored entity: who, what, when, before and after. Invariant: append-only; rows are
-/// never updated or deleted (the SQLite schema refuses both with triggers).
+/// One recorded change to a stored entity: who, what, when, before and after. Invariant: append-only; rows are never
+/// deleted, and updated only once, by the retention purge, to blank personal free text past its retention period
+/// (<see cref="RedactedAt"/> set; the database triggers refuse any other update, and the purge audits itself).
 /// </summary>
 public sealed class AuditEntry
 {
@@ -24,4 +25,6 @@ public sealed class AuditEntry
     public string? Before { get; set; }
     /// <summary>The changed properties' new values as JSON; null when deleted.</summary>
     public string? After { get; set; }
+    /// <summary>When the retention purge blanked personal free text in <see cref="Before"/> and <see cref="After"/>; null until then.</summary>
+    public Instant? RedactedAt { get; set; }
 }

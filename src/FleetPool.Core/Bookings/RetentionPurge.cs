@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FleetPool.Core.Audit;
 using FleetPool.Core.Data;
 using FleetPool.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +10,23 @@ using NodaTime;
 namespace FleetPool.Core.Bookings;
 
 /// <summary>
-/// GDPR retention: bookings that ended more than <c>RetentionDays</c> ago lose their destination (text and place), their
-/// purpose text and free-text reasons; listed reason codes, distance, km, CO2e, times and cost centre stay, so every
-/// aggregate is unchanged. Idempotent (purged rows are marked and skipped).
+/// GDPR retention, in every copy the app keeps: bookings that ended more than <c>RetentionDays</c> ago lose their
+/// destination (text and place), their purpose text and free-text reasons; listed reason codes, distance, km, CO2e, times
+/// and cost centre stay, so every aggregate is unchanged. Damage and incident reports resolved more than
+/// <c>DamageRetentionDays</c> ago are deleted. The audit rows of both are blanked the same way (the one update the audit
+/// trail allows), and the purge records what it blanked in an audit row of its own, without the text. Idempotent.
 /// </summary>
 public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<OperationsOptions> options)
 {
     /// <summary>The text a purged purpose or free-text reason becomes.</summary>
     public const string Removed = "–";
+
+    // The audit fields that hold personal free text, per audited entity.
+    private static readonly Dictionary<string, string[]> PersonalFields = new(StringComparer.Ordinal)
+    {
+        ["Booking"] = ["Destination", "DestinationPlaceId", "Purpose", "CarReason", "FossilReason"],
+        ["DamageReport"] = ["Description", "InjuryAccident"],
+    };
 
     /// <summary>Purges what is due; returns how many bookings changed.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -33,8 +45,44 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             b.FossilReason = b.FossilReason is null ? null : Removed;
             b.PersonalDataRemovedAt = now;
         }
+        var damageCutoff = now - Duration.FromDays(options.Value.DamageRetentionDays);
+        var oldDamage = await db.DamageReports.Where(d => d.ResolvedAt != null && d.ResolvedAt < damageCutoff).ToListAsync(ct);
+        db.DamageReports.RemoveRange(oldDamage);
+        await db.SaveChangesAsync(ct);
+#pragma warning disable CA1305 // translated to a SQL cast, which knows no culture
+        var purgedBookings = db.Bookings.Where(b => b.PersonalDataRemovedAt != null).Select(b => b.Id.ToString());
+#pragma warning restore CA1305
+        var goneDamage = oldDamage.Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var audit = await db.AuditEntries.Where(a => a.RedactedAt == null
+                && (a.Entity == "Booking" && purgedBookings.Contains(a.EntityId) || a.Entity == "DamageReport" && goneDamage.Contains(a.EntityId)))
+            .ToListAsync(ct);
+        foreach (var row in audit)
+        {
+            (row.Before, row.After, row.RedactedAt) = (Blank(row.Before, PersonalFields[row.Entity]), Blank(row.After, PersonalFields[row.Entity]), now);
+        }
+        if (audit.Count > 0)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, Entity = "AuditEntry", EntityId = "retention", Action = "Redacted",
+                After = JsonSerializer.Serialize(new { rows = audit.Count, bookings = due.Count, damageReportsDeleted = oldDamage.Count }),
+            });
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return due.Count;
+    }
+
+    private static string? Blank(string? json, string[] fields)
+    {
+        if (json is null || JsonNode.Parse(json) is not JsonObject values)
+        {
+            return json;
+        }
+        foreach (var field in fields.Where(values.ContainsKey))
+        {
+            values[field] = values[field] is null ? null : Removed;
+        }
+        return values.ToJsonString();
     }
 }

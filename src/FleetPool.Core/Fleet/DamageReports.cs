@@ -8,10 +8,15 @@ namespace FleetPool.Core.Fleet;
 
 /// <summary>
 /// Damage and incident reports outside check-in: anyone may report on any vehicle at any time; only fleet managers
-/// and admins resolve. Invariant: a resolved report stays in the history with who resolved it in the audit trail.
+/// and admins resolve. Invariants: a resolved report stays in the history with who resolved it in the audit trail; its
+/// text and injury flag are read only by fleet managers, admins and the reporter; the retention purge removes resolved
+/// reports after <c>Operations:DamageRetentionDays</c>.
 /// </summary>
 public sealed class DamageReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock)
 {
+    /// <summary>True when the actor may read a report's text and whether someone was injured.</summary>
+    public static bool MayReadDetails(Actor actor, int reportedById) => actor.ManagesFleet || actor.UserId == reportedById;
+
     /// <summary>Files a report; a travel accident with injury is marked for the injury-reporting process.</summary>
     public async Task<Outcome<int>> ReportAsync(Actor actor, int vehicleId, DamageInput input, CancellationToken ct = default)
     {

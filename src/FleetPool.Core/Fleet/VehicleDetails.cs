@@ -9,8 +9,11 @@ namespace FleetPool.Core.Fleet;
 /// <summary>A trip's odometer readings, for the history.</summary>
 public sealed record OdometerReading(Instant At, int OutKm, int InKm);
 
-/// <summary>A damage report as the vehicle page lists it.</summary>
-public sealed record DamageView(int Id, Instant ReportedAt, string Description, bool InjuryAccident, Instant? ResolvedAt);
+/// <summary>
+/// A damage report as the vehicle page lists it. <see cref="Description"/> and <see cref="InjuryAccident"/> are null for
+/// a reader who may not see them (<see cref="DamageReports.MayReadDetails"/>): they see that a report exists, and when.
+/// </summary>
+public sealed record DamageView(int Id, Instant ReportedAt, string? Description, bool? InjuryAccident, Instant? ResolvedAt);
 
 /// <summary>Everything the vehicle page shows. <see cref="Utilisation"/> is booked time over the last 30 days, 0..1.</summary>
 public sealed record VehicleDetailsView(VehicleView Vehicle, IReadOnlyList<BookingView> Upcoming, IReadOnlyList<OdometerReading> Odometer,
@@ -32,8 +35,10 @@ public sealed class VehicleDetails(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         }
         var now = clock.GetCurrentInstant();
         var since = now - Window;
-        var damage = await db.DamageReports.AsNoTracking().Where(d => d.VehicleId == id).OrderByDescending(d => d.ReportedAt).Take(50)
-            .Select(d => new DamageView(d.Id, d.ReportedAt, d.Description, d.InjuryAccident, d.ResolvedAt)).ToListAsync(ct);
+        var damage = (await db.DamageReports.AsNoTracking().Where(d => d.VehicleId == id).OrderByDescending(d => d.ReportedAt).Take(50).ToListAsync(ct))
+            .Select(d => DamageReports.MayReadDetails(actor, d.ReportedById)
+                ? new DamageView(d.Id, d.ReportedAt, d.Description, d.InjuryAccident, d.ResolvedAt)
+                : new DamageView(d.Id, d.ReportedAt, null, null, d.ResolvedAt)).ToList();
         var recent = await db.Bookings.AsNoTracking().Where(b => b.VehicleId == id && BookingStatuses.HoldingSlot.Contains(b.Status)
             && b.Start < now && b.End > since).Select(b => new { b.Start, b.End, b.ReturnedAt }).ToListAsync(ct);
         var booked = recent.Sum(b => (Min(b.ReturnedAt ?? b.End, now) - Max(b.Start, since)).TotalHours);

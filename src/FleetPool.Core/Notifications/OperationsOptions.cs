@@ -14,6 +14,8 @@ public sealed class OperationsOptions
     [Range(0, 24 * 60)] public int OverdueGraceMinutes { get; set; } = 15;
     /// <summary>Days after a trip's end when its destination and free text are removed (GDPR; CONTEXT: about 3 months).</summary>
     [Range(7, 3650)] public int RetentionDays { get; set; } = 90;
+    /// <summary>Days after a damage or incident report is resolved when it is deleted (its audit rows are blanked).</summary>
+    [Range(30, 3650)] public int DamageRetentionDays { get; set; } = 730;
     /// <summary>Folder of the nightly SQLite backups (relative to the app's content root).</summary>
     [Required] public string BackupFolder { get; set; } = "App_Data/backups";
     /// <summary>How many nightly backups to keep.</summary>

@@ -54,8 +54,12 @@ internal static class AuthApi
     private static async Task<IResult> RefreshAsync(RefreshRequest body, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time,
         SignInManager<AppUser> signIn)
     {
-        var ticket = body.RefreshToken is { Length: > 0 and <= 4096 } token
-            ? bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(token) : null;
+        var errors = new Core.Common.FieldErrors().RequireText(body.RefreshToken, "refreshToken", 4096);
+        if (!errors.IsEmpty)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsActive: true } user)
         {
