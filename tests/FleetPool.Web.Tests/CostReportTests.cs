@@ -32,7 +32,9 @@ public abstract class CostReportTests<TApp>(TApp app) : ProviderTests<TApp>(app)
             Trip(App.Ids.ElectricCar, App.Ids.Staff, 3, 42, 0),        // 3 × 95 + 42 = 327
             Trip(App.Ids.PetrolCar, App.Ids.Staff, 30, 100, 1),        // 2 days 900 + 100 = 1000
             Trip(App.Ids.EBike, App.Ids.Staff, 2, 8, 3),               // bikes are free
-            Trip(App.Ids.ElectricCar, App.Ids.FleetManager, 1, 10, 4)); // another department: 95 + 10 = 105
+            Trip(App.Ids.ElectricCar, App.Ids.FleetManager, 1, 10, 4),  // another department: 95 + 10 = 105
+            // Three colleagues' free bike trips, so that the lead's department has enough trips and people to be shown.
+            Trip(App.Ids.Bike, App.Ids.Unlicensed, 1, 4, 5), Trip(App.Ids.Bike, App.Ids.Lead, 1, 4, 6), Trip(App.Ids.Bike, App.Ids.Leaver, 1, 4, 7));
         await db.SaveChangesAsync();
     }
 
@@ -56,6 +58,18 @@ public abstract class CostReportTests<TApp>(TApp app) : ProviderTests<TApp>(app)
         var r = await (await App.ClientForAsync(TestData.Lead)).GetFromJsonAsync<JsonElement>("/api/reports/costs?from=2026-02-01&to=2026-02-28");
         Assert.Equal(1327m, r.GetProperty("totalSek").GetDecimal());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ClientForAsync(TestData.Staff)).GetAsync("/api/reports/costs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Costs_LeadOneDayOrFewPeople_422ButFleetManagerSeesIt()
+    {
+        await SeedAsync();
+        var lead = await App.ClientForAsync(TestData.Lead);
+
+        await (await lead.GetAsync("/api/reports/costs?from=2026-02-02&to=2026-02-02")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "from");
+        // 2-4 February: three trips, all by one person.
+        await (await lead.GetAsync("/api/reports/costs?from=2026-02-01&to=2026-02-07")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "from");
+        Assert.Equal(HttpStatusCode.OK, (await (await App.ClientForAsync(TestData.Fleet)).GetAsync("/api/reports/costs?from=2026-02-02&to=2026-02-02")).StatusCode);
     }
 }
 

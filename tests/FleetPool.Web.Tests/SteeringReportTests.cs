@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using FleetPool.Core.Bookings;
@@ -81,12 +82,48 @@ public abstract class SteeringReportTests<TApp>(TApp app) : ProviderTests<TApp>(
     [Fact]
     public async Task Steering_LeadOwnOtherStaff_OwnOnlyElse403()
     {
-        var own = await ReportAsync(TestData.Lead, "");
-        Assert.Equal((App.Ids.Department, 6), (own.GetProperty("departmentId").GetInt32(), own.GetProperty("shortTrips").GetInt32()));
+        // The lead's own department: six trips, all by one person, so refused as identifying (see the next test).
+        var own = await (await App.ClientForAsync(TestData.Lead)).GetAsync("/api/reports/steering?from=2026-02-09&to=2026-02-15");
+        var problem = await own.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "from");
+        Assert.Contains("fewer than 3", problem.GetProperty("errors").GetProperty("from")[0].GetString(), StringComparison.Ordinal);
         await ReportAsync(TestData.Lead, $"&department={App.Ids.OtherDepartment}", HttpStatusCode.Forbidden);
         await ReportAsync(TestData.Staff, "", HttpStatusCode.Forbidden);
         var bad = await (await App.ClientForAsync(TestData.Fleet)).GetAsync("/api/reports/steering?from=2026-02-31");
         await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "from");
+    }
+
+    [Fact]
+    public async Task Steering_LeadEnoughPeople_SmallCellsHiddenWithTheNextSmallest()
+    {
+        var monday = Instant.FromUtc(2026, 2, 16, 8, 0);
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync())
+        {
+            var costCenter = await db.CostCenters.Select(c => c.Id).FirstAsync();
+            var people = new[] { App.Ids.Staff, App.Ids.Unlicensed, App.Ids.Leaver };
+            var n = 0;
+            Booking Trip(int vehicle, int booker) => new()
+            {
+                VehicleId = vehicle, Start = monday + Duration.FromHours(2 * n), End = monday + Duration.FromHours(2 * n + 1),
+                BlockedUntil = monday + Duration.FromHours(2 * n++ + 1), Status = BookingStatus.Returned, BookerId = booker,
+                Purpose = "Småcellstest", CostCenterId = costCenter, DistanceKm = 3, CreatedAt = monday - Duration.FromDays(1),
+            };
+            db.Bookings.AddRange(Enumerable.Range(0, 6).Select(i => Trip(App.Ids.Bike, people[i % 3])));   // 6 bike trips, 3 people
+            db.Bookings.AddRange(Enumerable.Range(0, 7).Select(i => Trip(App.Ids.EBike, people[i % 3])));  // 7 e-bike trips, 3 people
+            db.Bookings.AddRange(Enumerable.Range(0, 2).Select(_ => Trip(App.Ids.ElectricCar, App.Ids.Staff))); // 2 car trips, one person
+            await db.SaveChangesAsync();
+        }
+        const string week = "/api/reports/steering?from=2026-02-16&to=2026-02-22";
+        static Dictionary<string, JsonElement> Modes(JsonElement r) => r.GetProperty("byMode").EnumerateArray().ToDictionary(m => m.GetProperty("mode").GetString()!, m => m.GetProperty("trips"));
+
+        var lead = Modes(await (await App.ClientForAsync(TestData.Lead)).GetFromJsonAsync<JsonElement>(week));
+        var manager = Modes(await (await App.ClientForAsync(TestData.Fleet)).GetFromJsonAsync<JsonElement>(week + $"&department={App.Ids.Department}"));
+
+        Assert.Equal(JsonValueKind.Null, lead["car"].ValueKind);  // 2 trips by one person
+        Assert.Equal(JsonValueKind.Null, lead["bike"].ValueKind); // the next smallest, or total − e-bike would give the car away
+        Assert.Equal(7, lead["eBike"].GetInt32());
+        Assert.Equal((6, 7, 2), (manager["bike"].GetInt32(), manager["eBike"].GetInt32(), manager["car"].GetInt32()));
+        await (await (await App.ClientForAsync(TestData.Lead)).GetAsync("/api/reports/steering?from=2026-02-16&to=2026-02-18"))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "from"); // three days
     }
 }
 

@@ -45,17 +45,19 @@ public sealed class TariffOptions
     };
 }
 
-/// <summary>Hire cost of one department or cost centre in a period.</summary>
-public sealed record CostLine(string Key, string Name, int Bookings, double Km, decimal Sek);
+/// <summary>Hire cost of one department or cost centre in a period; the figures are null when too few to show (<see cref="SmallGroups"/>).</summary>
+public sealed record CostLine(string Key, string Name, int? Bookings, double? Km, decimal? Sek);
 
 /// <summary>The period's internal hire cost per department and per cost centre (returned trips).</summary>
 public sealed record CostReport(LocalDate From, LocalDate To, decimal TotalSek, IReadOnlyList<CostLine> ByDepartment, IReadOnlyList<CostLine> ByCostCentre);
 
 /// <summary>
 /// Internal hire cost from the tariffs. Invariants: a trip is charged from its start to its return; fleet managers and
-/// admins see all; a department lead sees only their own department's lines; others are refused.
+/// admins see all; a department lead sees only their own department's lines, disclosure-controlled (<see cref="SmallGroups"/>);
+/// others are refused.
 /// </summary>
-public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<TariffOptions> tariffs)
+public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<TariffOptions> tariffs,
+    IOptions<DisclosureOptions> disclosure)
 {
     /// <summary>The cost report for the period (default: the last 12 months).</summary>
     public async Task<Outcome<CostReport>> BuildAsync(Actor actor, LocalDate? from, LocalDate? to, CancellationToken ct = default)
@@ -72,6 +74,11 @@ public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
         {
             return refused;
         }
+        var controlled = SmallGroups.Applies(actor);
+        if (controlled && SmallGroups.CheckPeriod(first, last, disclosure.Value) is { } tooShort)
+        {
+            return tooShort;
+        }
         var (start, end) = (time.StartOfDay(first), time.StartOfDay(last.PlusDays(1)));
         var trips = await (from t in ReturnedTrips.Of(db)
                            join v in db.Vehicles on t.VehicleId equals v.Id
@@ -80,19 +87,25 @@ public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
                            join d in db.OrgUnits on u.DepartmentId equals d.Id into ds
                            from d in ds.DefaultIfEmpty()
                            where t.Start >= start && t.Start < end && (only == null || u.DepartmentId == only)
-                           select new { t.Start, t.ReturnedAt, t.Km, v.Kind, c.Code, CostName = c.Name,
+                           select new { t.Start, t.ReturnedAt, t.Km, v.Kind, c.Code, CostName = c.Name, t.BookerId,
                                DepartmentId = u.DepartmentId, Department = d == null ? null : d.Name }).ToListAsync(ct);
+        if (controlled && SmallGroups.CheckGroup(new GroupCell(trips.Count, trips.Select(t => t.BookerId).Distinct().Count()), disclosure.Value) is { } tooSmall)
+        {
+            return tooSmall;
+        }
         var priced = trips.Select(t =>
         {
             var sek = tariffs.Value.ByKind.TryGetValue(t.Kind, out var tariff) ? tariff.For(t.ReturnedAt - t.Start, t.Km) : 0m;
-            return (t.Code, t.CostName, Department: t.Department ?? "–", DepartmentKey: t.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", t.Km, Sek: sek);
+            return (t.Code, t.CostName, Department: t.Department ?? "–", DepartmentKey: t.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", t.Km, Sek: sek, t.BookerId);
         }).ToList();
         var byDepartment = priced.GroupBy(p => (p.DepartmentKey, p.Department))
             .Select(g => new CostLine(g.Key.DepartmentKey, g.Key.Department, g.Count(), Math.Round(g.Sum(p => p.Km), 1), g.Sum(p => p.Sek)))
             .OrderByDescending(l => l.Sek).ToList();
-        var byCostCentre = priced.GroupBy(p => (p.Code, p.CostName))
-            .Select(g => new CostLine(g.Key.Code, g.Key.CostName, g.Count(), Math.Round(g.Sum(p => p.Km), 1), g.Sum(p => p.Sek)))
-            .OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
+        var centres = priced.GroupBy(p => (p.Code, p.CostName)).OrderBy(g => g.Key.Code, StringComparer.Ordinal).ToList();
+        var hidden = controlled ? SmallGroups.Hidden(centres.Select(g => new GroupCell(g.Count(), g.Select(p => p.BookerId).Distinct().Count())).ToList(), disclosure.Value)
+            : new bool[centres.Count];
+        var byCostCentre = centres.Select((g, i) => hidden[i] ? new CostLine(g.Key.Code, g.Key.CostName, null, null, null)
+            : new CostLine(g.Key.Code, g.Key.CostName, g.Count(), Math.Round(g.Sum(p => p.Km), 1), g.Sum(p => p.Sek))).ToList();
         return new CostReport(first, last, priced.Sum(p => p.Sek), byDepartment, byCostCentre);
     }
 }

@@ -10,11 +10,11 @@ using NodaTime;
 
 namespace FleetPool.Core.Reporting;
 
-/// <summary>Short trips of one mode ("bike", "eBike" or "car") in the period: count and round-trip km.</summary>
-public sealed record ShortTripMode(string Mode, int Trips, double Km);
+/// <summary>Short trips of one mode ("bike", "eBike" or "car") in the period: count and round-trip km (null: too few to show, <see cref="SmallGroups"/>).</summary>
+public sealed record ShortTripMode(string Mode, int? Trips, double? Km);
 
-/// <summary>How often a car reason was given for a short car trip ("other" for free text).</summary>
-public sealed record CarReasonCount(string Reason, int Trips);
+/// <summary>How often a car reason was given for a short car trip ("other" for free text); null: too few to show.</summary>
+public sealed record CarReasonCount(string Reason, int? Trips);
 
 /// <summary>
 /// E-bike need at one site: short car trips in the period, those an e-bike could have taken (no passengers, equipment
@@ -25,7 +25,8 @@ public sealed record EBikeNeed(int SiteId, string Site, int ShortCarTrips, int E
 /// <summary>
 /// The steering report for a period (local dates, inclusive) and optionally one department (the bookers'). Short trips
 /// are those whose one-way distance is within the e-bike threshold; only trips actually taken count (checked out or
-/// returned). Invariant: aggregates only, no person named.
+/// returned). Invariant: aggregates only, no person named; for a department lead, small cells are hidden and the e-bike
+/// inventory (a fleet manager's planning tool, per site) is left out (<see cref="SmallGroups"/>).
 /// </summary>
 public sealed record SteeringReport(LocalDate From, LocalDate To, int? DepartmentId, string? Department, int ShortTrips,
     IReadOnlyList<ShortTripMode> ByMode, double BikeShare, IReadOnlyList<CarReasonCount> CarReasons, double Co2eAvoidedKg,
@@ -36,7 +37,8 @@ public sealed record SteeringReport(LocalDate From, LocalDate To, int? Departmen
 /// lead sees only their own department; others are refused. CO2e avoided compares each bike trip with the average
 /// g/km of the active cars at its site (the reference car when the site has none).
 /// </summary>
-public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<SteeringOptions> options)
+public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<SteeringOptions> options,
+    IOptions<DisclosureOptions> disclosure)
 {
     /// <summary>The report, or forbidden / invalid.</summary>
     public async Task<Outcome<SteeringReport>> BuildAsync(Actor actor, LocalDate? from, LocalDate? to, int? departmentId, CancellationToken ct = default)
@@ -53,6 +55,11 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
         {
             return refused ?? Problem.Forbidden();
         }
+        var controlled = SmallGroups.Applies(actor);
+        if (controlled && SmallGroups.CheckPeriod(first, last, disclosure.Value) is { } tooShort)
+        {
+            return tooShort;
+        }
         departmentId = own ?? departmentId;
         var department = departmentId is { } d ? await db.OrgUnits.Where(u => u.Id == d).Select(u => u.Name).SingleOrDefaultAsync(ct) : null;
         if (departmentId is not null && department is null)
@@ -67,7 +74,11 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
                            where (b.Status == BookingStatus.Returned || b.Status == BookingStatus.CheckedOut)
                                && b.Start >= start && b.Start < end && b.DistanceKm != null && b.DistanceKm <= o.EBikeMaxKm
                                && (departmentId == null || u.DepartmentId == departmentId)
-                           select new { b.Start, b.End, b.DistanceKm, b.CarReason, v.Kind, v.SiteId }).ToListAsync(ct);
+                           select new { b.Start, b.End, b.DistanceKm, b.CarReason, v.Kind, v.SiteId, b.BookerId }).ToListAsync(ct);
+        if (controlled && SmallGroups.CheckGroup(new GroupCell(trips.Count, trips.Select(t => t.BookerId).Distinct().Count()), disclosure.Value) is { } tooSmall)
+        {
+            return tooSmall;
+        }
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         var fleet = await db.Vehicles.AsNoTracking().Where(v => v.Status == VehicleStatus.Active).Select(v => new { v.SiteId, v.Kind, v.Fuel }).ToListAsync(ct);
         var carGrams = fleet.Where(v => v.Kind.IsMotorVehicle()).GroupBy(v => v.SiteId)
@@ -75,23 +86,30 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
         var reference = FuelCatalog.Of(o.ReferenceCarFuel).GramsCo2ePerKm;
 
         static string Mode(VehicleKind kind) => kind switch { VehicleKind.EBike => "eBike", VehicleKind.Bike or VehicleKind.CargoBike => "bike", _ => "car" };
-        var byMode = trips.GroupBy(t => Mode(t.Kind)).OrderBy(g => g.Key == "car").ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ShortTripMode(g.Key, g.Count(), Math.Round(g.Sum(t => 2 * t.DistanceKm!.Value), 1))).ToList();
+        var modes = trips.GroupBy(t => Mode(t.Kind)).OrderBy(g => g.Key == "car").ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var hideMode = Hide(modes.Select(g => Cell(g.Count(), g.Select(t => t.BookerId))).ToList());
+        var byMode = modes.Select((g, i) => hideMode[i] ? new ShortTripMode(g.Key, null, null)
+            : new ShortTripMode(g.Key, g.Count(), Math.Round(g.Sum(t => 2 * t.DistanceKm!.Value), 1))).ToList();
         var cars = trips.Where(t => t.Kind.IsMotorVehicle()).ToList();
-        var reasons = cars.GroupBy(t => t.CarReason is { } r && Steering.CarReasons.Codes.Contains(r) ? r : t.CarReason is null ? "none" : "other")
-            .Select(g => new CarReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Trips).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
+        var reasonGroups = cars.GroupBy(t => t.CarReason is { } r && Steering.CarReasons.Codes.Contains(r) ? r : t.CarReason is null ? "none" : "other")
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var hideReason = Hide(reasonGroups.Select(g => Cell(g.Count(), g.Select(t => t.BookerId))).ToList());
+        var reasons = reasonGroups.Select((g, i) => new CarReasonCount(g.Key, hideReason[i] ? null : g.Count())).ToList();
         var avoided = trips.Where(t => !t.Kind.IsMotorVehicle())
             .Sum(t => 2 * t.DistanceKm!.Value * (carGrams.GetValueOrDefault(t.SiteId, reference) - FuelCatalog.For(t.Kind, FuelType.Electric).GramsCo2ePerKm));
         var movable = cars.Where(t => t.CarReason is null || !Steering.CarReasons.BikeImpossible.Contains(t.CarReason)).ToList();
-        var inventory = sites.Select(s =>
+        var inventory = controlled ? [] : sites.Select(s =>
         {
             var demand = movable.Where(t => t.SiteId == s.Id).Select(t => new Interval(t.Start, t.End)).ToList();
             return new EBikeNeed(s.Id, s.Name, cars.Count(t => t.SiteId == s.Id), demand.Count, EBikeDemand.PeakConcurrent(demand),
                 EBikeDemand.FleetFor(demand, 0.9), fleet.Count(v => v.SiteId == s.Id && v.Kind == VehicleKind.EBike));
         }).ToList();
+        bool[] Hide(IReadOnlyList<GroupCell> cells) => controlled ? SmallGroups.Hidden(cells, disclosure.Value) : new bool[cells.Count];
         var bikeTrips = trips.Count(t => !t.Kind.IsMotorVehicle());
         return new SteeringReport(first, last, departmentId, department, trips.Count, byMode,
             trips.Count == 0 ? 0 : (double)bikeTrips / trips.Count, reasons, Math.Round(avoided / 1000, 1),
             movable.Count, trips.Count == 0 ? 0 : (double)movable.Count / trips.Count, inventory);
     }
+
+    private static GroupCell Cell(int trips, IEnumerable<int> people) => new(trips, people.Distinct().Count());
 }
