@@ -32,30 +32,22 @@ public abstract class ConfidentialPlaceTests<TApp>(TApp app) : ProviderTests<TAp
         return answers;
     }
 
-    // The attacker's calculation: the point whose road distances (× 1.34) best fit the answers, by a 10 m grid search.
+    // The attacker's calculation: the point whose road distances (× 1.34) best fit the answers, by a grid search over the
+    // area (about 100 m), then a finer one (about 10 m) around the best point.
     private static GeoPoint Trilaterate(IReadOnlyList<(GeoPoint Site, double Km)> answers)
     {
-        var best = (Error: double.MaxValue, Point: default(GeoPoint));
-        for (var lat = 59.15; lat <= 59.35; lat += 0.0009)
-        {
-            for (var lon = 17.80; lon <= 18.20; lon += 0.0018)
-            {
-                var p = new GeoPoint(lat, lon);
-                var error = answers.Sum(a => Math.Pow(HaversineDistance.StraightKm(a.Site, p) * 1.34 - a.Km, 2));
-                best = error < best.Error ? (error, p) : best;
-            }
-        }
-        return Refine(answers, best.Point);
+        var coarse = Best(answers, new GeoPoint(59.25, 18.00), 0.1, 0.2, 0.0009);
+        return Best(answers, coarse, 0.001, 0.002, 0.00009);
     }
 
-    private static GeoPoint Refine(IReadOnlyList<(GeoPoint Site, double Km)> answers, GeoPoint around)
+    private static GeoPoint Best(IReadOnlyList<(GeoPoint Site, double Km)> answers, GeoPoint centre, double latSpan, double lonSpan, double latStep)
     {
-        var best = (Error: double.MaxValue, Point: around);
-        for (var dLat = -0.001; dLat <= 0.001; dLat += 0.00009)
+        var best = (Error: double.MaxValue, Point: centre);
+        for (var lat = centre.Latitude - latSpan; lat <= centre.Latitude + latSpan; lat += latStep)
         {
-            for (var dLon = -0.002; dLon <= 0.002; dLon += 0.00018)
+            for (var lon = centre.Longitude - lonSpan; lon <= centre.Longitude + lonSpan; lon += 2 * latStep)
             {
-                var p = new GeoPoint(around.Latitude + dLat, around.Longitude + dLon);
+                var p = new GeoPoint(lat, lon);
                 var error = answers.Sum(a => Math.Pow(HaversineDistance.StraightKm(a.Site, p) * 1.34 - a.Km, 2));
                 best = error < best.Error ? (error, p) : best;
             }

@@ -58,76 +58,83 @@ public sealed record TripReadingsCorrection(int? OdometerOutKm, int? OdometerInK
 public sealed class OdometerCorrections(IDbContextFactory<FleetPoolDb> dbs, IClock clock)
 {
     /// <summary>Sets the vehicle's last odometer reading; returns the new reading.</summary>
-    public async Task<Outcome<int>> CorrectVehicleAsync(Actor actor, int vehicleId, OdometerCorrection input, CancellationToken ct = default)
-    {
-        if (!actor.ManagesFleet)
+    public Task<Outcome<int>> CorrectVehicleAsync(Actor actor, int vehicleId, OdometerCorrection input, CancellationToken ct = default) =>
+        InTransactionAsync<int>(actor, input.Validate(), async db =>
         {
-            return Problem.Forbidden();
-        }
-        if (input.Validate() is { IsEmpty: false } invalid)
-        {
-            return Problem.Invalid(invalid);
-        }
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        db.ActorId = actor.UserId;
-        await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        if (await db.Vehicles.FindAsync([vehicleId], ct) is not { } vehicle)
-        {
-            return Problem.NotFound("Vehicle");
-        }
-        Record(db, actor, vehicle.Id, null, "lastOdometerKm", vehicle.LastOdometerKm, input.OdometerKm!.Value, input.Reason!);
-        vehicle.LastOdometerKm = input.OdometerKm.Value;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return vehicle.LastOdometerKm;
-    }
+            if (await db.Vehicles.FindAsync([vehicleId], ct) is not { } vehicle)
+            {
+                return Problem.NotFound("Vehicle");
+            }
+            Record(db, actor, vehicle.Id, null, "lastOdometerKm", vehicle.LastOdometerKm, input.OdometerKm!.Value, input.Reason!);
+            vehicle.LastOdometerKm = input.OdometerKm.Value;
+            return vehicle.LastOdometerKm;
+        }, ct);
 
     /// <summary>Corrects a trip's readings and recomputes its km and CO2e; the vehicle's last reading follows when it came from this trip.</summary>
     public async Task<Outcome<BookingView>> CorrectTripAsync(Actor actor, int bookingId, TripReadingsCorrection input, CancellationToken ct = default)
     {
+        var corrected = await InTransactionAsync<int>(actor, input.Validate(), async db =>
+        {
+            if (await db.Bookings.FindAsync([bookingId], ct) is not { } b)
+            {
+                return Problem.NotFound("Booking");
+            }
+            if (b.OdometerOutKm is null || (input.OdometerInKm is not null && b.Status != BookingStatus.Returned))
+            {
+                return Problem.Refused("status", Text.Get("NoReadingsToCorrect"));
+            }
+            var (outKm, inKm) = (input.OdometerOutKm ?? b.OdometerOutKm.Value, input.OdometerInKm ?? b.OdometerInKm);
+            if (inKm < outKm)
+            {
+                return Problem.Refused("odometerInKm", Text.Get("OdometerTooLow", outKm));
+            }
+            var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
+            var wrongHighest = Math.Max(b.OdometerOutKm.Value, b.OdometerInKm ?? 0);
+            Record(db, actor, vehicle.Id, b.Id, "odometerOutKm", b.OdometerOutKm, outKm, input.Reason!);
+            Record(db, actor, vehicle.Id, b.Id, "odometerInKm", b.OdometerInKm, inKm, input.Reason!);
+            (b.OdometerOutKm, b.OdometerInKm) = (outKm, inKm);
+            if (b.Status == BookingStatus.Returned)
+            {
+                var refuelled = await db.Refuellings.Where(r => r.BookingId == b.Id).Select(r => (FuelType?)r.FuelTanked).FirstOrDefaultAsync(ct);
+                (b.ActualKm, b.ActualCo2eGrams) = Steering.TripSteering.Actual(vehicle, b, refuelled);
+            }
+            if (vehicle.LastOdometerKm == wrongHighest)
+            {
+                var others = await db.Bookings.Where(x => x.VehicleId == vehicle.Id && x.Id != b.Id)
+                    .MaxAsync(x => (int?)(x.OdometerInKm ?? x.OdometerOutKm), ct);
+                vehicle.LastOdometerKm = Math.Max(others ?? 0, inKm ?? outKm);
+            }
+            return b.Id;
+        }, ct);
+        if (!corrected.Succeeded)
+        {
+            return corrected.Problem!;
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await BookingQueries.ViewAsync(db, corrected.Value, ct);
+    }
+
+    // Fleet managers only, valid input, then the work in one write transaction, saved and committed only when it succeeds.
+    private async Task<Outcome<T>> InTransactionAsync<T>(Actor actor, FieldErrors invalid, Func<FleetPoolDb, Task<Outcome<T>>> work, CancellationToken ct)
+    {
         if (!actor.ManagesFleet)
         {
             return Problem.Forbidden();
         }
-        if (input.Validate() is { IsEmpty: false } invalid)
+        if (!invalid.IsEmpty)
         {
             return Problem.Invalid(invalid);
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        if (await db.Bookings.FindAsync([bookingId], ct) is not { } b)
+        var outcome = await work(db);
+        if (outcome.Succeeded)
         {
-            return Problem.NotFound("Booking");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
-        if (b.OdometerOutKm is null || (input.OdometerInKm is not null && b.Status != BookingStatus.Returned))
-        {
-            return Problem.Refused("status", Text.Get("NoReadingsToCorrect"));
-        }
-        var (outKm, inKm) = (input.OdometerOutKm ?? b.OdometerOutKm.Value, input.OdometerInKm ?? b.OdometerInKm);
-        if (inKm < outKm)
-        {
-            return Problem.Refused("odometerInKm", Text.Get("OdometerTooLow", outKm));
-        }
-        var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
-        var wrongHighest = Math.Max(b.OdometerOutKm.Value, b.OdometerInKm ?? 0);
-        Record(db, actor, vehicle.Id, b.Id, "odometerOutKm", b.OdometerOutKm, outKm, input.Reason!);
-        Record(db, actor, vehicle.Id, b.Id, "odometerInKm", b.OdometerInKm, inKm, input.Reason!);
-        (b.OdometerOutKm, b.OdometerInKm) = (outKm, inKm);
-        if (b.Status == BookingStatus.Returned)
-        {
-            var refuelled = await db.Refuellings.Where(r => r.BookingId == b.Id).Select(r => (FuelType?)r.FuelTanked).FirstOrDefaultAsync(ct);
-            (b.ActualKm, b.ActualCo2eGrams) = Steering.TripSteering.Actual(vehicle, b, refuelled);
-        }
-        if (vehicle.LastOdometerKm == wrongHighest)
-        {
-            var others = await db.Bookings.Where(x => x.VehicleId == vehicle.Id && x.Id != b.Id)
-                .MaxAsync(x => (int?)(x.OdometerInKm ?? x.OdometerOutKm), ct);
-            vehicle.LastOdometerKm = Math.Max(others ?? 0, inKm ?? outKm);
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return await BookingQueries.ViewAsync(db, b.Id, ct);
+        return outcome;
     }
 
     private void Record(FleetPoolDb db, Actor actor, int vehicleId, int? bookingId, string field, int? before, int? after, string reason)
