@@ -37,4 +37,7 @@ public class SmallGroupsTests
         Assert.NotNull(SmallGroups.CheckGroup(new(40, 2), Rules));
         Assert.Null(SmallGroups.CheckGroup(new(5, 3), Rules));
     }
+
+    [Fact]
+    public void CheckGroup_NoTripsAtAll_Shown() => Assert.Null(SmallGroups.CheckGroup(new(0, 0), Rules));
 }

@@ -108,9 +108,9 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Home_LeadSeesDepartmentTilesStaffDoesNot()
     {
         var lead = await BrowserLikeClient.SignedInAsync(app, TestData.Lead);
-        Assert.Contains("Resor denna månad", await TextOf(await lead.GetAsync("/")), StringComparison.Ordinal);
+        Assert.Contains("Resor senaste 30 dagarna", await TextOf(await lead.GetAsync("/")), StringComparison.Ordinal);
         var staff = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
-        Assert.DoesNotContain("Resor denna månad", await TextOf(await staff.GetAsync("/")), StringComparison.Ordinal);
+        Assert.DoesNotContain("Resor senaste 30 dagarna", await TextOf(await staff.GetAsync("/")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,6 @@ public sealed class DepartmentOverview(IDbContextFactory<FleetPoolDb> dbs, ICloc
         var byMode = modes.Select((g, i) => hidden[i] ? new ModeUsage(g.Key, null, null)
             : new ModeUsage(g.Key, g.Count(), g.Sum(t => (double?)(t.OdometerInKm - t.OdometerOutKm) ?? 2 * (t.DistanceKm ?? 0)))).ToList();
         var bikes = trips.Count(t => !t.Kind.IsMotorVehicle());
-        return new DepartmentOverviewView(unit.Name, unit.Parent?.Name ?? "", vehicles.Count, cars.Count, fossilFree, byMode, total, (double)bikes / total, days);
+        return new DepartmentOverviewView(unit.Name, unit.Parent?.Name ?? "", vehicles.Count, cars.Count, fossilFree, byMode, total, total == 0 ? 0 : (double)bikes / total, days);
     }
 }

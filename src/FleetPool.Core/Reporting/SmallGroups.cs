@@ -25,7 +25,7 @@ public readonly record struct GroupCell(int Trips, int People);
 
 /// <summary>
 /// Disclosure control for department leads' reports, so that no figure names a person. Invariants: a lead's period is at
-/// least <see cref="DisclosureOptions.MinPeriodDays"/> days; a report whose whole group is small is refused; a cell
+/// least <see cref="DisclosureOptions.MinPeriodDays"/> days; a report whose whole group is small (but not empty) is refused; a cell
 /// below the minimum trips or people is hidden, and when exactly one cell of a group would be hidden the next smallest is
 /// hidden too, so the total cannot give it away. Fleet managers and admins, who see bookings anyway, are not limited.
 /// </summary>
@@ -39,9 +39,9 @@ public static class SmallGroups
         Period.DaysBetween(from, to) + 1 < o.MinPeriodDays
             ? Problem.Refused("from", Text.Get("PeriodTooShortForGroup", o.MinPeriodDays)) : null;
 
-    /// <summary>The problem with a lead's whole group, or null when it may be shown.</summary>
+    /// <summary>The problem with a lead's whole group, or null when it may be shown (no trips at all attribute nothing to anyone).</summary>
     public static Problem? CheckGroup(GroupCell whole, DisclosureOptions o) =>
-        IsSmall(whole, o) ? Problem.Refused("from", Text.Get("GroupTooSmall", o.MinTripsPerCell, o.MinPeoplePerCell)) : null;
+        whole.Trips > 0 && IsSmall(whole, o) ? Problem.Refused("from", Text.Get("GroupTooSmall", o.MinTripsPerCell, o.MinPeoplePerCell)) : null;
 
     /// <summary>Which cells to hide: the small ones, and the next smallest when only one would be hidden.</summary>
     public static bool[] Hidden(IReadOnlyList<GroupCell> cells, DisclosureOptions o)
