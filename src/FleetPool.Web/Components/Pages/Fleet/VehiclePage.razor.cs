@@ -51,6 +51,20 @@ public partial class VehiclePage
         }
     }
 
+    private async Task CorrectOdometerAsync()
+    {
+        var parameters = new DialogParameters<OdometerDialog>
+        {
+            { d => d.Actor, _actor }, { d => d.VehicleId, Id }, { d => d.Current, _details!.Vehicle.LastOdometerKm },
+        };
+        var dialog = await Dialogs.ShowAsync<OdometerDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Vehicle.OdometerCorrected"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task EditAsync()
     {
         var parameters = new DialogParameters<VehicleFormDialog> { { d => d.Existing, _details!.Vehicle } };
