@@ -83,6 +83,7 @@ public abstract class SteeringReportTests<TApp>(TApp app) : ProviderTests<TApp>(
     public async Task Steering_LeadOwnOtherStaff_OwnOnlyElse403()
     {
         // The lead's own department: six trips, all by one person, so refused as identifying (see the next test).
+        await SeedWeekAsync();
         var own = await (await App.ClientForAsync(TestData.Lead)).GetAsync("/api/reports/steering?from=2026-02-09&to=2026-02-15");
         var problem = await own.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "from");
         Assert.Contains("fewer than 3", problem.GetProperty("errors").GetProperty("from")[0].GetString(), StringComparison.Ordinal);
