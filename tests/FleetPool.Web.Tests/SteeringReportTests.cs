@@ -122,6 +122,8 @@ public abstract class SteeringReportTests<TApp>(TApp app) : ProviderTests<TApp>(
         Assert.Equal(JsonValueKind.Null, lead["car"].ValueKind);  // 2 trips by one person
         Assert.Equal(JsonValueKind.Null, lead["bike"].ValueKind); // the next smallest, or total − e-bike would give the car away
         Assert.Equal(7, lead["eBike"].GetInt32());
+        var leadReport = await (await App.ClientForAsync(TestData.Lead)).GetFromJsonAsync<JsonElement>(week);
+        Assert.Equal(JsonValueKind.Null, leadReport.GetProperty("tripsAdviceWouldMove").ValueKind); // 2 movable car trips by one person
         Assert.Equal((6, 7, 2), (manager["bike"].GetInt32(), manager["eBike"].GetInt32(), manager["car"].GetInt32()));
         await (await (await App.ClientForAsync(TestData.Lead)).GetAsync("/api/reports/steering?from=2026-02-16&to=2026-02-18"))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "from"); // three days

@@ -30,7 +30,7 @@ public sealed record EBikeNeed(int SiteId, string Site, int ShortCarTrips, int E
 /// </summary>
 public sealed record SteeringReport(LocalDate From, LocalDate To, int? DepartmentId, string? Department, int ShortTrips,
     IReadOnlyList<ShortTripMode> ByMode, double BikeShare, IReadOnlyList<CarReasonCount> CarReasons, double Co2eAvoidedKg,
-    int TripsAdviceWouldMove, double ShareAdviceWouldMove, IReadOnlyList<EBikeNeed> Inventory);
+    int? TripsAdviceWouldMove, double? ShareAdviceWouldMove, IReadOnlyList<EBikeNeed> Inventory);
 
 /// <summary>
 /// Builds <see cref="SteeringReport"/>s. Invariants: fleet managers and admins see any department or all; a department
@@ -106,9 +106,13 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
         }).ToList();
         bool[] Hide(IReadOnlyList<GroupCell> cells) => controlled ? SmallGroups.Hidden(cells, disclosure.Value) : new bool[cells.Count];
         var bikeTrips = trips.Count(t => !t.Kind.IsMotorVehicle());
+        // The movable car trips and the rest of the car trips are two cells of their own: either small hides the figure.
+        var fixedCars = cars.Except(movable).ToList();
+        var hideMovable = Hide([Cell(movable.Count, movable.Select(t => t.BookerId)), Cell(fixedCars.Count, fixedCars.Select(t => t.BookerId))])
+            .Where((hidden, i) => hidden && (i == 0 ? movable.Count : fixedCars.Count) > 0).Any();
         return new SteeringReport(first, last, departmentId, department, trips.Count, byMode,
             trips.Count == 0 ? 0 : (double)bikeTrips / trips.Count, reasons, Math.Round(avoided / 1000, 1),
-            movable.Count, trips.Count == 0 ? 0 : (double)movable.Count / trips.Count, inventory);
+            hideMovable ? null : movable.Count, hideMovable ? null : trips.Count == 0 ? 0 : (double)movable.Count / trips.Count, inventory);
     }
 
     private static GroupCell Cell(int trips, IEnumerable<int> people) => new(trips, people.Distinct().Count());
