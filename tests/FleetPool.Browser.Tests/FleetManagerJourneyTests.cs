@@ -56,6 +56,46 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
         await Chromium.ShotAsync(page, "fleet-share-after");
     }
 
+    [Theory]
+    [InlineData(1366, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task FleetManager_CorrectsOdometerOnVehiclePage_FourInteractionsReadingLower(int width, string label)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        await Chromium.SignInAsync(page, app.BaseUrl, "fleet@fleetpool.demo");
+        await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet");
+        await page.GetByLabel("Sök namn eller regnummer").FillAsync(width > 500 ? "Skoda Octavia TDI 1" : "Skoda Octavia TDI 4");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = OctaviaPattern() }).First.ClickAsync();
+        await Chromium.WaitForCircuitAsync(page);
+        var before = int.Parse(DigitsPattern().Replace(OdometerPattern().Match(await page.GetByText(OdometerPattern()).InnerTextAsync()).Groups[1].Value, ""), CultureInfo.InvariantCulture);
+
+        await Chromium.ShotOnFailureAsync(page, $"fleet-odometer-{label}", async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Rätta mätarställning" }).ClickAsync();                 // 1
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Rätt mätarställning, km").FillAsync((before - 100).ToString(CultureInfo.InvariantCulture)); // 2
+            await dialog.GetByLabel("Skäl (krävs)").FillAsync("Felskrivet vid återlämning, enligt foto av mätaren");      // 3
+            await Chromium.ShotAsync(page, $"fleet-odometer-{label}");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();                               // 4
+            await Assertions.Expect(page.GetByText("Mätarställningen är rättad.")).ToBeVisibleAsync();
+        });
+
+        var after = int.Parse(DigitsPattern().Replace(OdometerPattern().Match(await page.GetByText(OdometerPattern()).InnerTextAsync()).Groups[1].Value, ""), CultureInfo.InvariantCulture);
+        Assert.Equal(before - 100, after);
+    }
+
+    [GeneratedRegex("^Skoda Octavia")]
+    private static partial Regex OctaviaPattern();
+
+    [GeneratedRegex(@"Senaste mätarställning: ([\d\s\u00a0]+) km")]
+    private static partial Regex OdometerPattern();
+
+    [GeneratedRegex(@"\D")]
+    private static partial Regex DigitsPattern();
+
     // Reads "71 % (30/42)" from the "Fossiloberoende fordon" tile: what the fleet manager reads.
     private static async Task<(int Free, int Total)> ShareTileAsync(IPage page)
     {
