@@ -87,6 +87,32 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
         Assert.Equal(before - 100, after);
     }
 
+    [Theory]
+    [InlineData(1366, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task FleetManager_AddsConfidentialPlaceOwnedByHomeCare_ListedWithLock(int width, string label)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        await Chromium.SignInAsync(page, app.BaseUrl, "fleet@fleetpool.demo");
+        await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet/places");
+        var name = $"Brukare {label} (skyddad)";
+
+        await Chromium.ShotOnFailureAsync(page, $"fleet-place-{label}", async () =>
+        {
+            await page.GetByLabel("Namn", new() { Exact = true }).FillAsync(name);
+            await page.GetByLabel("Latitud").FillAsync("59,2301");
+            await page.GetByLabel("Longitud").FillAsync("17,9402");
+            await page.GetByText("Skyddad plats: bokningar sparar bara avståndet").ClickAsync();
+            await Chromium.ChooseAsync(page, page.GetByLabel("Ägande avdelning (dess personal ser adressen)"), "Hemtjänst (Socialnämnden)");
+            await Chromium.ShotAsync(page, $"fleet-place-{label}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till plats" }).ClickAsync();
+            await Assertions.Expect(page.GetByText($"{name} är tillagd.")).ToBeVisibleAsync();
+        });
+    }
+
     [GeneratedRegex("^Skoda Octavia")]
     private static partial Regex OctaviaPattern();
 

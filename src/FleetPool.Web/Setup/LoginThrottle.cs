@@ -7,7 +7,8 @@ namespace FleetPool.Web.Setup;
 
 /// <summary>
 /// Slows password guessing without letting anyone lock a real user out: attempts are limited per client (its address,
-/// as the trusted proxy forwards it) and per client and account, never per account alone, and nothing locks the account.
+/// as the trusted proxy forwards it) and wrong passwords per client and account, never per account alone, and nothing
+/// locks the account.
 /// Limits are per app instance (in memory): behind N instances an attacker gets at most N times as many tries.
 /// </summary>
 public sealed class LoginThrottle(IOptions<SecurityOptions> options) : IDisposable
@@ -18,13 +19,21 @@ public sealed class LoginThrottle(IOptions<SecurityOptions> options) : IDisposab
             PermitLimit = options.Value.LoginAttemptsPerAccount, Window = TimeSpan.FromMinutes(options.Value.AccountWindowMinutes), QueueLimit = 0,
         }));
 
-    /// <summary>Takes one attempt for the account from this client; null when allowed, else how long to wait.</summary>
-    public TimeSpan? TryAttempt(HttpContext http, string email)
+    /// <summary>Null when this client may try a password for the account now, else how long to wait.</summary>
+    public TimeSpan? WaitBeforeAttempt(HttpContext http, string email)
     {
-        using var lease = _accounts.AttemptAcquire($"{ClientOf(http)}|{email.Trim().ToUpperInvariant()}");
+        using var lease = _accounts.AttemptAcquire(Key(http, email), permitCount: 0); // looks, takes nothing
         return lease.IsAcquired ? null
             : lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(options.Value.AccountWindowMinutes);
     }
+
+    /// <summary>Counts a wrong password for the account from this client (a successful sign-in costs nothing).</summary>
+    public void Failed(HttpContext http, string email)
+    {
+        using var lease = _accounts.AttemptAcquire(Key(http, email));
+    }
+
+    private static string Key(HttpContext http, string email) => $"{ClientOf(http)}|{email.Trim().ToUpperInvariant()}";
 
     /// <summary>The client's address (after forwarded headers from a trusted proxy), or "local" for in-process tests.</summary>
     public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";

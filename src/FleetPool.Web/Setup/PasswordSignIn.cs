@@ -17,7 +17,7 @@ public enum PasswordSignInResult
 /// <summary>
 /// The one password check behind the login page and the API. Invariants: an unknown or inactive account costs the same
 /// password-hash work as a known one and gets the same answer; wrong passwords never lock the account (the
-/// <see cref="LoginThrottle"/> slows the guesser instead, per client and account).
+/// <see cref="LoginThrottle"/> slows the guesser instead, per client and account; a right password costs no attempt).
 /// </summary>
 public sealed class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, LoginThrottle throttle)
 {
@@ -27,18 +27,22 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<A
     /// <summary>Checks the password; the user is returned only on success, the wait only when throttled.</summary>
     public async Task<(PasswordSignInResult Result, AppUser? User, TimeSpan? RetryAfter)> CheckAsync(HttpContext http, string email, string password)
     {
-        if (throttle.TryAttempt(http, email) is { } wait)
+        if (throttle.WaitBeforeAttempt(http, email) is { } wait)
         {
             return (PasswordSignInResult.Throttled, null, wait);
         }
         var user = await users.FindByEmailAsync(email.Trim());
+        if (user is { IsActive: true, PasswordHash: not null } && await users.CheckPasswordAsync(user, password))
+        {
+            return (PasswordSignInResult.Succeeded, user, null);
+        }
         if (user is not { IsActive: true, PasswordHash: not null })
         {
             // The same PBKDF2 work as a real check, so the answer's timing says nothing about the account.
             _decoyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(Nobody, _decoyHash, password);
-            return (PasswordSignInResult.Failed, null, null);
         }
-        return await users.CheckPasswordAsync(user, password) ? (PasswordSignInResult.Succeeded, user, null) : (PasswordSignInResult.Failed, null, null);
+        throttle.Failed(http, email);
+        return (PasswordSignInResult.Failed, null, null);
     }
 }
