@@ -11,7 +11,7 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts (page, API, token refresh) one client may make per minute, whatever the account.</summary>
     [Range(1, 1_000_000)] public int LoginAttemptsPerClientPerMinute { get; set; } = 20;
 
-    /// <summary>Sign-in attempts one client may make for one account per <see cref="AccountWindowMinutes"/>.</summary>
+    /// <summary>Wrong passwords one client may give for one account per <see cref="AccountWindowMinutes"/> (a right one costs nothing).</summary>
     [Range(1, 1_000_000)] public int LoginAttemptsPerAccount { get; set; } = 5;
 
     /// <summary>The window of <see cref="LoginAttemptsPerAccount"/>, minutes.</summary>
