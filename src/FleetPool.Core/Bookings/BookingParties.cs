@@ -34,14 +34,10 @@ public static class BookingParties
         actor.ManagesFleet || bookerUnits.Contains(ownerUnitId);
 
     /// <summary>The booker's department and every unit above it; empty when the booker has no department.</summary>
-    internal static async Task<IReadOnlyList<int>> BookerUnitsAsync(FleetPoolDb db, int userId, CancellationToken ct)
-    {
-        var department = await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync(ct);
-        if (department is not { } id)
-        {
-            return [];
-        }
-        var tree = new UnitTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
-        return tree.SelfAndAncestors(id).ToList();
-    }
+    internal static async Task<IReadOnlyList<int>> BookerUnitsAsync(FleetPoolDb db, int userId, CancellationToken ct) =>
+        await UnitsAboveAsync(db, await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync(ct), ct);
+
+    /// <summary>A department and every unit above it; empty for none.</summary>
+    internal static async Task<IReadOnlyList<int>> UnitsAboveAsync(FleetPoolDb db, int? departmentId, CancellationToken ct) =>
+        departmentId is { } id ? new UnitTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct)).SelfAndAncestors(id).ToList() : [];
 }

@@ -43,7 +43,7 @@ public sealed class BookingService(
         {
             return Problem.Invalid(refs);
         }
-        if (await PartiesProblemAsync(db, actor, driver!.Id, costCenter!.OrgUnitId, ct) is { } parties)
+        if (await PartiesProblemAsync(db, actor, driver!, costCenter!.OrgUnitId, ct) is { } parties)
         {
             return parties;
         }
@@ -59,7 +59,7 @@ public sealed class BookingService(
             return trip.Problem!;
         }
         // A driver named by a fleet manager hears of it in the inbox (and by e-mail when SMTP is set up).
-        var tellDriver = driver.Id == actor.UserId ? null : new Notifications.Notification
+        var tellDriver = driver!.Id == actor.UserId ? null : new Notifications.Notification
         {
             UserId = driver.Id, Kind = "namedDriver", At = clock.GetCurrentInstant(),
             Arguments = string.Join(Notifications.Inbox.Separator, vehicle!.Name, time.Format(request.Start.Value),
@@ -156,13 +156,14 @@ public sealed class BookingService(
     }
 
     // Who drives and what is charged: the booker's own rights, not the named driver's (BookingParties).
-    private static async Task<Problem?> PartiesProblemAsync(FleetPoolDb db, Actor actor, int driverId, int costCenterUnitId, CancellationToken ct)
+    // Past MayNameDriver a booker who does not manage the fleet is the driver, so the driver row already holds their department.
+    private static async Task<Problem?> PartiesProblemAsync(FleetPoolDb db, Actor actor, AppUser driver, int costCenterUnitId, CancellationToken ct)
     {
-        if (!BookingParties.MayNameDriver(actor, driverId))
+        if (!BookingParties.MayNameDriver(actor, driver.Id))
         {
             return Problem.Refused("driverId", Text.Get("OnlyFleetNamesDriver"));
         }
-        return actor.ManagesFleet || BookingParties.MayCharge(actor, await BookingParties.BookerUnitsAsync(db, actor.UserId, ct), costCenterUnitId)
+        return actor.ManagesFleet || BookingParties.MayCharge(actor, await BookingParties.UnitsAboveAsync(db, driver.DepartmentId, ct), costCenterUnitId)
             ? null : Problem.Refused("costCenter", Text.Get("CostCenterNotYours"));
     }
 
