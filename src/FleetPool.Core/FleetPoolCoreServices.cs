@@ -17,6 +17,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<BookingQueries>()
         .AddSingleton<NoShowSweep>()
         .AddSingleton<AvailabilityService>()
+        .AddSingleton<TripPhrases>()
         .AddSingleton<VehicleService>()
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()

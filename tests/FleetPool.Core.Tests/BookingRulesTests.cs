@@ -13,18 +13,31 @@ public class BookingRulesTests
     private static Common.FieldErrors Check(Instant start, Instant end, Vehicle? vehicle = null, Site? site = null, AppUser? driver = null, bool running = false) =>
         BookingRules.Check(new SlotRequest(start, end, vehicle ?? EBike(), site ?? OpenSite(), driver, Now, running), Rules, Stockholm);
 
+    // HoldingSlotIn is the expression production hands to the database; run here over objects, it is the same rule.
+    private static bool Holds(Instant start, Instant blockedUntil, BookingStatus status, Instant from, Instant until) =>
+        new[] { new Booking { Start = start, End = blockedUntil, BlockedUntil = blockedUntil, Status = status, Purpose = "Test" } }.AsQueryable().HoldingSlotIn(from, until).Any();
+
     [Fact]
-    public void Overlaps_TouchingIntervals_False()
+    public void HoldingSlotIn_TouchingIntervals_False()
     {
-        Assert.False(BookingRules.Overlaps(Local(2026, 3, 17, 9), Local(2026, 3, 17, 10), Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
-        Assert.False(BookingRules.Overlaps(Local(2026, 3, 17, 10), Local(2026, 3, 17, 11), Local(2026, 3, 17, 9), Local(2026, 3, 17, 10)));
+        Assert.False(Holds(Local(2026, 3, 17, 9), Local(2026, 3, 17, 10), BookingStatus.Reserved, Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
+        Assert.False(Holds(Local(2026, 3, 17, 10), Local(2026, 3, 17, 11), BookingStatus.Reserved, Local(2026, 3, 17, 9), Local(2026, 3, 17, 10)));
     }
 
     [Fact]
-    public void Overlaps_SharedMinute_True()
+    public void HoldingSlotIn_SharedMinuteOrInside_True()
     {
-        Assert.True(BookingRules.Overlaps(Local(2026, 3, 17, 9), Local(2026, 3, 17, 10, 1), Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
-        Assert.True(BookingRules.Overlaps(Local(2026, 3, 17, 9), Local(2026, 3, 17, 12), Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
+        Assert.True(Holds(Local(2026, 3, 17, 9), Local(2026, 3, 17, 10, 1), BookingStatus.Reserved, Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
+        Assert.True(Holds(Local(2026, 3, 17, 9), Local(2026, 3, 17, 12), BookingStatus.CheckedOut, Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
+        Assert.True(Holds(Local(2026, 3, 17, 10), Local(2026, 3, 17, 11), BookingStatus.Returned, Local(2026, 3, 17, 9), Local(2026, 3, 17, 12)));
+    }
+
+    [Theory]
+    [InlineData(BookingStatus.Cancelled)]
+    [InlineData(BookingStatus.NoShow)]
+    public void HoldingSlotIn_FreedStatus_False(BookingStatus status)
+    {
+        Assert.False(Holds(Local(2026, 3, 17, 9), Local(2026, 3, 17, 12), status, Local(2026, 3, 17, 10), Local(2026, 3, 17, 11)));
     }
 
     [Fact]
@@ -155,5 +168,46 @@ public class BookingRulesTests
         {
             System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = before;
         }
+    }
+}
+
+/// <summary>The way out of a closed slot: the next start the site allows.</summary>
+public class NextOpeningTests
+{
+    private static readonly Instant Now = Local(2026, 3, 14, 9); // Saturday
+
+    [Fact]
+    public void NextOpening_SundayAtWeekdaySite_MondayAtOpening()
+    {
+        var next = BookingRules.NextOpening(WeekdaySite(), Local(2026, 3, 15, 10), Duration.FromHours(2), Now, Stockholm);
+
+        Assert.Equal(Local(2026, 3, 16, 7), next);
+    }
+
+    [Fact]
+    public void NextOpening_ReturnAfterClosing_NextDaysOpening()
+    {
+        var next = BookingRules.NextOpening(WeekdaySite(), Local(2026, 3, 16, 17), Duration.FromHours(2), Now, Stockholm);
+
+        Assert.Equal(Local(2026, 3, 17, 7), next);
+    }
+
+    [Fact]
+    public void NextOpening_GoodFriday_SkipsTheHolidaysToTuesday()
+    {
+        // Easter 2026: Good Friday 3 April, Easter Monday 6 April.
+        var next = BookingRules.NextOpening(WeekdaySite(), Local(2026, 4, 3, 10), Duration.FromHours(1), Local(2026, 4, 1, 9), Stockholm);
+
+        Assert.Equal(Local(2026, 4, 7, 7), next);
+    }
+
+    [Fact]
+    public void NextOpening_NeverOpen_Null()
+    {
+        var site = WeekdaySite();
+        site.OpeningHours.Clear();
+        site.OpeningHours.Add(new OpeningHours { Day = IsoDayOfWeek.Monday, Opens = new LocalTime(7, 0), Closes = new LocalTime(8, 0) });
+
+        Assert.Null(BookingRules.NextOpening(site, Local(2026, 3, 15, 10), Duration.FromHours(3), Now, Stockholm));
     }
 }

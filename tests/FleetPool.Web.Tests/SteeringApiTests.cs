@@ -90,6 +90,65 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await response.JsonAsync()).GetProperty("fossilReason").ValueKind);
     }
 
+    // One rule, one place: what availability says a vehicle needs is exactly what booking it without reasons refuses.
+    [Theory]
+    [InlineData(3.0, 4)]
+    [InlineData(40.0, 18)]
+    public async Task Availability_NeedsReasonFlags_MatchWhatBookingWithoutReasonsRefuses(double km, int firstDay)
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var day = firstDay;
+        var vehicles = await FreeAtOpenSiteAsync(staff, day, km);
+        Assert.Contains(vehicles, v => v.Car || v.Fossil); // the case under test occurs
+        foreach (var (id, needsCar, needsFossil) in vehicles)
+        {
+            var slot = await FreeAtOpenSiteAsync(staff, ++day, km); // a fresh day each, so earlier bookings do not change the answer
+            var expected = slot.Single(v => v.Id == id);
+
+            var response = await staff.BookAsync(ApiCalls.Booking(id, $"2026-05-{day:00}T09:00:00+02:00", $"2026-05-{day:00}T10:00:00+02:00", distanceKm: km));
+
+            var errors = response.StatusCode == HttpStatusCode.UnprocessableEntity ? (await response.JsonAsync()).GetProperty("errors") : default;
+            Assert.Equal((expected.Car, expected.Fossil, !expected.Car && !expected.Fossil),
+                (errors.ValueKind == System.Text.Json.JsonValueKind.Object && errors.TryGetProperty("carReason", out _),
+                 errors.ValueKind == System.Text.Json.JsonValueKind.Object && errors.TryGetProperty("fossilReason", out _),
+                 response.StatusCode == HttpStatusCode.Created));
+            Assert.Equal((needsCar, needsFossil), (expected.Car, expected.Fossil));
+        }
+    }
+
+    private async Task<List<(int Id, bool Car, bool Fossil)>> FreeAtOpenSiteAsync(HttpClient client, int day, double km)
+    {
+        var result = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/availability?site={App.Ids.OpenSite}&from=2026-05-{day:00}T09:00:00%2B02:00&to=2026-05-{day:00}T10:00:00%2B02:00&distanceKm={km.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        return result.GetProperty("vehicles").EnumerateArray().Where(v => v.GetProperty("reasonUnavailable").ValueKind == System.Text.Json.JsonValueKind.Null)
+            .Select(v => (v.GetProperty("vehicle").GetProperty("id").GetInt32(), v.GetProperty("needsCarReason").GetBoolean(), v.GetProperty("needsFossilReason").GetBoolean()))
+            .ToList();
+    }
+
+    [Fact]
+    public async Task ParseTrip_SwedishPhrase_FieldsAndPlace()
+    {
+        await AddPlaceAsync("Vårby gård bibliotek");
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var parsed = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/trips/parse?q=" + Uri.EscapeDataString("elcykel i morgon 10–12 till varby gard för tillsyn"));
+
+        Assert.Equal(("eBike", "2026-03-17T10:00:00+01:00", "2026-03-17T12:00:00+01:00", "Vårby gård bibliotek", "tillsyn"),
+            (parsed.GetProperty("kind").GetString(), parsed.GetProperty("start").GetString(), parsed.GetProperty("end").GetString(),
+             parsed.GetProperty("placeName").GetString(), parsed.GetProperty("purpose").GetString()));
+        Assert.Equal(0, parsed.GetProperty("notUnderstood").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("q=")]
+    public async Task ParseTrip_NoText_400NamingQ(string query)
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        await (await staff.GetAsync("/api/trips/parse?" + query)).AssertProblemAsync(HttpStatusCode.BadRequest, "q");
+    }
+
     [Theory]
     [InlineData("distanceKm=201&passengers=1", "rangeTooShort")] // the cars' 400 km do not cover 2 × 201 km
     [InlineData("distanceKm=200&passengers=6", "tooFewSeats")]   // 400 km covers the round trip; five seats do not take six

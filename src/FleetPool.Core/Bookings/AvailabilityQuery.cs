@@ -5,9 +5,12 @@ using NodaTime;
 
 namespace FleetPool.Core.Bookings;
 
-/// <summary>Which vehicles of a site are free for [From, To); optional kind, passengers and trip distance.</summary>
+/// <summary>
+/// Which vehicles of a site are free for [From, To); optional kind, passengers and trip distance.
+/// <see cref="IgnoreBookingId"/> leaves one booking out, so a booking being changed does not block itself.
+/// </summary>
 public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, VehicleKind? Kind = null,
-    int? Passengers = null, double? DistanceKm = null, string? Destination = null, int? PlaceId = null)
+    int? Passengers = null, double? DistanceKm = null, string? Destination = null, int? PlaceId = null, int? IgnoreBookingId = null)
 {
     /// <summary>Field errors (400).</summary>
     public FieldErrors Validate()
@@ -21,8 +24,24 @@ public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, 
     }
 }
 
-/// <summary>The answer: advice on the mode, and every matching vehicle ranked (free ones first).</summary>
-public sealed record AvailabilityResult(TripAdvice Advice, IReadOnlyList<string> SlotProblems, IReadOnlyList<VehicleAvailability> Vehicles);
+/// <summary>
+/// The answer: advice on the mode, and every matching vehicle ranked (free ones first). <see cref="SlotProblems"/>
+/// say why the slot itself cannot be booked (past, closed); then <see cref="NextOpening"/> is the first slot of the same
+/// length that the site allows, if one starts within two weeks.
+/// </summary>
+public sealed record AvailabilityResult(TripAdvice Advice, IReadOnlyList<string> SlotProblems, IReadOnlyList<VehicleAvailability> Vehicles,
+    Instant? NextOpening = null);
 
-/// <summary>A vehicle with its rank (1 = best) and, when it cannot be booked for the slot, why.</summary>
-public sealed record VehicleAvailability(VehicleView Vehicle, int Rank, string? ReasonUnavailable);
+/// <summary>
+/// A vehicle with its rank (1 = best), why it cannot be booked for the slot (null when it can), and which reasons booking
+/// it needs (<see cref="CarReasons.Needed"/>, the rule booking enforces).
+/// </summary>
+public sealed record VehicleAvailability(VehicleView Vehicle, int Rank, string? ReasonUnavailable,
+    [property: System.Text.Json.Serialization.JsonIgnore] ReasonsNeeded Needs = default)
+{
+    /// <summary>A car reason is needed: a bike or e-bike is free for this short trip.</summary>
+    public bool NeedsCarReason => Needs.CarReason;
+
+    /// <summary>A fossil reason is needed: a suitable fossil-free car is free.</summary>
+    public bool NeedsFossilReason => Needs.FossilReason;
+}

@@ -43,9 +43,11 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
             distance ??= ConfidentialPlaces.DistanceKm(distances, site, place, await ConfidentialPlaces.MayLocateAsync(db, actor, place, ct));
         }
         var blockedUntil = to + BookingRuleSet.For(site, defaults.Value).Buffer;
-        var vehicles = (await FreeVehicles.AtSiteAsync(db, site.Id, q.Kind, from, blockedUntil, null, ct))
-            .Where(v => v.Vehicle.Status != VehicleStatus.Retired).ToList(); // gone from the fleet: not worth a line
+        // Every kind is read: the reasons a car needs depend on the bikes that are free, whatever kind was asked for.
+        var all = await FreeVehicles.AtSiteAsync(db, site.Id, null, from, blockedUntil, q.IgnoreBookingId, ct);
+        var vehicles = all.Where(v => v.Vehicle.Status != VehicleStatus.Retired && (q.Kind is null || v.Vehicle.Kind == q.Kind)).ToList(); // retired: not worth a line
         var o = steering.Value;
+        var alternatives = FreeAlternatives.Of(all.Where(v => v.IsFree).Select(v => v.Vehicle), q.Passengers ?? 1, distance);
         var mode = TripAdvice.For(distance, o);
         var ordered = vehicles
             .Select(v => (v.Vehicle, v.OpenDamageReports, Reason: ReasonUnavailable(v, q.Passengers, distance)))
@@ -57,9 +59,11 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
         var car = ordered.FirstOrDefault(x => x.Reason is null && x.Vehicle.Kind.IsMotorVehicle()).Vehicle;
         var advice = TripAdvice.For(distance, o, car?.Fuel);
         var ranked = ordered
-            .Select((x, i) => new VehicleAvailability(VehicleView.From(x.Vehicle, x.OpenDamageReports), i + 1, x.Reason))
+            .Select((x, i) => new VehicleAvailability(VehicleView.From(x.Vehicle, x.OpenDamageReports), i + 1, x.Reason,
+                x.Reason is null ? CarReasons.Needed(x.Vehicle, distance, alternatives, o) : default))
             .ToList();
-        return new AvailabilityResult(advice, SlotProblems(site, from, to), ranked);
+        var problems = SlotProblems(site, from, to);
+        return new AvailabilityResult(advice, problems, ranked, problems.Count > 0 ? BookingRules.NextOpening(site, from, to - from, clock.GetCurrentInstant(), time) : null);
     }
 
     private List<string> SlotProblems(Organisation.Site site, Instant from, Instant to)

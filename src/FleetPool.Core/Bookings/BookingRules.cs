@@ -10,16 +10,13 @@ namespace FleetPool.Core.Bookings;
 
 /// <summary>
 /// The booking rules, as pure functions: no database, no clock of their own. Intervals are half-open, so a
-/// booking ending at 10:00 (plus buffer) and one starting then do not overlap.
+/// booking ending at 10:00 (plus buffer) and one starting then do not overlap (the overlap itself is
+/// <see cref="BookingStatuses.HoldingSlotIn"/>, the query every free-vehicle check runs).
 /// </summary>
 public static class BookingRules
 {
     private static readonly Duration PastGrace = Duration.FromMinutes(1);
     private static readonly LocalDateTimePattern Shown = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm");
-
-    /// <summary>True when two slots [start, blockedUntil) share at least one instant.</summary>
-    public static bool Overlaps(Instant aStart, Instant aBlockedUntil, Instant bStart, Instant bBlockedUntil) =>
-        aStart < bBlockedUntil && bStart < aBlockedUntil;
 
     /// <summary>True when a start is in the past, allowing one minute for the time it takes to fill in a form.</summary>
     public static bool StartsInPast(Instant start, Instant now) => start < now - PastGrace;
@@ -83,6 +80,30 @@ public static class BookingRules
             : string.Join(", ", today.Select(h => $"{h.Opens:HH':'mm}–{h.Closes:HH':'mm}"));
         var day = CultureInfo.CurrentCulture.DateTimeFormat.GetDayName((DayOfWeek)((int)local.DayOfWeek % 7));
         return Text.Get("OutsideHours", Shown.Format(local), site.Name, day, hours);
+    }
+
+    /// <summary>
+    /// The first start at or after <paramref name="from"/> (and not in the past) when the site allows both the pick-up and
+    /// the return of a trip of <paramref name="length"/>: an opening time, or the same time of day at a site without hours.
+    /// Null when none within two weeks.
+    /// </summary>
+    public static Instant? NextOpening(Site site, Instant from, Duration length, Instant now, OrganisationTime time)
+    {
+        var earliest = from > now ? from : now;
+        var first = time.ToLocal(earliest).LocalDateTime;
+        for (var day = first.Date; day <= first.Date.PlusDays(14); day = day.PlusDays(1))
+        {
+            IEnumerable<LocalTime> starts = site.OpeningHours.Count == 0 ? [first.TimeOfDay] : site.OpeningHours.Where(h => h.Day == day.DayOfWeek).Select(h => h.Opens).Order();
+            foreach (var start in starts)
+            {
+                if (time.Resolve(day + start).Instant is { } candidate && candidate >= earliest
+                    && ClosedReason(site, candidate, time) is null && ClosedReason(site, candidate + length, time) is null)
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     private static void CheckOpen(FieldErrors errors, string field, string textKey, Instant at, Site site, OrganisationTime time)

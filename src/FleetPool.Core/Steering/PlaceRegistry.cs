@@ -27,7 +27,8 @@ public sealed record PlaceInput(string? Name, string? Address, double? Latitude,
 public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
 {
     /// <summary>
-    /// Places whose name or address contains <paramref name="search"/> (all when empty), by name, at most
+    /// Places whose name matches <paramref name="search"/> (<see cref="PlaceMatcher"/>) or whose address contains it (all
+    /// when empty), best match first, then by name, at most
     /// <paramref name="take"/>. Only an actor who manages the fleet sees where confidential places are.
     /// </summary>
     public async Task<IReadOnlyList<PlaceView>> SearchAsync(Actor actor, string? search, int take = 50, CancellationToken ct = default)
@@ -37,11 +38,14 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         IReadOnlyList<int> units = actor.ManagesFleet || !places.Exists(p => p.Confidential) ? [] // nothing to decide: skip the reads
             : await Bookings.BookingParties.BookerUnitsAsync(db, actor.UserId, ct);
         var term = search?.Trim() ?? "";
+        // Typed text matches as in PlaceMatcher (no å/ä/ö needed, a typo forgiven), or within a locatable address; best first.
         return places
             .Select(p => (Place: p, Locate: ConfidentialPlaces.MayLocate(actor, p, units)))
-            .Where(x => term.Length == 0 || x.Place.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
-                || (x.Locate && x.Place.Address?.Contains(term, StringComparison.CurrentCultureIgnoreCase) == true))
-            .OrderBy(x => x.Place.Name, StringComparer.CurrentCulture).Take(Math.Clamp(take, 1, 500)).Select(x => View(x.Place, x.Locate)).ToList();
+            .Select(x => (x.Place, x.Locate, Score: term.Length == 0 ? 0 : PlaceMatcher.Score(term, x.Place.Name, minPrefix: 1)
+                ?? (x.Place.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase) ? 50 : (int?)null)
+                ?? (x.Locate && x.Place.Address?.Contains(term, StringComparison.CurrentCultureIgnoreCase) == true ? 100 : (int?)null)))
+            .Where(x => x.Score is not null)
+            .OrderBy(x => x.Score).ThenBy(x => x.Place.Name, StringComparer.CurrentCulture).Take(Math.Clamp(take, 1, 500)).Select(x => View(x.Place, x.Locate)).ToList();
     }
 
     /// <summary>Adds a place.</summary>

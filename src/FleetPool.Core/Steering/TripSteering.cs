@@ -41,13 +41,13 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         var needsFossilReason = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent && fossilReason is null;
         if (needsCarReason || needsFossilReason)
         {
-            var free = (await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, changingBookingId, ct))
-                .Where(v => v.Vehicle.Id != vehicle.Id && v.IsFree).Select(v => v.Vehicle).ToList();
-            if (needsCarReason && !free.Exists(v => v.Kind is VehicleKind.Bike or VehicleKind.EBike))
+            var free = (await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, changingBookingId, ct)).Where(v => v.IsFree).Select(v => v.Vehicle);
+            var needed = CarReasons.Needed(vehicle, distance, FreeAlternatives.Of(free, r.Passengers ?? 1, distance), o);
+            if (needsCarReason && !needed.CarReason)
             {
                 (carReason, needsCarReason) = (CarReasons.NoBikeAvailable, false);
             }
-            needsFossilReason &= free.Exists(v => CarReasons.SuitsAsFossilFree(v, r.Passengers ?? 1, distance));
+            needsFossilReason &= needed.FossilReason;
         }
         var missing = new FieldErrors()
             .AddIf(needsCarReason, "carReason", Text.Get("CarReasonRequired", distance.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)))

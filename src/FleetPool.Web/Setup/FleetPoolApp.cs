@@ -69,7 +69,7 @@ public static class FleetPoolApp
         app.MapExternalLogin();
         app.MapFleetPoolDashboard();
         app.MapGroup("/exports").MapExports().ExcludeFromDescription();
-        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapBookingsApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi();
+        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi();
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
