@@ -18,6 +18,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<NoShowSweep>()
         .AddSingleton<AvailabilityService>()
         .AddSingleton<TripPhrases>()
+        .AddSingleton<BookingDefaults>()
         .AddSingleton<VehicleService>()
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()

@@ -30,7 +30,30 @@ public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, 
 /// length that the site allows, if one starts within two weeks.
 /// </summary>
 public sealed record AvailabilityResult(TripAdvice Advice, IReadOnlyList<string> SlotProblems, IReadOnlyList<VehicleAvailability> Vehicles,
-    Instant? NextOpening = null);
+    Instant? NextOpening = null)
+{
+    /// <summary>
+    /// One choice per sensible way to make the trip, greenest first: walk, bike, e-bike (those the advice lists for the
+    /// distance), then car; each with its time one way, the round trip's CO2e and the best free vehicle of that mode
+    /// (the first in <see cref="Vehicles"/>' ranking, so fossil-free cars before fossil ones; none for walking or when
+    /// none is free). Empty while the distance is unknown.
+    /// </summary>
+    public IReadOnlyList<ModeChoice> Choices => Advice.Car is not { } car ? [] :
+    [
+        .. Advice.Modes.Select(m => new ModeChoice(m.Mode, m.OneWayMinutes, m.Co2eGrams, m.Co2eSavedGrams, Best(m.Mode))),
+        new ModeChoice("car", car.OneWayMinutes, car.Co2eGrams, 0, Best("car")), // the advice's car is the best free one
+    ];
+
+    private VehicleAvailability? Best(string mode) => mode == "walk" ? null : Vehicles.FirstOrDefault(v => v.ReasonUnavailable is null && mode switch
+    {
+        "bike" => v.Vehicle.Kind == VehicleKind.Bike,
+        "eBike" => v.Vehicle.Kind == VehicleKind.EBike,
+        _ => v.Vehicle.Kind.IsMotorVehicle(),
+    });
+}
+
+/// <summary>A way to make the trip: its time one way, the round trip's CO2e and what it saves against the car, and the vehicle to book (null: walk, or none free).</summary>
+public sealed record ModeChoice(string Mode, double OneWayMinutes, double RoundTripCo2eGrams, double Co2eSavedGrams, VehicleAvailability? Vehicle);
 
 /// <summary>
 /// A vehicle with its rank (1 = best), why it cannot be booked for the slot (null when it can), and which reasons booking

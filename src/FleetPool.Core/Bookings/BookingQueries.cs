@@ -31,6 +31,17 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs)
         return new Page<BookingView>(rows, page, pageSize, total);
     }
 
+    /// <summary>
+    /// The actor's own slot-holding bookings (as booker or driver) that share time with [<paramref name="start"/>,
+    /// <paramref name="end"/>), soonest first: the form asks before a second vehicle is booked for the same time.
+    /// </summary>
+    public async Task<IReadOnlyList<BookingView>> OwnDuringAsync(Actor actor, NodaTime.Instant start, NodaTime.Instant end, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await Project(db, db.Bookings.AsNoTracking().Where(b => (b.BookerId == actor.UserId || b.DriverId == actor.UserId)
+            && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut) && b.Start < end && start < b.End).OrderBy(b => b.Start).Take(5)).ToListAsync(ct);
+    }
+
     /// <summary>A vehicle's next slot-holding bookings, soonest first.</summary>
     internal static async Task<IReadOnlyList<BookingView>> UpcomingForVehicleAsync(FleetPoolDb db, int vehicleId, NodaTime.Instant now, CancellationToken ct) =>
         await Project(db, db.Bookings.AsNoTracking().Where(b => b.VehicleId == vehicleId && b.End > now

@@ -83,6 +83,29 @@ public static class BookingRules
     }
 
     /// <summary>
+    /// The local times on <paramref name="date"/>, every <paramref name="stepMinutes"/> minutes, at which the site allows a
+    /// pick-up (<see cref="ClosedReason"/>) that is not in the past and that exists once in the zone. Empty for a closed day.
+    /// </summary>
+    public static IReadOnlyList<LocalTime> PickUpTimes(Site site, LocalDate date, Instant now, OrganisationTime time, int stepMinutes = 15)
+    {
+        if ((!site.OpenOnHolidays && SwedishHolidays.NameOf(date) is not null) || date < time.DateOf(now)
+            || (site.OpeningHours.Count > 0 && !site.OpeningHours.Any(h => h.Day == date.DayOfWeek)))
+        {
+            return [];
+        }
+        var times = new List<LocalTime>();
+        for (var minutes = 0; minutes < 24 * 60; minutes += stepMinutes)
+        {
+            var t = LocalTime.Midnight.PlusMinutes(minutes);
+            if (time.Resolve(date + t).Instant is { } at && !StartsInPast(at, now) && ClosedReason(site, at, time) is null)
+            {
+                times.Add(t);
+            }
+        }
+        return times;
+    }
+
+    /// <summary>
     /// The first start at or after <paramref name="from"/> (and not in the past) when the site allows both the pick-up and
     /// the return of a trip of <paramref name="length"/>: an opening time, or the same time of day at a site without hours.
     /// Null when none within two weeks.

@@ -26,6 +26,13 @@ public sealed class OrganisationDirectory(IDbContextFactory<FleetPoolDb> dbs)
         return await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteSummary(s.Id, s.Name, s.Address)).ToListAsync(ct);
     }
 
+    /// <summary>All sites by name with their opening hours, for the booking form's days and times (read only).</summary>
+    public async Task<IReadOnlyList<Site>> SitesWithHoursAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Sites.AsNoTracking().Include(s => s.OpeningHours).OrderBy(s => s.Name).ToListAsync(ct);
+    }
+
     /// <summary>The active cost centres the actor may charge (<see cref="Bookings.BookingParties.MayCharge"/>), by code.</summary>
     public async Task<IReadOnlyList<CostCenterSummary>> CostCentersAsync(Actor actor, CancellationToken ct = default)
     {

@@ -28,6 +28,12 @@ public sealed class FormErrors
         _errors.Clear();
     }
 
+    /// <summary>Removes one field's message: the person has changed the field since.</summary>
+    public void Clear(string field) => _errors.Remove(field);
+
+    /// <summary>The first of <paramref name="fields"/> that has an error, in the order given (the order of the form).</summary>
+    public string? FirstOf(params string[] fields) => fields.FirstOrDefault(_errors.ContainsKey);
+
     /// <summary>Sets one field's message.</summary>
     public void Set(string field, string message) => _errors[field] = message;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
@@ -8,68 +9,212 @@ using FleetPool.Web.Components.Shared;
 using FleetPool.Web.Setup;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using NodaTime;
 
 namespace FleetPool.Web.Components.Pages.Bookings;
 
-/// <summary>Book a trip: the slot and trip, then the ranked vehicles, then one click books.</summary>
+/// <summary>
+/// Book a trip: where and when first (or the whole trip in one line), with defaults for the rest; the choices per mode
+/// follow as the trip changes, and one press books. What a booking still needs (purpose, cost centre, reasons) is asked
+/// at the button that was pressed; Core decides which reasons (<see cref="VehicleAvailability.Needs"/>) and enforces them.
+/// </summary>
 public partial class Book
 {
     private readonly FormErrors _errors = new();
-    private IReadOnlyList<SiteSummary>? _sites;
+    private IReadOnlyList<Site>? _sites;
     private IReadOnlyList<CostCenterSummary> _costCenters = [];
+    private IReadOnlyList<string> _recentPurposes = [];
     private AvailabilityResult? _result;
     private (Instant Start, Instant End) _slot;
-    private string? _alert;
-    private Severity _alertSeverity = Severity.Error;
-    private bool _busy;
+    private (int VehicleId, string Message)? _bookError;
+    private string? _alert, _understood, _notUnderstood;
+    private bool _busy, _more, _all;
+    private int _version;
+    private Actor _actor = default!;
+    private MudAutocomplete<PlaceView>? _placeField;
+    private MudNumericField<double?>? _distanceField;
+    private MudTextField<string>? _purposeField;
+    private MudSelect<string>? _costCenterField;
 
     [Inject] private AvailabilityService Availability { get; set; } = default!;
     [Inject] private BookingService Bookings { get; set; } = default!;
+    [Inject] private BookingQueries Queries { get; set; } = default!;
+    [Inject] private BookingDefaults Defaults { get; set; } = default!;
+    [Inject] private TripPhrases Phrases { get; set; } = default!;
     [Inject] private OrganisationDirectory Directory { get; set; } = default!;
-    [Inject] private Profiles Profiles { get; set; } = default!;
     [Inject] private OrganisationTime Time { get; set; } = default!;
     [Inject] private IClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private PlaceRegistry Places { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    /// <summary>A trip phrase from the start page's one-line field.</summary>
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
     /// <summary>The form's values (public so tests can fill it the way a person would).</summary>
     public BookingFormModel Form { get; } = new();
 
-    private string SiteName => _sites?.FirstOrDefault(s => s.Id == Form.SiteId)?.Name ?? "";
+    private Site? Site => _sites?.FirstOrDefault(s => s.Id == Form.SiteId);
+
+    private string SiteName => Site?.Name ?? "";
+
+    private bool Bookable => _result is { SlotProblems.Count: 0 };
+
+    private string? Destination => Form.Confidential || string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination;
 
     protected override async Task OnInitializedAsync()
     {
-        var actor = (await AuthState).User.ToActor();
-        _sites = await Directory.SitesAsync();
-        _costCenters = await Directory.CostCentersAsync(actor);
-        var tomorrow = Time.DateOf(Clock.GetCurrentInstant()).PlusDays(1).ToDateTimeUnspecified();
-        var preferred = (await Profiles.GetAsync(actor)).DefaultSiteId;
-        var site = _sites.FirstOrDefault(s => s.Id == preferred) ?? (_sites.Count > 0 ? _sites[0] : null); // a deleted default site falls back
-        (Form.SiteId, Form.Date, Form.ReturnDate) = (site?.Id, tomorrow, tomorrow);
+        _actor = (await AuthState).User.ToActor();
+        _sites = await Directory.SitesWithHoursAsync();
+        _costCenters = await Directory.CostCentersAsync(_actor);
+        var start = await Defaults.ForAsync(_actor);
+        _recentPurposes = start.RecentPurposes;
+        var site = _sites.FirstOrDefault(s => s.Id == start.SiteId) ?? (_sites.Count > 0 ? _sites[0] : null); // a deleted default site falls back
+        (Form.SiteId, Form.CostCenter, Form.Purpose) = (site?.Id, start.CostCenter, _recentPurposes.Count > 0 ? _recentPurposes[0] : null);
+        NextFreeStart();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            await ParseLineAsync(Q);
+        }
     }
 
-    private async Task SearchAsync()
+    // The first pick-up time the site allows from now: today if still open, else its next open day.
+    private void NextFreeStart()
     {
-        (_alert, _alertSeverity) = (null, Severity.Error);
-        await RefreshAsync();
+        var now = Clock.GetCurrentInstant();
+        for (var day = Time.DateOf(now); day <= Time.DateOf(now).PlusDays(14); day = day.PlusDays(1))
+        {
+            var times = Site is null ? [] : BookingRules.PickUpTimes(Site, day, now, Time);
+            if (times.Count > 0)
+            {
+                (Form.Date, Form.Start) = (day.ToDateTimeUnspecified(), times[0]);
+                return;
+            }
+        }
+        (Form.Date, Form.Start) = (Time.DateOf(now).PlusDays(1).ToDateTimeUnspecified(), new LocalTime(9, 0));
     }
 
-    private async Task RefreshAsync()
+    private async Task ParseLineAsync(string text)
     {
-        _errors.Begin();
-        if (!TryReadSlot(out var slot))
+        var phrase = await Phrases.ParseAsync(_actor, text);
+        var place = phrase.PlaceId is { } id ? (await Places.SearchAsync(_actor, phrase.PlaceName, 50)).FirstOrDefault(p => p.Id == id) : null;
+        Form.Apply(phrase, place);
+        _more |= phrase.Kind is not null || phrase.Passengers is not null || phrase.Destination is not null;
+        _understood = phrase.IsEmpty ? L["Line.Nothing"] : L["Line.Understood", Understood(phrase, place)];
+        var unclear = phrase.NotUnderstood.Count > 0 ? L["Line.NotUnderstood", string.Join(" ", phrase.NotUnderstood)].Value : null;
+        _notUnderstood = string.Join(" ", new[] { unclear }.Concat(phrase.Problems).OfType<string>()) is { Length: > 0 } m ? m : null;
+        await TripChangedAsync();
+        await RevealResultsAsync();
+    }
+
+    private string Understood(TripPhrase p, PlaceView? place)
+    {
+        var parts = new List<string>();
+        if (p.Kind is { } kind)
+        {
+            parts.Add(L.Of(kind));
+        }
+        if (Form.Slot(Time, out _, out _) is { } slot && (p.Date is not null || p.StartTime is not null))
+        {
+            parts.Add(Display.Slot(slot.Start, slot.End, Time));
+        }
+        parts.AddRange(new[] { place?.Name, p.Destination, p.DistanceKm is { } km ? $"{km.ToString("0.#", CultureInfo.CurrentCulture)} km" : null,
+            p.Passengers is { } n ? L["Line.People", n].Value : null, p.Purpose is { } purpose ? $"”{purpose}”" : null }.OfType<string>());
+        return string.Join(" · ", parts);
+    }
+
+    private Task PlaceChangedAsync(PlaceView? place)
+    {
+        (Form.Place, Form.DistanceKm) = (place, place is null ? Form.DistanceKm : null);
+        _errors.Clear("where");
+        return TripChangedAsync(reveal: place is not null);
+    }
+
+    private Task DistanceChangedAsync(double? km)
+    {
+        Form.DistanceKm = km;
+        if (km is not null)
+        {
+            Form.Place = null;
+        }
+        _errors.Clear("where");
+        return TripChangedAsync(reveal: false);
+    }
+
+    private Task SiteChangedAsync(int? siteId)
+    {
+        Form.SiteId = siteId;
+        NextFreeStartIfClosed();
+        return TripChangedAsync();
+    }
+
+    // A new site may be closed at the chosen time: keep the time when it is open then, else take its next opening.
+    private void NextFreeStartIfClosed()
+    {
+        if (Site is { } site && Form.Day is { } day && Form.Start is { } start && !BookingRules.PickUpTimes(site, day, Clock.GetCurrentInstant(), Time).Contains(start))
+        {
+            NextFreeStart();
+        }
+    }
+
+    private Task KindChangedAsync(VehicleKind? kind)
+    {
+        Form.Kind = kind;
+        return TripChangedAsync();
+    }
+
+    private Task PassengersChangedAsync(int passengers)
+    {
+        Form.Passengers = passengers;
+        return TripChangedAsync();
+    }
+
+    private void PurposeChanged(string? purpose)
+    {
+        Form.Purpose = purpose;
+        _errors.Clear("purpose");
+        _bookError = null;
+    }
+
+    private void CostCenterChanged(string? code)
+    {
+        Form.CostCenter = code;
+        _errors.Clear("costCenter");
+        _bookError = null;
+    }
+
+    private Task TripChangedAsync() => TripChangedAsync(reveal: false);
+
+    // Every change of the trip drops the old answer at once; a newer change wins over a slower, older search.
+    private async Task TripChangedAsync(bool reveal)
+    {
+        var version = ++_version;
+        (_result, _alert, _bookError, _all) = (null, null, null, false);
+        if (!Form.HasWhere || Form.SiteId is null)
         {
             return;
         }
+        if (Form.Slot(Time, out var field, out var message) is not { } slot)
+        {
+            if (message is not null)
+            {
+                _errors.Set(field!, message);
+            }
+            return;
+        }
         _busy = true;
-        var outcome = await Availability.FindAsync((await AuthState).User.ToActor(), new AvailabilityQuery(Form.SiteId, slot.Start, slot.End, Form.Kind,
+        var outcome = await Availability.FindAsync(_actor, new AvailabilityQuery(Form.SiteId, slot.Start, slot.End, Form.Kind,
             Form.Passengers, Form.DistanceKm, Destination, Form.Place?.Id));
+        if (version != _version)
+        {
+            return;
+        }
         _busy = false;
         if (outcome.Problem is { } problem)
         {
@@ -77,25 +222,53 @@ public partial class Book
             return;
         }
         (_result, _slot) = (outcome.Value, slot);
+        if (reveal)
+        {
+            await RevealResultsAsync();
+        }
     }
 
-    private async Task BookAsync(VehicleView vehicle)
+    private async Task RevealResultsAsync()
     {
-        _errors.Begin();
-        RequireTripFields();
-        if (!_errors.IsEmpty)
+        StateHasChanged();
+        await Js.InvokeVoidAsync("fleetPool.reveal", "results-heading");
+    }
+
+    private async Task MoveToAsync(Instant start)
+    {
+        var local = Time.ToLocal(start);
+        (Form.Date, Form.Start) = (local.Date.ToDateTimeUnspecified(), local.TimeOfDay);
+        if (Form.CustomReturn)
         {
-            (_alert, _alertSeverity) = (L["Book.Fix"], Severity.Error);
+            Form.CustomReturn = false;
+            Form.Length = _slot.End - _slot.Start;
+        }
+        await TripChangedAsync(reveal: true);
+    }
+
+    private async Task BookAsync(VehicleAvailability item)
+    {
+        var vehicle = item.Vehicle;
+        _bookError = null;
+        if (!await ConfirmOwnOverlapAsync())
+        {
             return;
         }
-        if (await AskReasonsAsync(vehicle) is not var (carReason, fossilReason))
+        var (purpose, costCenter, carReason, fossilReason) = (Form.Purpose?.Trim(), Form.CostCenter, (string?)null, (string?)null);
+        var needsPurpose = string.IsNullOrEmpty(purpose);
+        var needsCostCenter = string.IsNullOrEmpty(costCenter);
+        if (needsPurpose || needsCostCenter || !item.Needs.None)
         {
-            return;
+            if (await AskAsync(item, needsPurpose, needsCostCenter) is not { } answers)
+            {
+                return;
+            }
+            (purpose, costCenter, carReason, fossilReason) = (answers.Purpose ?? purpose, answers.CostCenter ?? costCenter, answers.CarReason, answers.FossilReason);
+            (Form.Purpose, Form.CostCenter) = (purpose, costCenter);
         }
         _busy = true;
-        var user = (await AuthState).User;
-        var outcome = await Bookings.CreateAsync(user.ToActor(), new BookingRequest(vehicle.Id, _slot.Start, _slot.End,
-            Form.Purpose, Form.CostCenter, Form.DistanceKm, Destination, null, carReason, fossilReason, Form.AlternativeCheck,
+        var outcome = await Bookings.CreateAsync(_actor, new BookingRequest(vehicle.Id, _slot.Start, _slot.End,
+            purpose, costCenter, Form.DistanceKm, Destination, null, carReason, fossilReason, Form.AlternativeCheck,
             Form.Place?.Id, Form.Confidential, Form.Passengers));
         _busy = false;
         if (outcome.Value is { } booking)
@@ -104,86 +277,72 @@ public partial class Book
             Navigation.NavigateTo("bookings");
             return;
         }
-        Show(outcome.Problem!);
-        if (outcome.Problem!.Kind == ProblemKind.Conflict)
+        var problem = outcome.Problem!;
+        if (problem.Kind == ProblemKind.Conflict)
         {
-            (_alert, _alertSeverity) = (L["Book.Conflict"], Severity.Warning);
-            await RefreshAsync();
+            await TripChangedAsync(reveal: false);
+            _alert = L["Book.Conflict"]; // the vehicle's button is gone with it: the message goes above the refreshed choices
+            return;
         }
+        // The message goes under the button that was pressed; a field it names also shows it and gets focus.
+        var rest = _errors.Take(problem, "purpose", "costCenter", "destination");
+        _bookError = (vehicle.Id, rest ?? string.Join(" ", problem.Errors.Values.SelectMany(m => m)));
+        await FocusFirstErrorAsync();
     }
 
-    private bool TryReadSlot(out (Instant Start, Instant End) slot)
+    private async Task<bool> ConfirmOwnOverlapAsync()
     {
-        slot = default;
-        if (Form.SiteId is null)
+        var own = await Queries.OwnDuringAsync(_actor, _slot.Start, _slot.End);
+        if (own.Count == 0)
         {
-            _errors.Set("site", L["Book.Required"]);
+            return true;
         }
-        var start = _errors.Resolve(Time, Form.Date, Form.StartTime, "start", L["Book.Required"]);
-        var end = _errors.Resolve(Time, Form.ReturnDate ?? Form.Date, Form.EndTime, "end", L["Book.Required"]);
-        if (start is { } s && end is { } e)
-        {
-            if (e <= s)
-            {
-                _errors.Set("end", L["Book.EndBeforeStart"]);
-            }
-            slot = (s, e);
-        }
-        return _errors.IsEmpty;
+        var list = string.Join("; ", own.Select(b => $"{b.VehicleName} {Display.Slot(b.Start, b.End, Time)}"));
+        return await Dialogs.ShowMessageBoxAsync(L["Book.OverlapTitle"], L["Book.OverlapText", list], yesText: L["Book.OverlapYes"], cancelText: L["Common.Cancel"]) == true;
     }
 
-    private void RequireTripFields()
+    private async Task<BookingAnswers?> AskAsync(VehicleAvailability item, bool purpose, bool costCenter)
     {
-        if (string.IsNullOrWhiteSpace(Form.Purpose))
-        {
-            _errors.Set("purpose", L["Book.Required"]);
-        }
-        if (string.IsNullOrWhiteSpace(Form.CostCenter))
-        {
-            _errors.Set("costCenter", L["Book.Required"]);
-        }
-        if (Form.DistanceKm is null && Form.Place is null)
-        {
-            _errors.Set("distanceKm", L["Book.DistanceOrDestination"]);
-        }
-    }
-
-    private string? Destination => Form.Confidential || string.IsNullOrWhiteSpace(Form.Destination) ? null : Form.Destination;
-
-    private async Task<IEnumerable<PlaceView>> SearchPlacesAsync(string? text, CancellationToken ct) =>
-        await Places.SearchAsync((await AuthState).User.ToActor(), text, 20, ct);
-
-    // Asks only what Core would refuse without; Core still decides (a race can make a reason needed after all).
-    private async Task<(string? Car, string? Fossil)?> AskReasonsAsync(VehicleView vehicle)
-    {
-        var free = _result!.Vehicles.Where(v => v.ReasonUnavailable is null && v.Vehicle.Id != vehicle.Id).Select(v => v.Vehicle).ToList();
-        var motor = vehicle.Kind.IsMotorVehicle();
-        var needsCar = motor && _result.Advice.FavoursBike() && free.Exists(v => v.Kind is VehicleKind.Bike or VehicleKind.EBike);
-        var needsFossil = motor && !vehicle.FossilIndependent && free.Exists(v => v.Kind.IsMotorVehicle() && v.FossilIndependent);
-        if (!needsCar && !needsFossil)
-        {
-            return (null, null);
-        }
         var parameters = new DialogParameters<ReasonDialog>
         {
-            { d => d.VehicleName, vehicle.Name }, { d => d.DistanceKm, _result.Advice.DistanceKm ?? 0 },
-            { d => d.NeedsCarReason, needsCar }, { d => d.NeedsFossilReason, needsFossil },
+            { d => d.VehicleName, item.Vehicle.Name }, { d => d.DistanceKm, _result?.Advice.DistanceKm ?? 0 },
+            { d => d.NeedsPurpose, purpose }, { d => d.NeedsCostCenter, costCenter }, { d => d.CostCenters, _costCenters },
+            { d => d.NeedsCarReason, item.NeedsCarReason }, { d => d.NeedsFossilReason, item.NeedsFossilReason },
         };
         var dialog = await Dialogs.ShowAsync<ReasonDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        return await dialog.Result is { Canceled: false, Data: ValueTuple<string?, string?> reasons } ? reasons : null;
+        return await dialog.Result is { Canceled: false, Data: BookingAnswers answers } ? answers : null;
     }
 
-    // Field errors go next to their field; the rest (vehicle, driver, status) into the alert.
+    private async Task FocusFirstErrorAsync()
+    {
+        switch (_errors.FirstOf("where", "purpose", "costCenter"))
+        {
+            case "where" when _placeField is not null:
+                await _placeField.FocusAsync();
+                break;
+            case "purpose" when _purposeField is not null:
+                await _purposeField.FocusAsync();
+                break;
+            case "costCenter" when _costCenterField is not null:
+                await _costCenterField.FocusAsync();
+                break;
+        }
+    }
+
+    private async Task<IEnumerable<PlaceView>> SearchPlacesAsync(string? text, CancellationToken ct) =>
+        await Places.SearchAsync(_actor, text, 20, ct);
+
+    // Field errors go next to their field; the rest (vehicle, driver, status) into the alert above the choices.
     private void Show(Problem problem)
     {
-        var rest = _errors.Take(problem, "site", "from", "to", "start", "end", "purpose", "costCenter", "distanceKm", "destination", "placeId");
-        foreach (var (from, to) in new[] { ("from", "start"), ("to", "end") })
+        var rest = _errors.Take(problem, "site", "start", "end", "destination");
+        foreach (var (from, to) in new[] { ("from", "start"), ("to", "end"), ("distanceKm", "where"), ("placeId", "where") })
         {
             if (problem.Errors.TryGetValue(from, out var messages))
             {
                 _errors.Set(to, string.Join(" ", messages));
             }
         }
-        (_alert, _alertSeverity) = (rest ?? problem.Title, Severity.Error);
+        _alert = rest is null || problem.Errors.Keys.All(k => k is "from" or "to" or "distanceKm" or "placeId") ? null : rest;
     }
 }

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace FleetPool.Browser.Tests;
+
+/// <summary>
+/// How fast booking is for a person: each flow counts interactions (clicks, taps, typed fields; Enter ends a typed field)
+/// and seconds from the start page to the confirmation (My bookings), at 1366 px and 390 px. Figures go to
+/// measurements.txt. Each width signs in as a different member of staff so that their trips do not overlap each other.
+/// </summary>
+public class BookingSpeedTests(AppProcess app) : IClassFixture<AppProcess>
+{
+    [Theory]
+    [InlineData(1366, 900, "desktop", "staff@fleetpool.demo", "10-12")]
+    [InlineData(390, 844, "phone", "erik.sjoberg@fleetpool.demo", "13-15")]
+    public async Task Staff_BookingFlows_WithinTheInteractionGoals(int width, int height, string tag, string email, string hours)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await Chromium.ShotOnFailureAsync(page, $"speed-failed-{tag}", async () =>
+        {
+            await Chromium.SignInAsync(page, app.BaseUrl, email);
+            await UseKeyCabinetAsync(page); // open around the clock, so "today" and "tomorrow" are bookable whenever CI runs
+
+            // A car for 3 km today, with a reason (the purpose is typed as a first-timer would).
+            var car = await MeasureAsync(page, tag, "car for 3 km today with a reason", async f =>
+            {
+                await f.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Boka resa" }).First);
+                await f.FillAsync(page.GetByLabel("eller avstånd enkel väg (km)"), "3");
+                await f.FillAsync(page.GetByLabel("Ärende"), $"Leverans ({tag})");
+                await f.ClickAsync(page.Locator(".mode-card:has(h3:text-is('Bil')) button"));
+                await Assertions.Expect(page.GetByText("Varför behövs bil?")).ToBeVisibleAsync();
+                await Chromium.ShotAsync(page, $"speed-car-reason-{tag}");
+                await f.ClickAsync(page.GetByRole(AriaRole.Dialog).GetByText("Tung eller skrymmande"));
+                await f.ClickAsync(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Boka", Exact = true }));
+            });
+            Assert.True(car <= 6, $"car with a reason took {car} interactions");
+
+            // An e-bike for 3 km tomorrow by the form; the purpose from the car trip is offered again and not retyped.
+            var eBike = await MeasureAsync(page, tag, "e-bike for 3 km tomorrow (form, purpose remembered)", async f =>
+            {
+                await f.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "Boka resa" }).First);
+                await Assertions.Expect(page.GetByLabel("Ärende")).ToHaveValueAsync($"Leverans ({tag})");
+                await f.FillAsync(page.GetByLabel("eller avstånd enkel väg (km)"), "3");
+                await f.ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "I morgon" }).Or(page.GetByText("I morgon", new() { Exact = true })).First);
+                await Assertions.Expect(page.Locator(".mode-card").First).ToContainTextAsync("Cykel");
+                await Chromium.ShotAsync(page, $"speed-ebike-choices-{tag}");
+                await f.ClickAsync(page.Locator(".mode-card button[aria-label^='Boka Elcykel']").First);
+            });
+            Assert.True(eBike <= 4, $"e-bike by the form took {eBike} interactions");
+
+            // The same by the one-line field on the start page, purpose included in the line.
+            var line = await MeasureAsync(page, tag, "e-bike for 3 km by the one-line field", async f =>
+            {
+                await f.FillAndEnterAsync(page.GetByLabel("Skriv resan på en rad").First, $"elcykel i övermorgon {hours} 3 km för hembesök");
+                await Assertions.Expect(page.GetByText("Ifyllt:")).ToBeVisibleAsync();
+                await Chromium.ShotAsync(page, $"speed-line-{tag}");
+                await f.ClickAsync(page.Locator(".mode-card button[aria-label^='Boka Elcykel']").First);
+            });
+            Assert.Equal(2, line);
+        });
+    }
+
+    private static async Task UseKeyCabinetAsync(IPage page)
+    {
+        await Chromium.OpenAsync(page, page.Url.Split('/')[0] + "//" + new Uri(page.Url).Authority + "/profile");
+        await Chromium.ChooseAsync(page, page.GetByLabel("Förvald utgångsplats"), "Skogås nyckelskåp");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara profil" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Profilen är sparad.")).ToBeVisibleAsync();
+        await Chromium.OpenAsync(page, page.Url.Split('/')[0] + "//" + new Uri(page.Url).Authority + "/");
+    }
+
+    // Runs a flow from the start page to My bookings and records its interactions and seconds.
+    private async Task<int> MeasureAsync(IPage page, string tag, string flow, Func<Flow, Task> steps)
+    {
+        await Chromium.OpenAsync(page, app.BaseUrl + "/");
+        await Assertions.Expect(page.GetByText("Välkommen")).ToBeVisibleAsync();
+        var f = new Flow();
+        var clock = Stopwatch.StartNew();
+        await steps(f);
+        await page.WaitForURLAsync($"{app.BaseUrl}/bookings");
+        await Assertions.Expect(page.GetByText("Bokat:")).ToBeVisibleAsync();
+        clock.Stop();
+        await Chromium.ShotAsync(page, $"speed-booked-{tag}-{f.Count}");
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
+            $"Booking speed ({tag}): {flow}: {f.Count} interactions, {clock.Elapsed.TotalSeconds:0.0} s from the start page to the confirmation{Environment.NewLine}");
+        return f.Count;
+    }
+
+    /// <summary>Counts what a person does.</summary>
+    private sealed class Flow
+    {
+        public int Count { get; private set; }
+
+        public async Task ClickAsync(ILocator target)
+        {
+            Count++;
+            await target.ClickAsync();
+        }
+
+        public async Task FillAsync(ILocator field, string text)
+        {
+            Count++;
+            await field.FillAsync(text);
+        }
+
+        public async Task FillAndEnterAsync(ILocator field, string text)
+        {
+            Count++;
+            await field.FillAsync(text);
+            await field.PressAsync("Enter");
+        }
+    }
+}
