@@ -38,6 +38,22 @@ internal sealed class SwedishMudLocalizer : MudLocalizer
         ["MudPagination_LastPage"] = "Sista sidan",
         ["MudPagination_NextPage"] = "Nästa sida",
         ["MudPagination_PreviousPage"] = "Föregående sida",
+        ["MudDataGridPager_RowsPerPage"] = "Rader per sida:",
+        ["MudDataGridPager_InfoFormat"] = "{first_item}–{last_item} av {all_items}",
+        ["MudDataGridPager_AllItems"] = "Alla",
+        ["MudDataGridPager_FirstPage"] = "Första sidan",
+        ["MudDataGridPager_LastPage"] = "Sista sidan",
+        ["MudDataGridPager_NextPage"] = "Nästa sida",
+        ["MudDataGridPager_PreviousPage"] = "Föregående sida",
+        ["MudDateRangePicker_Start"] = "Från",
+        ["MudDateRangePicker_End"] = "Till",
+        ["MudBreadcrumbs_Label"] = "Sökväg",
+        ["MudTable_SelectAllRows"] = "Markera alla rader",
+        ["MudTable_SelectRow"] = "Markera raden",
+        ["MudTabs_ScrollLeft"] = "Bläddra vänster",
+        ["MudTabs_ScrollRight"] = "Bläddra höger",
+        ["MudFileUpload_Button"] = "Välj fil",
+        ["MudFileUpload_DragAndDrop"] = "Dra och släpp filer här",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public override LocalizedString this[string key] =>

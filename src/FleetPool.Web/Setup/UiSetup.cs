@@ -18,7 +18,8 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddMudServices();
+        // Toasts at the bottom: at the top they covered the heading of the page a booking lands on, on a phone.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddTransient<MudBlazor.MudLocalizer, Localization.SwedishMudLocalizer>();
         services.AddLocalization();
         // Swedish letters as themselves, not as &#xF6; entities: smaller and readable pages.

@@ -30,7 +30,7 @@ public partial class Book
     private (Instant Start, Instant End) _slot;
     private (int VehicleId, string Message)? _bookError;
     private string? _alert, _understood, _notUnderstood;
-    private bool _busy, _more, _all;
+    private bool _busy, _more, _all, _whenChosen;
     private int _version;
     private Actor _actor = default!;
     private MudAutocomplete<PlaceView>? _placeField;
@@ -105,6 +105,7 @@ public partial class Book
         var phrase = await Phrases.ParseAsync(_actor, text);
         var place = phrase.PlaceId is { } id ? (await Places.SearchAsync(_actor, phrase.PlaceName, 50)).FirstOrDefault(p => p.Id == id) : null;
         Form.Apply(phrase, place);
+        _whenChosen |= phrase.Date is not null || phrase.StartTime is not null;
         _more |= phrase.Kind is not null || phrase.Passengers is not null || phrase.Destination is not null;
         _understood = phrase.IsEmpty ? L["Line.Nothing"] : L["Line.Understood", Understood(phrase, place)];
         var unclear = phrase.NotUnderstood.Count > 0 ? L["Line.NotUnderstood", string.Join(" ", phrase.NotUnderstood)].Value : null;
@@ -154,13 +155,20 @@ public partial class Book
         return TripChangedAsync();
     }
 
-    // A new site may be closed at the chosen time: keep the time when it is open then, else take its next opening.
+    // A new site: the default time becomes that site's next free start; a chosen time stays when the site allows it.
     private void NextFreeStartIfClosed()
     {
-        if (Site is { } site && Form.Day is { } day && Form.Start is { } start && !BookingRules.PickUpTimes(site, day, Clock.GetCurrentInstant(), Time).Contains(start))
+        if (!_whenChosen || (Site is { } site && Form.Day is { } day && Form.Start is { } start
+            && !BookingRules.PickUpTimes(site, day, Clock.GetCurrentInstant(), Time).Contains(start)))
         {
             NextFreeStart();
         }
+    }
+
+    private Task WhenChangedAsync()
+    {
+        _whenChosen = true;
+        return TripChangedAsync();
     }
 
     private Task KindChangedAsync(VehicleKind? kind)
