@@ -48,7 +48,7 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         await booking.GetByRole(AriaRole.Button, new() { Name = "Lämna tillbaka" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(booking).ToHaveCountAsync(0); // no longer upcoming ...
-        var past = page.Locator("table tr").Filter(new() { HasText = name }).First;
+        var past = page.Locator(".trip-item").Filter(new() { HasText = name }).First;
         await Assertions.Expect(past.GetByText("Återlämnad")).ToBeVisibleAsync(); // ... but a returned trip
         await Chromium.ShotAsync(page, $"staff-returned-{tag}");
 

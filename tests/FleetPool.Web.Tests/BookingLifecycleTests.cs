@@ -21,6 +21,34 @@ public abstract class BookingLifecycleTests<TApp>(TApp app) : ProviderTests<TApp
     private void At(int utcHour, int minute = 0) => App.Clock.Reset(Instant.FromUtc(2026, 3, 23, utcHour, minute));
 
     [Fact]
+    public async Task PickUps_BeforeAndInsideTheWindow_SiteAndInstructionsAlwaysKeyCodeOnlyFromTheWindow()
+    {
+        var rules = App.Services.GetRequiredService<Core.Organisation.SiteRules>();
+        var site = (await rules.ListAsync()).Single(s => s.Id == App.Ids.OpenSite);
+        var fleet = Core.Common.Actor.Of(App.Ids.FleetManager, Core.Common.Roles.FleetManager);
+        Assert.True((await rules.SaveAsync(fleet, site with { PickUpInstructions = "Skåpet vid entrén", KeyCode = "4711" })).Succeeded);
+        var (_, id) = await BookAsync(App.Ids.EBike, "2026-03-31T09:00:00+02:00", "2026-03-31T10:00:00+02:00");
+        var staff = Core.Common.Actor.Of(App.Ids.Staff, Core.Common.Roles.Staff);
+        var queries = App.Services.GetRequiredService<BookingQueries>();
+        try
+        {
+            App.Clock.Reset(Instant.FromUtc(2026, 3, 31, 6, 29)); // 08:29 local: one minute before the 30-minute window
+            var before = (await queries.PickUpsAsync(staff))[id];
+            App.Clock.Reset(Instant.FromUtc(2026, 3, 31, 6, 30));
+            var inside = (await queries.PickUpsAsync(staff))[id];
+
+            Assert.Equal(("Skåpet vid entrén", (string?)null, Instant.FromUtc(2026, 3, 31, 6, 30)), (before.Instructions, before.KeyCode, before.Opens));
+            Assert.Equal("4711", inside.KeyCode);
+            Assert.False((await queries.PickUpsAsync(Core.Common.Actor.Of(App.Ids.Lead, Core.Common.Roles.DepartmentLead))).ContainsKey(id)); // not theirs
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+            Assert.True((await rules.SaveAsync(fleet, site)).Succeeded);
+        }
+    }
+
+    [Fact]
     public async Task CheckOutAndIn_ElectricCar_RecordsReadingsRefuelDamageAndFreesRestOfSlot()
     {
         var (client, id) = await BookAsync(App.Ids.ElectricCar, "2026-03-23T09:00:00+01:00", "2026-03-23T12:00:00+01:00");

@@ -643,6 +643,10 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<int?>("BufferMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("KeyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
 
@@ -665,6 +669,10 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.Property<bool>("OpenOnHolidays")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PickUpInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 

@@ -618,6 +618,10 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<int?>("BufferMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
@@ -640,6 +644,10 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("OpenOnHolidays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PickUpInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -26,7 +26,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
     public Task<Outcome<BookingView>> CheckOutAsync(Actor actor, int id, TripReadings readings, CancellationToken ct = default) =>
         StepAsync(actor, id, BookingStatus.Reserved, readings, async (db, b, now) =>
         {
-            if (now < b.Start - Duration.FromMinutes(defaults.Value.EarlyCheckoutMinutes) || now >= b.End)
+            if (now < defaults.Value.PickUpOpens(b.Start) || now >= b.End)
             {
                 return Problem.Refused("status", Text.Get("CheckoutWindow", defaults.Value.EarlyCheckoutMinutes));
             }

@@ -1,12 +1,38 @@
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace FleetPool.Core.Bookings;
 
+/// <summary>Where and how an upcoming booking is picked up. <see cref="KeyCode"/> is null until <see cref="Opens"/>.</summary>
+public sealed record PickUp(int SiteId, string SiteName, string Address, string? Instructions, string? KeyCode, Instant Opens);
+
 /// <summary>Reads bookings. Invariant: a caller sees only bookings they made or drive, unless they manage the fleet.</summary>
-public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs)
+public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults)
 {
+    /// <summary>
+    /// How the actor's upcoming bookings (reserved or under way, as booker or driver) are picked up, by booking id. The
+    /// site's key code is given only from a booking's pick-up window on (<see cref="BookingRuleDefaults.PickUpOpens"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, PickUp>> PickUpsAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await (from b in db.Bookings.AsNoTracking()
+                          where (b.BookerId == actor.UserId || b.DriverId == actor.UserId)
+                              && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut)
+                          join v in db.Vehicles on b.VehicleId equals v.Id
+                          join s in db.Sites on v.SiteId equals s.Id
+                          select new { BookingId = b.Id, b.Start, SiteId = s.Id, s.Name, s.Address, s.PickUpInstructions, s.KeyCode }).ToListAsync(ct);
+        var now = clock.GetCurrentInstant();
+        return rows.ToDictionary(r => r.BookingId, r =>
+        {
+            var opens = defaults.Value.PickUpOpens(r.Start);
+            return new PickUp(r.SiteId, r.Name, r.Address, r.PickUpInstructions, now >= opens ? r.KeyCode : null, opens);
+        });
+    }
+
     /// <summary>Largest page a list returns.</summary>
     public const int MaxPageSize = 200;
 

@@ -20,6 +20,9 @@ public sealed class BookingRuleDefaults
     [Range(0, 24 * 60)] public int BufferMinutes { get; set; } = 15;
     /// <summary>How long before the start a vehicle may be picked up, minutes.</summary>
     [Range(0, 24 * 60)] public int EarlyCheckoutMinutes { get; set; } = 30;
+
+    /// <summary>When a booking starting at <paramref name="start"/> may be picked up: the one definition of the pick-up window's opening.</summary>
+    public NodaTime.Instant PickUpOpens(NodaTime.Instant start) => start - NodaTime.Duration.FromMinutes(EarlyCheckoutMinutes);
     /// <summary>A reservation not picked up this long after its start becomes a no-show and frees the vehicle, minutes.</summary>
     [Range(5, 24 * 60)] public int NoShowAfterMinutes { get; set; } = 30;
     /// <summary>Fastest average speed a trip's odometer km may imply (check-in time minus check-out time), km/h.</summary>

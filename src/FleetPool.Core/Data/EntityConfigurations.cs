@@ -37,6 +37,8 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Address).HasMaxLength(300);
+        b.Property(x => x.PickUpInstructions).HasMaxLength(1000);
+        b.Property(x => x.KeyCode).HasMaxLength(50);
         b.HasMany(x => x.OpeningHours).WithOne().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
     }
 }

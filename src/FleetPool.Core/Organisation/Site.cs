@@ -20,6 +20,10 @@ public sealed class Site
     public double Latitude { get; set; }
     /// <summary>WGS84 longitude in degrees.</summary>
     public double Longitude { get; set; }
+    /// <summary>Where and how to collect a vehicle here (e.g. where the key cabinet is), shown with every booking; at most 1,000 characters.</summary>
+    public string? PickUpInstructions { get; set; }
+    /// <summary>The key cabinet's code, shown to a booking's booker and driver only from its pick-up window on.</summary>
+    public string? KeyCode { get; set; }
     /// <summary>True when pick-up and return are allowed on public holidays.</summary>
     public bool OpenOnHolidays { get; set; }
     /// <summary>The weekly opening hours; empty means always open.</summary>

@@ -8,9 +8,9 @@ namespace FleetPool.Core.Organisation;
 /// <summary>A weekday's hours; null times mean closed that day.</summary>
 public sealed record DayHours(IsoDayOfWeek Day, LocalTime? Opens, LocalTime? Closes);
 
-/// <summary>A site's opening hours and rule overrides (null = the organisation's default).</summary>
+/// <summary>A site's opening hours, rule overrides (null = the organisation's default) and pick-up instructions and key code.</summary>
 public sealed record SiteRulesView(int Id, string Name, bool AlwaysOpen, bool OpenOnHolidays, IReadOnlyList<DayHours> Week,
-    int? MinBookingMinutes, int? MaxBookingHours, int? MaxDaysAhead, int? BufferMinutes);
+    int? MinBookingMinutes, int? MaxBookingHours, int? MaxDaysAhead, int? BufferMinutes, string? PickUpInstructions = null, string? KeyCode = null);
 
 /// <summary>
 /// Opening hours and booking rules per site, for fleet managers. Invariants: a day's opening precedes its closing;
@@ -35,7 +35,8 @@ public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
         }
         var errors = new FieldErrors()
             .Range(input.MinBookingMinutes, "minBookingMinutes", 1, 24 * 60).Range(input.MaxBookingHours, "maxBookingHours", 1, 24 * 60)
-            .Range(input.MaxDaysAhead, "maxDaysAhead", 1, 730).Range(input.BufferMinutes, "bufferMinutes", 0, 24 * 60);
+            .Range(input.MaxDaysAhead, "maxDaysAhead", 1, 730).Range(input.BufferMinutes, "bufferMinutes", 0, 24 * 60)
+            .OptionalText(input.PickUpInstructions, "pickUpInstructions", 1000).OptionalText(input.KeyCode, "keyCode", 50);
         foreach (var day in input.Week.Where(d => d.Opens is not null || d.Closes is not null))
         {
             errors.AddIf(day.Opens is null || day.Closes is null || day.Opens >= day.Closes, $"week.{day.Day}", Text.Get("OpensBeforeCloses"));
@@ -56,6 +57,7 @@ public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
             .Select(d => new OpeningHours { Day = d.Day, Opens = d.Opens!.Value, Closes = d.Closes!.Value }).ToList();
         (site.OpenOnHolidays, site.MinBookingMinutes, site.MaxBookingHours) = (input.OpenOnHolidays, input.MinBookingMinutes, input.MaxBookingHours);
         (site.MaxDaysAhead, site.BufferMinutes) = (input.MaxDaysAhead, input.BufferMinutes);
+        (site.PickUpInstructions, site.KeyCode) = (Blank(input.PickUpInstructions), Blank(input.KeyCode));
         await db.SaveChangesAsync(ct);
         return View(site);
     }
@@ -63,5 +65,7 @@ public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
     private static SiteRulesView View(Site s) => new(s.Id, s.Name, s.OpeningHours.Count == 0, s.OpenOnHolidays,
         Enumerable.Range(1, 7).Select(d => (IsoDayOfWeek)d).Select(d => s.OpeningHours.FirstOrDefault(h => h.Day == d) is { } h
             ? new DayHours(d, h.Opens, h.Closes) : new DayHours(d, null, null)).ToList(),
-        s.MinBookingMinutes, s.MaxBookingHours, s.MaxDaysAhead, s.BufferMinutes);
+        s.MinBookingMinutes, s.MaxBookingHours, s.MaxDaysAhead, s.BufferMinutes, s.PickUpInstructions, s.KeyCode);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

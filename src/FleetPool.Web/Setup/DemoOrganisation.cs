@@ -36,9 +36,12 @@ internal static class DemoOrganisation
 
     public static Site[] Sites() =>
     [
-        new() { Name = "Kommunalhuset", Address = "Kommunalvägen 28, 141 85 Huddinge", Latitude = 59.2366, Longitude = 17.9813, OpeningHours = Weekdays(7, 18) },
-        new() { Name = "Flemingsberg", Address = "Regnbågsallén 1, 141 52 Huddinge", Latitude = 59.2194, Longitude = 17.9472, OpeningHours = Weekdays(6, 19) },
-        new() { Name = "Skogås nyckelskåp", Address = "Skogås torg 4, 142 43 Skogås", Latitude = 59.2186, Longitude = 18.1547, OpenOnHolidays = true },
+        new() { Name = "Kommunalhuset", Address = "Kommunalvägen 28, 141 85 Huddinge", Latitude = 59.2366, Longitude = 17.9813, OpeningHours = Weekdays(7, 18),
+            PickUpInstructions = "Nycklar i receptionen, entréplan. Bilarna står i garaget under huset, cyklarna i cykelrummet bredvid." },
+        new() { Name = "Flemingsberg", Address = "Regnbågsallén 1, 141 52 Huddinge", Latitude = 59.2194, Longitude = 17.9472, OpeningHours = Weekdays(6, 19),
+            PickUpInstructions = "Nycklar i receptionen. Poolbilarna står på platserna märkta FleetPool i garaget, plan −1." },
+        new() { Name = "Skogås nyckelskåp", Address = "Skogås torg 4, 142 43 Skogås", Latitude = 59.2186, Longitude = 18.1547, OpenOnHolidays = true,
+            PickUpInstructions = "Nyckelskåpet sitter till vänster om entrén. Elcyklarna står i det låsta cykelstället bakom huset.", KeyCode = "2580" },
     ];
 
     // 42 cars and vans: 30 fossil-independent (71 %), 12 fossil.

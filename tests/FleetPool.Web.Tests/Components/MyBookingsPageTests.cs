@@ -21,17 +21,17 @@ public class MyBookingsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
                 db.Bookings.Add(new Booking
                 {
                     VehicleId = app.Ids.Bike, Start = start, End = start + Duration.FromHours(1), BlockedUntil = start + Duration.FromHours(1),
-                    BookerId = app.Ids.Lead, Purpose = $"Resa {i}", CostCenterId = costCenter, CreatedAt = start, Status = BookingStatus.Cancelled,
+                    BookerId = app.Ids.Lead, Purpose = $"Resa {i}", CostCenterId = costCenter, CreatedAt = start, Status = BookingStatus.Returned,
                 });
             }
             return await db.SaveChangesAsync();
         });
         await using var ui = new UiContext(app, app.Ids.Lead, Core.Common.Roles.DepartmentLead);
         var cut = ui.Render<MyBookings>();
-        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll("tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll(".trip-list .trip-item").Count));
         var more = cut.FindAll("button").Single(b => b.TextContent.Contains("Visa fler (2 till)", StringComparison.Ordinal));
         more.Click();
-        cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll("tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll(".trip-list .trip-item").Count));
         Assert.DoesNotContain("Visa fler", cut.Markup, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Time;
 using FleetPool.Web.Components.Shared;
@@ -19,6 +20,7 @@ public partial class MyBookings
     [Inject] private BookingQueries Queries { get; set; } = default!;
     [Inject] private BookingLifecycle Lifecycle { get; set; } = default!;
     [Inject] private OrganisationTime Time { get; set; } = default!;
+    [Inject] private IClock Clock { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -28,7 +30,18 @@ public partial class MyBookings
         .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut).OrderBy(b => b.Start).ToList();
 
     private List<BookingView> Past => _bookings!
-        .Where(b => b.Status is not (BookingStatus.Reserved or BookingStatus.CheckedOut)).OrderByDescending(b => b.Start).ToList();
+        .Where(b => b.Status is BookingStatus.Returned or BookingStatus.NoShow).OrderByDescending(b => b.Start).ToList();
+
+    private List<BookingView> Cancelled => _bookings!.Where(b => b.Status == BookingStatus.Cancelled).OrderByDescending(b => b.Start).ToList();
+
+    private IReadOnlyDictionary<int, PickUp> _pickUps = new Dictionary<int, PickUp>();
+
+    private Instant Now => Clock.GetCurrentInstant();
+
+    // "09:30" today, else the date as well.
+    private string Opening(Instant opens) => Time.DateOf(opens) == Time.DateOf(Now)
+        ? Time.ToLocal(opens).TimeOfDay.ToString("HH:mm", CultureInfo.CurrentCulture)
+        : $"{Time.DateOf(opens).ToString("d", CultureInfo.CurrentCulture)} {Time.ToLocal(opens).TimeOfDay.ToString("HH:mm", CultureInfo.CurrentCulture)}";
 
     // A phone shows ten past trips at a time; "show more" adds ten.
     private int _pastShown = 10;
@@ -39,6 +52,7 @@ public partial class MyBookings
     {
         _actor = (await AuthState).User.ToActor();
         _bookings = (await Queries.MineAsync(_actor, 1, BookingQueries.MaxPageSize)).Items.ToList();
+        _pickUps = await Queries.PickUpsAsync(_actor);
     }
 
     // A car booked for another driver is theirs to pick up (BookingParties): the booker does not get the button.
