@@ -24,6 +24,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<DamageReports>()
         .AddSingleton<OdometerCorrections>()
         .AddSingleton<VehicleDetails>()
+        .AddSingleton<FleetToday>()
         .AddSingleton<Reporting.DepartmentOverview>()
         .AddSingleton<Reporting.SteeringReports>()
         .AddSingleton<Reporting.FleetShareJob>()

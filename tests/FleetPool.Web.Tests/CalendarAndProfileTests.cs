@@ -2,6 +2,7 @@ using System.Net;
 using FleetPool.Core.Common;
 using FleetPool.Core.Organisation;
 using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -34,6 +35,33 @@ public abstract class CalendarAndProfileTests<TApp>(TApp app) : ProviderTests<TA
         Assert.Equal(2, ics.Split($"UID:booking-{id}@fleetpool").Length);
         Assert.Contains("DTSTART:20260421T090000Z", ics, StringComparison.Ordinal);
         Assert.Contains("STATUS:CANCELLED", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CalendarFeed_SiteWithInstructionsAndCode_EventCarriesAddressAndInstructionsNeverTheCode()
+    {
+        var rules = App.Services.GetRequiredService<SiteRules>();
+        var site = (await rules.ListAsync()).Single(s => s.Id == App.Ids.OpenSite);
+        var fleet = Actor.Of(App.Ids.FleetManager, Roles.FleetManager);
+        Assert.True((await rules.SaveAsync(fleet, site with { PickUpInstructions = "Skåpet vid entrén", KeyCode = "9731" })).Succeeded);
+        try
+        {
+            var token = await Profiles.RegenerateCalendarTokenAsync(Actor.Of(App.Ids.Staff, Roles.Staff));
+            var client = await App.ClientForAsync(TestData.Staff);
+            Assert.Equal(System.Net.HttpStatusCode.Created,
+                (await client.BookAsync(ApiCalls.Booking(App.Ids.Bike, "2026-04-22T09:00:00+02:00", "2026-04-22T10:00:00+02:00"))).StatusCode);
+
+            var ics = (await App.CreateClient().GetStringAsync($"/api/calendar/{token}.ics")).Replace("\r\n ", "", StringComparison.Ordinal);
+
+            var address = (await App.QueryAsync(db => db.Sites.SingleAsync(s => s.Id == App.Ids.OpenSite))).Address;
+            Assert.Contains($"LOCATION:{site.Name}\\, {address.Replace(",", "\\,", StringComparison.Ordinal)}", ics, StringComparison.Ordinal);
+            Assert.Contains("DESCRIPTION:Skåpet vid entrén", ics, StringComparison.Ordinal);
+            Assert.DoesNotContain("9731", ics, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Assert.True((await rules.SaveAsync(fleet, site)).Succeeded);
+        }
     }
 
     [Fact]

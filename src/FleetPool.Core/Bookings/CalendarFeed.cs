@@ -6,7 +6,8 @@ using NodaTime;
 namespace FleetPool.Core.Bookings;
 
 /// <summary>One booking as a calendar event. <see cref="Cancelled"/> events stay in the feed so calendars remove them.</summary>
-public sealed record CalendarEntry(int BookingId, string VehicleName, string Site, Instant Start, Instant End, string Purpose, bool Cancelled);
+public sealed record CalendarEntry(int BookingId, string VehicleName, string Site, Instant Start, Instant End, string Purpose, bool Cancelled,
+    string SiteAddress = "", string? PickUpInstructions = null);
 
 /// <summary>
 /// The bookings behind a personal iCal feed: the token's owner's bookings from 30 days back to 180 days ahead.
@@ -35,6 +36,6 @@ public sealed class CalendarFeed(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
                       where (b.BookerId == id || b.DriverId == id) && b.Start < until && b.End > since
                       orderby b.Start
                       select new CalendarEntry(b.Id, v.Name, s.Name, b.Start, b.End, b.Purpose,
-                          b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.NoShow)).ToListAsync(ct);
+                          b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.NoShow, s.Address, s.PickUpInstructions)).ToListAsync(ct);
     }
 }

@@ -36,7 +36,8 @@ internal static class CalendarApi
             {
                 Uid = $"booking-{e.BookingId}@fleetpool",
                 Summary = $"{e.VehicleName}: {e.Purpose}",
-                Location = e.Site,
+                Location = string.IsNullOrEmpty(e.SiteAddress) ? e.Site : $"{e.Site}, {e.SiteAddress}",
+                Description = e.PickUpInstructions, // never the key code: a feed link lives long and travels
                 DtStart = new CalDateTime(e.Start.ToDateTimeUtc()),
                 DtEnd = new CalDateTime(e.End.ToDateTimeUtc()),
                 DtStamp = stamp,

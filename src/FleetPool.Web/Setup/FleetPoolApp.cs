@@ -27,6 +27,7 @@ public static class FleetPoolApp
             .AddFleetPoolJobs(builder.Configuration).AddFleetPoolUi().AddFleetPoolRateLimits();
         services.AddScoped<PasswordSignIn>();
         services.AddFleetPoolKeyProtection(builder.Configuration, builder.Environment).AddFleetPoolForwardedHeaders(builder.Configuration);
+        _ = PublicUrls.Configured(builder.Configuration); // a malformed public address stops the start, not the first calendar link
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
@@ -89,4 +90,7 @@ public sealed class HostingOptions
 
     /// <summary>Networks of trusted reverse proxies in CIDR form (e.g. "10.0.0.0/24"); none by default.</summary>
     public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>The address people reach the app at, for links that leave it (<see cref="PublicUrls"/>); empty: the page's own.</summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -21,6 +21,7 @@ public static class UiSetup
         // Toasts at the bottom: at the top they covered the heading of the page a booking lands on, on a phone.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddTransient<MudBlazor.MudLocalizer, Localization.SwedishMudLocalizer>();
+        services.AddScoped<PublicUrls>();
         services.AddLocalization();
         // Swedish letters as themselves, not as &#xF6; entities: smaller and readable pages.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -10,4 +10,8 @@ window.fleetPool = {
             el.scrollIntoView({ behavior: "smooth", block: "start" });
         }
     },
+    // Copies a text (the calendar link) to the clipboard.
+    copy(text) {
+        return navigator.clipboard?.writeText(text);
+    },
 };

@@ -28,6 +28,7 @@ public sealed class UiContext : BunitContext
         Services.AddFallbackServiceProvider(_scope.ServiceProvider);
         var auth = AddAuthorization();
         auth.SetAuthorized("Sara Lind");
+        auth.SetRoles(role); // for AuthorizeView Roles=…
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, role));
     }
 
