@@ -30,6 +30,8 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/inbox"] = Who.Staff,
         ["/profile"] = Who.Staff,
         ["/fleet/{Id:int}"] = Who.Staff,
+        ["/v/{VehicleId:int}"] = Who.Staff,
+        ["/s/{SiteId:int}"] = Who.Staff,
         ["/reports/fossil-share"] = Who.Lead,
         ["/reports/steering"] = Who.Lead,
         ["/exports/fossil-share.csv"] = Who.Lead,
@@ -37,6 +39,7 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/fleet/places"] = Who.Fleet,
         ["/fleet/sites"] = Who.Fleet,
         ["/fleet/phase-out"] = Who.Fleet,
+        ["/fleet/stickers"] = Who.Fleet,
         ["/admin/users"] = Who.Fleet,
         ["/exports/bookings.csv"] = Who.Fleet,
         ["/exports/trips.csv"] = Who.Fleet,
@@ -77,6 +80,8 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         foreach (var route in PageRoutes().Where(Table.ContainsKey))
         {
             var url = route.Replace("{Id:int}", app.Ids.PetrolCar.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{VehicleId:int}", app.Ids.PetrolCar.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{SiteId:int}", app.Ids.OpenSite.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal);
             foreach (var (who, client) in clients)
             {

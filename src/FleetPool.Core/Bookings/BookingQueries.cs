@@ -68,6 +68,24 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut) && b.Start < end && start < b.End).OrderBy(b => b.Start).Take(5)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// What a scanned sticker opens: the actor's trip under way with the vehicle (or, for a key cabinet, with any vehicle
+    /// of the site), else their next reserved one that has not ended; null when they have none.
+    /// </summary>
+    public async Task<BookingView?> CurrentOrNextAsync(Actor actor, int? vehicleId, int? siteId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var now = clock.GetCurrentInstant();
+        var mine = from b in db.Bookings.AsNoTracking()
+                   join v in db.Vehicles on b.VehicleId equals v.Id
+                   where (b.BookerId == actor.UserId || b.DriverId == actor.UserId)
+                       && (vehicleId == null || v.Id == vehicleId) && (siteId == null || v.SiteId == siteId)
+                       && (b.Status == BookingStatus.CheckedOut || (b.Status == BookingStatus.Reserved && b.End > now))
+                   select b;
+        var id = await mine.OrderBy(b => b.Status == BookingStatus.CheckedOut ? 0 : 1).ThenBy(b => b.Start).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
+        return id is { } found ? await ViewAsync(db, found, ct) : null;
+    }
+
     /// <summary>A vehicle's next slot-holding bookings, soonest first.</summary>
     internal static async Task<IReadOnlyList<BookingView>> UpcomingForVehicleAsync(FleetPoolDb db, int vehicleId, NodaTime.Instant now, CancellationToken ct) =>
         await Project(db, db.Bookings.AsNoTracking().Where(b => b.VehicleId == vehicleId && b.End > now

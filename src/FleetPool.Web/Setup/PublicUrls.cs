@@ -26,6 +26,21 @@ public sealed class PublicUrls(IConfiguration config, NavigationManager navigati
     /// <summary>Google Calendar adds the feed by its webcal address.</summary>
     public string Google(string token) => $"https://calendar.google.com/calendar/r?cid={Uri.EscapeDataString(CalendarWebcal(token))}";
 
+    /// <summary>A vehicle's sticker: opens the scanner's trip with it.</summary>
+    public string VehicleSticker(int vehicleId) => new Uri(Base, $"v/{vehicleId}").ToString();
+
+    /// <summary>A site's key-cabinet sticker: opens the scanner's trip from that site.</summary>
+    public string SiteSticker(int siteId) => new Uri(Base, $"s/{siteId}").ToString();
+
+    /// <summary>A QR code of <paramref name="url"/> as an SVG data URI (medium error correction: stickers get scuffed).</summary>
+    public static string QrDataUri(string url)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var svg = new QRCoder.SvgQRCode(data).GetGraphic(6);
+        return "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
+    }
+
     /// <summary>The configured base, or null; throws at start for a value that is not an absolute http(s) URL.</summary>
     public static Uri? Configured(IConfiguration config)
     {

@@ -57,6 +57,9 @@ public partial class Book
     /// <summary>A trip phrase from the start page's one-line field.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
+    /// <summary>A pick-up site chosen elsewhere (a key cabinet's sticker).</summary>
+    [SupplyParameterFromQuery(Name = "site")] public int? SiteQuery { get; set; }
+
     /// <summary>The form's values (public so tests can fill it the way a person would).</summary>
     public BookingFormModel Form { get; } = new();
 
@@ -75,7 +78,8 @@ public partial class Book
         _costCenters = await Directory.CostCentersAsync(_actor);
         var start = await Defaults.ForAsync(_actor);
         _recentPurposes = start.RecentPurposes;
-        var site = _sites.FirstOrDefault(s => s.Id == start.SiteId) ?? (_sites.Count > 0 ? _sites[0] : null); // a deleted default site falls back
+        var site = _sites.FirstOrDefault(s => s.Id == SiteQuery) ?? _sites.FirstOrDefault(s => s.Id == start.SiteId)
+            ?? (_sites.Count > 0 ? _sites[0] : null); // a deleted default site falls back
         (Form.SiteId, Form.CostCenter, Form.Purpose) = (site?.Id, start.CostCenter, _recentPurposes.Count > 0 ? _recentPurposes[0] : null);
         NextFreeStart();
         if (!string.IsNullOrWhiteSpace(Q))

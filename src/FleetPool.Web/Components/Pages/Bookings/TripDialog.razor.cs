@@ -23,6 +23,7 @@ public partial class TripDialog
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     [Inject] private BookingLifecycle Lifecycle { get; set; } = default!;
     [Inject] private ILogger<TripDialog> Logger { get; set; } = default!;
+    [Inject] private VehicleService Vehicles { get; set; } = default!;
 
     /// <summary>The booking to check out or in.</summary>
     [Parameter, EditorRequired] public BookingView Booking { get; set; } = default!;
@@ -31,6 +32,15 @@ public partial class TripDialog
     [Parameter] public bool CheckIn { get; set; }
 
     private bool Motor => Booking.VehicleKind.IsMotorVehicle();
+
+    // At pick-up the odometer should read what it read at the last return: offered, so an unchanged reading is one tap.
+    protected override async Task OnInitializedAsync()
+    {
+        if (!CheckIn && Motor && (await Vehicles.GetAsync(Booking.VehicleId)).Value is { LastOdometerKm: > 0 } vehicle)
+        {
+            _odometer = vehicle.LastOdometerKm;
+        }
+    }
 
     private bool Charged => Booking.VehicleFuel is FuelType.Electric or FuelType.PluginHybrid;
 
