@@ -19,6 +19,10 @@ public sealed class FleetTarget
 {
     /// <summary>Name shown in reports, e.g. "Fossiloberoende fordonsflotta 2025".</summary>
     [Required] public string Name { get; set; } = "";
+    /// <summary>The name in other languages by two-letter code, e.g. { "en": "Fossil-independent fleet 2025" }; others show <see cref="Name"/>.</summary>
+    public Dictionary<string, string> Names { get; set; } = [];
+    /// <summary>The name in the reader's language (the current UI culture), else <see cref="Name"/>.</summary>
+    public string LocalName => Names.TryGetValue(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, out var n) && n.Length > 0 ? n : Name;
     /// <summary>What is measured.</summary>
     public TargetMetric Metric { get; set; }
     /// <summary>The share to reach, 0..1.</summary>
@@ -42,9 +46,9 @@ public sealed class FleetShareOptions : IValidatableObject
     /// </summary>
     public List<FleetTarget> Targets { get; set; } =
     [
-        new() { Name = "Fossiloberoende fordonsflotta 2025", Metric = TargetMetric.FossilIndependentShare, Share = 1, By = "2025-12-31" },
-        new() { Name = "Fossilfri energi 2030", Metric = TargetMetric.FossilFreeEnergyShare, Share = 1, By = "2030-12-31" },
-        new() { Name = "Nollutsläppsfordon 2030", Metric = TargetMetric.ZeroEmissionShare, Share = 1, By = "2030-12-31" },
+        new() { Name = "Fossiloberoende fordonsflotta 2025", Names = { ["en"] = "Fossil-independent fleet 2025" }, Metric = TargetMetric.FossilIndependentShare, Share = 1, By = "2025-12-31" },
+        new() { Name = "Fossilfri energi 2030", Names = { ["en"] = "Fossil-free energy 2030" }, Metric = TargetMetric.FossilFreeEnergyShare, Share = 1, By = "2030-12-31" },
+        new() { Name = "Nollutsläppsfordon 2030", Names = { ["en"] = "Zero-emission vehicles 2030" }, Metric = TargetMetric.ZeroEmissionShare, Share = 1, By = "2030-12-31" },
     ];
 
     /// <summary>Share of working hours in use (last 90 days) below which the planner advises removing a fossil car, 0..1.</summary>

@@ -94,7 +94,7 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
         };
         var toReplace = count is { } c ? Math.Max(0, (int)Math.Ceiling(t.Share * current.Vehicles - 1e-9) - c) : (int?)null;
         var reached = history.Append(current).Where(s => Value(t.Metric, s) is { } x && x >= t.Share - 1e-9).Select(s => (LocalDate?)s.Date).Min();
-        return new TargetStatus(t.Name, t.Metric, t.Share, t.Deadline, value, met, gap, toReplace, asOf > t.Deadline, reached);
+        return new TargetStatus(t.LocalName, t.Metric, t.Share, t.Deadline, value, met, gap, toReplace, asOf > t.Deadline, reached);
     }
 
     private static double? Value(TargetMetric metric, FleetShareSnapshot s) => metric switch

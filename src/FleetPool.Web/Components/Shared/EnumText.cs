@@ -17,6 +17,16 @@ public static class EnumText
     /// <summary>"Utlämnad" / "Checked out".</summary>
     public static string Of(this IStringLocalizer<SharedResource> l, BookingStatus status) => l[$"Status.{status}"];
 
+    /// <summary>
+    /// A text with a count in it, in the singular when the count is one: the key with ".One" when that text exists
+    /// ("1 trip", "1 resa"), else the key ("3 trips"). The count is the first argument.
+    /// </summary>
+    public static string Count(this IStringLocalizer<SharedResource> l, string key, int count, params object[] rest)
+    {
+        object[] args = [count, .. rest];
+        return count == 1 && l[$"{key}.One", args] is { ResourceNotFound: false } one ? one : l[key, args];
+    }
+
     /// <summary>"Fordonsansvarig" / "Fleet manager" for a role name.</summary>
     public static string Role(this IStringLocalizer<SharedResource> l, string role) => l[$"Role.{role}"];
 }
