@@ -126,6 +126,19 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task Availability_SundayAtWeekdaySite_SaysWhyAndOffersMondayOpeningAndTheOpenSite()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var result = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/availability?site={App.Ids.WeekdaySite}&from=2026-04-12T10:00:00%2B02:00&to=2026-04-12T11:00:00%2B02:00&distanceKm=3");
+
+        Assert.NotEqual(0, result.GetProperty("slotProblems").GetArrayLength());
+        Assert.Equal("2026-04-13T07:00:00+02:00", result.GetProperty("nextOpening").GetString());
+        Assert.Equal([App.Ids.OpenSite], result.GetProperty("openSites").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()));
+    }
+
+    [Fact]
     public async Task ParseTrip_SwedishPhrase_FieldsAndPlace()
     {
         await AddPlaceAsync("Vårby gård bibliotek");

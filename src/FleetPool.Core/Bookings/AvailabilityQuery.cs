@@ -27,10 +27,11 @@ public sealed record AvailabilityQuery(int? SiteId, Instant? From, Instant? To, 
 /// <summary>
 /// The answer: advice on the mode, and every matching vehicle ranked (free ones first). <see cref="SlotProblems"/>
 /// say why the slot itself cannot be booked (past, closed); then <see cref="NextOpening"/> is the first slot of the same
-/// length that the site allows, if one starts within two weeks.
+/// length that the site allows, if one starts within two weeks, and <see cref="OpenSites"/> the other sites that allow
+/// this slot as it is.
 /// </summary>
 public sealed record AvailabilityResult(TripAdvice Advice, IReadOnlyList<string> SlotProblems, IReadOnlyList<VehicleAvailability> Vehicles,
-    Instant? NextOpening = null)
+    Instant? NextOpening = null, IReadOnlyList<OpenSite>? OpenSites = null)
 {
     /// <summary>
     /// One choice per sensible way to make the trip, greenest first: walk, bike, e-bike (those the advice lists for the
@@ -51,6 +52,9 @@ public sealed record AvailabilityResult(TripAdvice Advice, IReadOnlyList<string>
         _ => v.Vehicle.Kind.IsMotorVehicle(),
     });
 }
+
+/// <summary>A site that allows a slot: its id and name.</summary>
+public sealed record OpenSite(int Id, string Name);
 
 /// <summary>A way to make the trip: its time one way, the round trip's CO2e and what it saves against the car, and the vehicle to book (null: walk, or none free).</summary>
 public sealed record ModeChoice(string Mode, double OneWayMinutes, double RoundTripCo2eGrams, double Co2eSavedGrams, VehicleAvailability? Vehicle);

@@ -63,7 +63,15 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
                 x.Reason is null ? CarReasons.Needed(x.Vehicle, distance, alternatives, o) : default))
             .ToList();
         var problems = SlotProblems(site, from, to);
-        return new AvailabilityResult(advice, problems, ranked, problems.Count > 0 ? BookingRules.NextOpening(site, from, to - from, clock.GetCurrentInstant(), time) : null);
+        if (problems.Count == 0)
+        {
+            return new AvailabilityResult(advice, problems, ranked);
+        }
+        // The ways out of a closed slot: the same site's next opening, or another site open for the same times.
+        var others = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).Where(s => s.Id != site.Id).OrderBy(s => s.Name).ToListAsync(ct);
+        var open = others.Where(s => BookingRules.ClosedReason(s, from, time) is null && BookingRules.ClosedReason(s, to, time) is null)
+            .Select(s => new OpenSite(s.Id, s.Name)).ToList();
+        return new AvailabilityResult(advice, problems, ranked, BookingRules.NextOpening(site, from, to - from, clock.GetCurrentInstant(), time), open);
     }
 
     private List<string> SlotProblems(Organisation.Site site, Instant from, Instant to)

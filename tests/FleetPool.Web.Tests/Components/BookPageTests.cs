@@ -29,6 +29,18 @@ public class BookPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     private void OpenSite(BookingFormModel f) => f.SiteId = app.Ids.OpenSite;
 
+    // The one-line field at the always-open site, Enter pressed as a person does.
+    private IRenderedComponent<Book> RenderAndType(UiContext ui, string text)
+    {
+        var cut = ui.Render<Book>();
+        cut.WaitForAssertion(() => Assert.Contains("Vart ska du?", cut.Markup, StringComparison.Ordinal));
+        cut.Instance.Form.SiteId = app.Ids.OpenSite;
+        var line = Field(cut, "Skriv resan");
+        line.Input(text);
+        line.KeyUp(new KeyboardEventArgs { Key = "Enter" });
+        return cut;
+    }
+
     [Fact]
     public async Task Choices_ThreeKilometreTrip_OneCardPerModeGreenestFirstEachWithItsVehicle()
     {
@@ -92,13 +104,8 @@ public class BookPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Line_TimeInSpringGap_SaysItDoesNotExistAndShowsNoChoices()
     {
         await using var ui = new UiContext(app, app.Ids.Staff);
-        var cut = ui.Render<Book>();
-        cut.WaitForAssertion(() => Assert.Contains("Vart ska du?", cut.Markup, StringComparison.Ordinal));
-        cut.Instance.Form.SiteId = app.Ids.OpenSite;
-        var line = Field(cut, "Skriv resan");
 
-        line.Input("cykel 2026-03-29 kl 02:30 3 km");
-        line.KeyUp(new KeyboardEventArgs { Key = "Enter" });
+        var cut = RenderAndType(ui, "cykel 2026-03-29 kl 02:30 3 km");
 
         cut.WaitForAssertion(() => Assert.Contains("2026-03-29 02:30 finns inte", cut.Markup, StringComparison.Ordinal));
         Assert.True(cut.FindAll(".mode-card").Count == 0, $"{cut.Instance.Form.Date} {cut.Instance.Form.Start} {cut.Instance.Form.Length}");
@@ -108,14 +115,9 @@ public class BookPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Line_EbikeTomorrowToAPlace_FillsTheFormAndShowsChoicesNothingBooked()
     {
         await using var ui = new UiContext(app, app.Ids.Staff);
-        var cut = ui.Render<Book>();
-        cut.WaitForAssertion(() => Assert.Contains("Vart ska du?", cut.Markup, StringComparison.Ordinal));
-        cut.Instance.Form.SiteId = app.Ids.OpenSite;
         var before = await app.QueryAsync(db => db.Bookings.CountAsync());
-        var line = Field(cut, "Skriv resan");
 
-        line.Input("elcykel i morgon 10–12 4 km för tillsyn");
-        line.KeyUp(new KeyboardEventArgs { Key = "Enter" });
+        var cut = RenderAndType(ui, "elcykel i morgon 10–12 4 km för tillsyn");
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mode-card")));
         var f = cut.Instance.Form;

@@ -246,6 +246,13 @@ public partial class Book
         await Js.InvokeVoidAsync("fleetPool.reveal", "results-heading");
     }
 
+    // Another site open for the same times: keep the times, take the vehicle from there.
+    private Task UseSiteAsync(int siteId)
+    {
+        Form.SiteId = siteId;
+        return TripChangedAsync(reveal: true);
+    }
+
     private async Task MoveToAsync(Instant start)
     {
         var local = Time.ToLocal(start);
