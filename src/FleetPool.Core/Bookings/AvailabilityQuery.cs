@@ -37,20 +37,25 @@ public sealed record AvailabilityResult(TripAdvice Advice, IReadOnlyList<string>
     /// One choice per sensible way to make the trip, greenest first: walk, bike, e-bike (those the advice lists for the
     /// distance), then car; each with its time one way, the round trip's CO2e and the best free vehicle of that mode
     /// (the first in <see cref="Vehicles"/>' ranking, so fossil-free cars before fossil ones; none for walking or when
-    /// none is free). Empty while the distance is unknown.
+    /// none is free). A mode the site has no vehicle of (or that the query's kind leaves out) has no card. Empty while
+    /// the distance is unknown.
     /// </summary>
     public IReadOnlyList<ModeChoice> Choices => Advice.Car is not { } car ? [] :
     [
-        .. Advice.Modes.Select(m => new ModeChoice(m.Mode, m.OneWayMinutes, m.Co2eGrams, m.Co2eSavedGrams, Best(m.Mode))),
-        new ModeChoice("car", car.OneWayMinutes, car.Co2eGrams, 0, Best("car")), // the advice's car is the best free one
+        .. Advice.Modes.Where(m => Offered(m.Mode)).Select(m => new ModeChoice(m.Mode, m.OneWayMinutes, m.Co2eGrams, m.Co2eSavedGrams, Best(m.Mode))),
+        .. Offered("car") ? [new ModeChoice("car", car.OneWayMinutes, car.Co2eGrams, 0, Best("car"))] : Array.Empty<ModeChoice>(), // the advice's car is the best free one
     ];
 
-    private VehicleAvailability? Best(string mode) => mode == "walk" ? null : Vehicles.FirstOrDefault(v => v.ReasonUnavailable is null && mode switch
+    private bool Offered(string mode) => mode == "walk" || Vehicles.Any(v => Is(v, mode));
+
+    private VehicleAvailability? Best(string mode) => mode == "walk" ? null : Vehicles.FirstOrDefault(v => v.ReasonUnavailable is null && Is(v, mode));
+
+    private static bool Is(VehicleAvailability v, string mode) => mode switch
     {
         "bike" => v.Vehicle.Kind == VehicleKind.Bike,
         "eBike" => v.Vehicle.Kind == VehicleKind.EBike,
         _ => v.Vehicle.Kind.IsMotorVehicle(),
-    });
+    };
 }
 
 /// <summary>A site that allows a slot: its id and name.</summary>
