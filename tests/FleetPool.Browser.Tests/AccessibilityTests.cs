@@ -12,9 +12,9 @@ public class AccessibilityTests(AppProcess app, ITestOutputHelper output) : ICla
     public static readonly TheoryData<string?, string[]> PagesByRole = new()
     {
         { null, ["/account/login"] },
-        { "staff@fleetpool.demo", ["/", "/book", "/bookings", "/inbox", "/profile", "/forbidden", "/no-such-page", "vehicle"] },
+        { "staff@fleetpool.demo", ["/", "/book", "/bookings", "/inbox", "/profile", "/forbidden", "/no-such-page", "vehicle", "/s/1"] },
         { "lead@fleetpool.demo", ["/", "/reports/fossil-share", "/reports/steering"] },
-        { "fleet@fleetpool.demo", ["/fleet", "/fleet/places", "/fleet/sites", "/fleet/phase-out", "/admin/users", "vehicle"] },
+        { "fleet@fleetpool.demo", ["/fleet", "/fleet/places", "/fleet/sites", "/fleet/phase-out", "/fleet/stickers", "/admin/users", "vehicle"] },
         { "admin@fleetpool.demo", ["/admin/audit", "/admin/import"] },
     };
 
