@@ -56,6 +56,19 @@ public class BookPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Scanned_VehicleInTheLink_OfferedFirstWithItsOwnButton()
+    {
+        await using var ui = new UiContext(app, app.Ids.Staff);
+        ui.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/book?site={app.Ids.OpenSite}&vehicle={app.Ids.ElectricCar}");
+
+        var cut = RenderWithChoices(ui, 30);
+
+        Assert.Contains("Fordonet du skannade: Kia e-Niro", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll("button[aria-label='Boka Kia e-Niro']").Count); // its own card, and the car card it also leads
+        Assert.Equal(app.Ids.OpenSite, cut.Instance.Form.SiteId);
+    }
+
+    [Fact]
     public async Task Defaults_StaffOfHomeCare_CostCentreOfTheDepartmentAndTodaysNextTime()
     {
         await using var ui = new UiContext(app, app.Ids.Staff);

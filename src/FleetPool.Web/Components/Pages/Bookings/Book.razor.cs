@@ -60,6 +60,11 @@ public partial class Book
     /// <summary>A pick-up site chosen elsewhere (a key cabinet's sticker).</summary>
     [SupplyParameterFromQuery(Name = "site")] public int? SiteQuery { get; set; }
 
+    /// <summary>The vehicle whose sticker was scanned: offered first when it is free.</summary>
+    [SupplyParameterFromQuery(Name = "vehicle")] public int? VehicleQuery { get; set; }
+
+    private VehicleAvailability? Scanned => VehicleQuery is { } id ? _result?.Vehicles.FirstOrDefault(v => v.Vehicle.Id == id) : null;
+
     /// <summary>The form's values (public so tests can fill it the way a person would).</summary>
     public BookingFormModel Form { get; } = new();
 
