@@ -22,6 +22,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/auth/logout"] = Who.Staff,
         ["GET /api/calendar/{token}.ics"] = Who.Anonymous,
         ["GET /api/availability"] = Who.Staff,
+        ["GET /api/trips/parse"] = Who.Staff,
         ["POST /api/bookings/"] = Who.Staff,
         ["PUT /api/bookings/{id:int}"] = Who.Staff,
         ["GET /api/bookings/mine"] = Who.Staff,
