@@ -5,7 +5,8 @@ namespace FleetPool.Browser.Tests;
 
 /// <summary>
 /// axe-core over every page, each as the role that uses it (and the booking results and the login form as a stranger
-/// sees them): no serious or critical violation. Moderate and minor findings are listed in the output, not failed.
+/// sees them): no serious or critical violation, and no page wider than a 390 px phone. Moderate and minor findings are
+/// listed in the output, not failed.
 /// </summary>
 public class AccessibilityTests(AppProcess app, ITestOutputHelper output) : IClassFixture<AppProcess>
 {
@@ -55,10 +56,21 @@ public class AccessibilityTests(AppProcess app, ITestOutputHelper output) : ICla
                 await Assertions.Expect(page.Locator(".mode-card").First).ToBeVisibleAsync();
                 findings.AddRange(await ScanAsync(page, "/book (results)"));
             }
+            findings.AddRange(await SidewaysOnPhoneAsync(page, path));
         }
         Assert.True(findings.Count == 0, string.Join("\n", findings));
         File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
-            $"Accessibility ({email ?? "signed out"}): {paths.Length} pages scanned, 0 serious or critical{Environment.NewLine}");
+            $"Accessibility ({email ?? "signed out"}): {paths.Length} pages scanned, 0 serious or critical, none scrolls sideways at 390 px{Environment.NewLine}");
+    }
+
+    // The same page on a phone: nothing may be wider than the screen (a table, a long word, a fixed width).
+    private static async Task<IEnumerable<string>> SidewaysOnPhoneAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        var overflow = await page.EvaluateAsync<int>(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(document.documentElement.scrollWidth - document.documentElement.clientWidth))))");
+        await page.SetViewportSizeAsync(1366, 900);
+        return overflow > 1 ? [$"{name}: scrolls sideways by {overflow} px at 390 px"] : [];
     }
 
     private async Task<IEnumerable<string>> ScanAsync(IPage page, string name)
