@@ -5,7 +5,22 @@ namespace FleetPool.Browser.Tests;
 /// <summary>Debian's chromium through Playwright (no browser download). Skips locally without it; fails under CI=true.</summary>
 public static class Chromium
 {
-    public const string Path = "/usr/bin/chromium";
+    /// <summary>
+    /// The browser: <c>FLEETPOOL_CHROMIUM</c> when set (.ci/run sets it to what it found or installed), else
+    /// <c>chromium</c> on the PATH, as <c>command -v chromium</c> finds it, else Debian's <c>/usr/bin/chromium</c>.
+    /// </summary>
+    public static readonly string Path = Find();
+
+    private static string Find()
+    {
+        if (Environment.GetEnvironmentVariable("FLEETPOOL_CHROMIUM") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => System.IO.Path.Combine(dir, "chromium")).FirstOrDefault(File.Exists);
+        return onPath ?? "/usr/bin/chromium";
+    }
 
     public static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
