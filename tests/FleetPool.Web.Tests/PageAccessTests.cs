@@ -152,6 +152,20 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Sign out", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/book?site=abc&vehicle=1e9")]
+    [InlineData("/book?q=%00%FF&site=-1")]
+    [InlineData("/v/999999")]
+    [InlineData("/s/999999")]
+    public async Task BookAndScan_MangledLinks_PageRendersNot500(string url)
+    {
+        var client = await BrowserLikeClient.SignedInAsync(app, TestData.Staff);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task BookPage_SwedishThenEnglish_MudBlazorButtonsNamedInThePageLanguage()
     {

@@ -30,7 +30,7 @@ public partial class Book
     private (Instant Start, Instant End) _slot;
     private (int VehicleId, string Message)? _bookError;
     private string? _alert, _understood, _notUnderstood;
-    private bool _busy, _more, _all, _whenChosen;
+    private bool _busy, _more, _all, _whenChosen, _reveal;
     private int _version;
     private Actor _actor = default!;
     private MudAutocomplete<PlaceView>? _placeField;
@@ -57,13 +57,15 @@ public partial class Book
     /// <summary>A trip phrase from the start page's one-line field.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
-    /// <summary>A pick-up site chosen elsewhere (a key cabinet's sticker).</summary>
-    [SupplyParameterFromQuery(Name = "site")] public int? SiteQuery { get; set; }
+    /// <summary>A pick-up site chosen elsewhere (a key cabinet's sticker); text, so a mangled link is ignored, not an error.</summary>
+    [SupplyParameterFromQuery(Name = "site")] public string? SiteQuery { get; set; }
 
     /// <summary>The vehicle whose sticker was scanned: offered first when it is free.</summary>
-    [SupplyParameterFromQuery(Name = "vehicle")] public int? VehicleQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "vehicle")] public string? VehicleQuery { get; set; }
 
-    private VehicleAvailability? Scanned => VehicleQuery is { } id ? _result?.Vehicles.FirstOrDefault(v => v.Vehicle.Id == id) : null;
+    private static int? IdOf(string? text) => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private VehicleAvailability? Scanned => IdOf(VehicleQuery) is { } id ? _result?.Vehicles.FirstOrDefault(v => v.Vehicle.Id == id) : null;
 
     /// <summary>The form's values (public so tests can fill it the way a person would).</summary>
     public BookingFormModel Form { get; } = new();
@@ -83,7 +85,7 @@ public partial class Book
         _costCenters = await Directory.CostCentersAsync(_actor);
         var start = await Defaults.ForAsync(_actor);
         _recentPurposes = start.RecentPurposes;
-        var site = _sites.FirstOrDefault(s => s.Id == SiteQuery) ?? _sites.FirstOrDefault(s => s.Id == start.SiteId)
+        var site = _sites.FirstOrDefault(s => s.Id == IdOf(SiteQuery)) ?? _sites.FirstOrDefault(s => s.Id == start.SiteId)
             ?? (_sites.Count > 0 ? _sites[0] : null); // a deleted default site falls back
         (Form.SiteId, Form.CostCenter, Form.Purpose) = (site?.Id, start.CostCenter, _recentPurposes.Count > 0 ? _recentPurposes[0] : null);
         NextFreeStart();
@@ -245,10 +247,21 @@ public partial class Book
         }
     }
 
-    private async Task RevealResultsAsync()
+    // Scrolling needs the browser: it happens after the next render, which a prerender (a link opened directly) never has.
+    private Task RevealResultsAsync()
     {
+        _reveal = true;
         StateHasChanged();
-        await Js.InvokeVoidAsync("fleetPool.reveal", "results-heading");
+        return Task.CompletedTask;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_reveal)
+        {
+            _reveal = false;
+            await Js.InvokeVoidAsync("fleetPool.reveal", "results-heading");
+        }
     }
 
     // Another site open for the same times: keep the times, take the vehicle from there.
