@@ -62,11 +62,8 @@ public partial class MyBookings
 
     private async Task TripAsync(BookingView booking, bool checkIn)
     {
-        var parameters = new DialogParameters<TripDialog> { { d => d.Booking, booking }, { d => d.CheckIn, checkIn } };
-        var dialog = await Dialogs.ShowAsync<TripDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false })
+        if (await TripDialog.OpenAsync(Dialogs, Snackbar, L, booking, checkIn))
         {
-            Snackbar.Add(L[checkIn ? "Mine.CheckedIn" : "Mine.CheckedOut"], Severity.Success);
             await LoadAsync();
         }
     }

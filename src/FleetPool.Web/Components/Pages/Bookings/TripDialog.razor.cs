@@ -33,6 +33,20 @@ public partial class TripDialog
 
     private bool Motor => Booking.VehicleKind.IsMotorVehicle();
 
+    /// <summary>Opens the dialog for a pick-up or a return; says so in a toast and returns true when it was saved.</summary>
+    public static async Task<bool> OpenAsync(IDialogService dialogs, ISnackbar snackbar, Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> l,
+        BookingView booking, bool checkIn)
+    {
+        var parameters = new DialogParameters<TripDialog> { { d => d.Booking, booking }, { d => d.CheckIn, checkIn } };
+        var dialog = await dialogs.ShowAsync<TripDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false })
+        {
+            return false;
+        }
+        snackbar.Add(l[checkIn ? "Mine.CheckedIn" : "Mine.CheckedOut"], Severity.Success);
+        return true;
+    }
+
     // At pick-up the odometer should read what it read at the last return: offered, so an unchanged reading is one tap.
     protected override async Task OnInitializedAsync()
     {
