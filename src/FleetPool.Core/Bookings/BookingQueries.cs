@@ -19,9 +19,8 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
     public async Task<IReadOnlyDictionary<int, PickUp>> PickUpsAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var rows = await (from b in db.Bookings.AsNoTracking()
-                          where (b.BookerId == actor.UserId || b.DriverId == actor.UserId)
-                              && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut)
+        var rows = await (from b in Mine(db, actor)
+                          where b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut
                           join v in db.Vehicles on b.VehicleId equals v.Id
                           join s in db.Sites on v.SiteId equals s.Id
                           select new { BookingId = b.Id, b.Start, SiteId = s.Id, s.Name, s.Address, s.PickUpInstructions, s.KeyCode }).ToListAsync(ct);
@@ -50,7 +49,7 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
     public async Task<Page<BookingView>> MineAsync(Actor actor, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var mine = db.Bookings.AsNoTracking().Where(b => b.BookerId == actor.UserId || b.DriverId == actor.UserId);
+        var mine = Mine(db, actor);
         var total = await mine.CountAsync(ct);
         var rows = await Project(db, mine.OrderByDescending(b => b.Start).ThenByDescending(b => b.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
@@ -64,8 +63,7 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
     public async Task<IReadOnlyList<BookingView>> OwnDuringAsync(Actor actor, NodaTime.Instant start, NodaTime.Instant end, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await Project(db, db.Bookings.AsNoTracking().Where(b => (b.BookerId == actor.UserId || b.DriverId == actor.UserId)
-            && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut) && b.Start < end && start < b.End).OrderBy(b => b.Start).Take(5)).ToListAsync(ct);
+        return await Project(db, Mine(db, actor).Where(b => (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut) && b.Start < end && start < b.End).OrderBy(b => b.Start).Take(5)).ToListAsync(ct);
     }
 
     /// <summary>
@@ -76,15 +74,18 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetCurrentInstant();
-        var mine = from b in db.Bookings.AsNoTracking()
+        var mine = from b in Mine(db, actor)
                    join v in db.Vehicles on b.VehicleId equals v.Id
-                   where (b.BookerId == actor.UserId || b.DriverId == actor.UserId)
-                       && (vehicleId == null || v.Id == vehicleId) && (siteId == null || v.SiteId == siteId)
+                   where (vehicleId == null || v.Id == vehicleId) && (siteId == null || v.SiteId == siteId)
                        && (b.Status == BookingStatus.CheckedOut || (b.Status == BookingStatus.Reserved && b.End > now))
                    select b;
         var id = await mine.OrderBy(b => b.Status == BookingStatus.CheckedOut ? 0 : 1).ThenBy(b => b.Start).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
         return id is { } found ? await ViewAsync(db, found, ct) : null;
     }
+
+    // "Mine": the bookings the actor made or drives, the one definition every query of one's own bookings starts from.
+    private static IQueryable<Booking> Mine(FleetPoolDb db, Actor actor) =>
+        db.Bookings.AsNoTracking().Where(b => b.BookerId == actor.UserId || b.DriverId == actor.UserId);
 
     /// <summary>A vehicle's next slot-holding bookings, soonest first.</summary>
     internal static async Task<IReadOnlyList<BookingView>> UpcomingForVehicleAsync(FleetPoolDb db, int vehicleId, NodaTime.Instant now, CancellationToken ct) =>
