@@ -2,6 +2,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
 using FleetPool.Core.Reporting;
+using FleetPool.Core.Sustainability;
 using NodaTime;
 
 namespace FleetPool.Core.Tests;
@@ -22,9 +23,9 @@ public class FleetShareCalculatorTests
         new() { Id = 5, Name = "Bygglov", Kind = OrgUnitKind.Department, ParentId = 4 },
     ];
 
-    private static Vehicle V(int id, VehicleKind kind, FuelType? fuel, int department, LocalDate? retired = null, LocalDate? acquired = null) => new()
+    private static Vehicle V(int id, VehicleKind kind, FuelType? fuel, int department, LocalDate? retired = null, LocalDate? acquired = null, FuelType[]? approved = null) => new()
     {
-        Id = id, Name = $"V{id}", Kind = kind, Fuel = fuel, DepartmentId = department,
+        Id = id, Name = $"V{id}", Kind = kind, Fuel = fuel, DepartmentId = department, ApprovedFuels = [.. approved ?? []],
         AcquiredOn = acquired ?? new LocalDate(2023, 1, 1), RetiredOn = retired, Status = retired is null ? VehicleStatus.Active : VehicleStatus.Retired,
     };
 
@@ -36,19 +37,20 @@ public class FleetShareCalculatorTests
         V(4, VehicleKind.Car, FuelType.E85, 3),
         V(5, VehicleKind.EBike, FuelType.Electric, 3),                          // a bike: its own line
         V(6, VehicleKind.Car, FuelType.Diesel, 3, retired: new LocalDate(2026, 6, 1)), // retired before the day
-        V(7, VehicleKind.Car, FuelType.Diesel, 5),
+        V(7, VehicleKind.Car, FuelType.Diesel, 5, approved: [FuelType.Hvo100]),        // approved for HVO100, runs on diesel
         V(8, VehicleKind.Car, FuelType.Electric, 5, acquired: new LocalDate(2026, 7, 1)), // arrives after the day
     ];
 
-    private static Refuelling R(int vehicle, FuelType fuel, double amount) => new() { VehicleId = vehicle, FuelTanked = fuel, Amount = amount };
+    private static EnergyBought R(int vehicle, FuelType fuel, double amount, int month = 11) => new(vehicle, fuel, amount, month);
 
-    private static readonly Refuelling[] Tanked =
+    private static readonly EnergyBought[] Tanked =
     [
-        R(1, FuelType.Electric, 100),  // 100 kWh × 3.6 MJ = 360 MJ, 98 % fossil-free = 352.8
-        R(4, FuelType.Petrol, 40),     // the E85 car tanked petrol: 40 l × 32.2 = 1288 MJ, 5 % = 64.4
-        R(4, FuelType.E85, 50),        // 50 l × 22.5 = 1125 MJ, 75 % = 843.75
-        R(3, FuelType.Hvo100, 30),     // 30 l × 34.4 = 1032 MJ, 100 % = 1032
-        R(7, FuelType.Diesel, 20),     // 20 l × 35.3 = 706 MJ, 6 % = 42.36
+        R(1, FuelType.Electric, 100),     // 100 kWh × 3.6 MJ = 360 MJ, 98 % fossil-free = 352.8; × 13.1 g = 4.716 kg
+        R(4, FuelType.Petrol, 40, 3),     // the E85 car tanked petrol: 40 l × 32.2 = 1288 MJ, 5 % = 64.4; × 88 g = 113.344 kg
+        R(4, FuelType.E85, 50, 3),        // 50 l × 22.5 = 1125 MJ, 75 % = 843.75; × 51 g = 57.375 kg
+        R(3, FuelType.Hvo100, 30, 0),     // 30 l × 34.4 = 1032 MJ, 100 % = 1032; × 14 g = 14.448 kg
+        R(7, FuelType.Diesel, 20, 11),    // 20 l × 35.3 = 706 MJ, 6 % = 42.36; × 89 g = 62.834 kg
+        R(5, FuelType.Electric, 10),      // the e-bike's charging: not the fleet's energy (bikes have their own line)
     ];
 
     private static readonly VehicleTrips[] Trips =
@@ -68,14 +70,17 @@ public class FleetShareCalculatorTests
 
         Assert.Equal(1 + 5, all.Count);
         var org = Of(all, UnitLevel.Organisation, 0);
-        // In the fleet on 30 June: cars/vans 1, 2, 3, 4, 7 (6 retired on 1 June, 8 arrives in July) → 3 of 5 fossil-independent.
-        Assert.Equal((5, 3, 1, 1), (org.Vehicles, org.FossilIndependent, org.ZeroEmission, org.Bikes));
-        Assert.Equal(0.6, org.FossilIndependentShare!.Value, 9);
+        // In the fleet on 30 June: cars/vans 1, 2, 3, 4, 7 (6 retired on 1 June, 8 arrives in July) → in practice 3 of 5
+        // fossil-independent; officially 4 of 5, as the HVO100-approved diesel 7 counts by approval.
+        Assert.Equal((5, 4, 3, 1, 1), (org.Vehicles, org.FossilIndependentOfficial, org.FossilIndependentInPractice, org.ZeroEmission, org.Bikes));
+        Assert.Equal(0.8, org.FossilIndependentShare(ShareDefinition.Official)!.Value, 9);
+        Assert.Equal(0.6, org.FossilIndependentShare(ShareDefinition.InPractice)!.Value, 9);
         var hemtjanst = Of(all, UnitLevel.Department, 2);   // 1, 2 and, through Hemtjänst Norr, 3 and 4
-        Assert.Equal((4, 3), (hemtjanst.Vehicles, hemtjanst.FossilIndependent));
-        Assert.Equal((2, 2), (Of(all, UnitLevel.Department, 3).Vehicles, Of(all, UnitLevel.Department, 3).FossilIndependent));
-        Assert.Equal((1, 0), (Of(all, UnitLevel.Board, 4).Vehicles, Of(all, UnitLevel.Board, 4).FossilIndependent));
-        Assert.Equal(0.75, Of(all, UnitLevel.Board, 1).FossilIndependentShare!.Value, 9);
+        Assert.Equal((4, 3, 3), (hemtjanst.Vehicles, hemtjanst.FossilIndependentOfficial, hemtjanst.FossilIndependentInPractice));
+        Assert.Equal((2, 2), (Of(all, UnitLevel.Department, 3).Vehicles, Of(all, UnitLevel.Department, 3).FossilIndependentInPractice));
+        var kommunstyrelsen = Of(all, UnitLevel.Board, 4);
+        Assert.Equal((1, 1, 0), (kommunstyrelsen.Vehicles, kommunstyrelsen.FossilIndependentOfficial, kommunstyrelsen.FossilIndependentInPractice));
+        Assert.Equal(0.75, Of(all, UnitLevel.Board, 1).FossilIndependentShare(ShareDefinition.InPractice)!.Value, 9);
     }
 
     [Fact]
@@ -87,7 +92,44 @@ public class FleetShareCalculatorTests
         Assert.Equal(4511, org.EnergyMj, 6);
         Assert.Equal(2335.31, org.FossilFreeEnergyMj, 6);
         Assert.Equal(2335.31 / 4511, org.FossilFreeEnergyShare!.Value, 9); // 51.77 %
+        Assert.Equal(3, org.EnergyMonths);    // months 0, 3 and 11 of the window
+        Assert.Equal(1, Of(all(), UnitLevel.Board, 4).EnergyMonths);
+
+        static List<FleetShareSnapshot> all() => FleetShareCalculator.Compute(Day, Units, Fleet, Tanked, Trips, Now);
     }
+
+    [Fact]
+    public void Compute_HandMadeFleet_Co2eOfEnergyBoughtWellToWheel()
+    {
+        var all = FleetShareCalculator.Compute(Day, Units, Fleet, Tanked, Trips, Now);
+
+        // 4.716 + 113.344 + 57.375 + 14.448 + 62.834 = 252.717 kg; Bygglov's diesel alone 62.834.
+        Assert.Equal(252.717, Of(all, UnitLevel.Organisation, 0).EnergyCo2eKg, 6);
+        Assert.Equal(62.834, Of(all, UnitLevel.Board, 4).EnergyCo2eKg, 6);
+        // Car 2 (petrol) was driven 50 km without any energy recorded: the energy figure misses it.
+        Assert.Equal(1, Of(all, UnitLevel.Organisation, 0).DrivenWithoutEnergy);
+    }
+
+    [Fact]
+    public void Compute_NoEnergyNoTrips_NoDataNotZero()
+    {
+        var all = FleetShareCalculator.Compute(Day, Units, Fleet, [], [], Now);
+        var org = Of(all, UnitLevel.Organisation, 0);
+
+        Assert.Null(org.FossilFreeEnergyShare);
+        Assert.False(org.HasTrips);
+        Assert.Equal((0, 0), (org.EnergyMonths, org.KmMonths));
+    }
+
+    [Theory]
+    [InlineData(2026, 6, 30, 11)]   // the date itself: the last month
+    [InlineData(2026, 5, 31, 11)]   // a month back plus a day: 31 May–30 June is month 11
+    [InlineData(2026, 5, 30, 10)]
+    [InlineData(2025, 7, 1, 0)]     // the first day of the window
+    [InlineData(2025, 6, 30, -1)]   // the day before it: outside
+    [InlineData(2026, 7, 1, -1)]    // after the date: outside
+    public void MonthOf_DayInWindow_MonthIndex(int y, int m, int d, int month) =>
+        Assert.Equal(month, FleetShareCalculator.MonthOf(Day, new LocalDate(y, m, d)));
 
     [Fact]
     public void Compute_HandMadeFleet_Co2eOfDrivingFromFuelActuallyUsed()
@@ -123,9 +165,11 @@ public class PhaseOutTests
             Car(5, FuelType.Diesel, new LocalDate(2027, 5, 31), FuelType.Hvo100),
         ];
 
-        var months = PhaseOut.Project(cars, new LocalDate(2027, 1, 10), new LocalDate(2027, 6, 1));
+        var months = PhaseOut.Project(cars, new LocalDate(2027, 1, 10), new LocalDate(2027, 6, 1), ShareDefinition.InPractice);
 
         Assert.Equal(6, months.Count); // January to June month ends
+        // Officially the HVO100-approved diesel counts from the start: 3/5 in January.
+        Assert.Equal(3, PhaseOut.Project(cars, new LocalDate(2027, 1, 10), new LocalDate(2027, 6, 1), ShareDefinition.Official)[0].FossilIndependent);
         Assert.Equal((5, 2), (months[0].Vehicles, months[0].FossilIndependent));  // 31 Jan: 2/5
         Assert.Equal((5, 3), (months[2].Vehicles, months[2].FossilIndependent));  // 31 Mar: car 3 replaced → 3/5
         Assert.Equal((4, 3), (months[3].Vehicles, months[3].FossilIndependent));  // 30 Apr: car 4 gone → 3/4

@@ -24,11 +24,14 @@ public abstract class FossilShareTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var after = await App.QueryAsync(db => db.FleetShareSnapshots.AsNoTracking().OrderBy(s => s.Level).ThenBy(s => s.UnitId).ToListAsync());
 
         var units = await App.QueryAsync(db => db.OrgUnits.CountAsync());
-        Assert.Equal(units + 1, after.Count);
-        Assert.Equal(before.Select(s => (s.Date, s.Level, s.UnitId, s.Vehicles, s.FossilIndependent, s.EnergyMj, s.Co2eKg)),
-            after.Select(s => (s.Date, s.Level, s.UnitId, s.Vehicles, s.FossilIndependent, s.EnergyMj, s.Co2eKg)));
-        var org = after.Single(s => s.Level == Core.Reporting.UnitLevel.Organisation);
-        Assert.Equal((5, 4, 2, 2), (org.Vehicles, org.FossilIndependent, org.ZeroEmission, org.Bikes));
+        // Yesterday again (the whole day is over now) and today.
+        Assert.Equal(2 * (units + 1), after.Count);
+        var today = App.Clock.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Stockholm"]).Date;
+        Assert.Equal([today.PlusDays(-1), today], after.Select(s => s.Date).Distinct().Order());
+        Assert.Equal(before.Select(s => (s.Date, s.Level, s.UnitId, s.Vehicles, s.FossilIndependentOfficial, s.FossilIndependentInPractice, s.EnergyMj, s.Co2eKg)),
+            after.Select(s => (s.Date, s.Level, s.UnitId, s.Vehicles, s.FossilIndependentOfficial, s.FossilIndependentInPractice, s.EnergyMj, s.Co2eKg)));
+        var org = after.Single(s => s.Level == Core.Reporting.UnitLevel.Organisation && s.Date == today);
+        Assert.Equal((5, 4, 4, 2, 2), (org.Vehicles, org.FossilIndependentOfficial, org.FossilIndependentInPractice, org.ZeroEmission, org.Bikes));
     }
 
     [Fact]

@@ -699,17 +699,32 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<LocalDate>("Date")
                         .HasColumnType("date");
 
+                    b.Property<int?>("DrivenWithoutEnergy")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("EnergyCo2eKg")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("EnergyMj")
                         .HasColumnType("double precision");
+
+                    b.Property<int?>("EnergyMonths")
+                        .HasColumnType("integer");
 
                     b.Property<double>("FossilFreeEnergyMj")
                         .HasColumnType("double precision");
 
-                    b.Property<int>("FossilIndependent")
+                    b.Property<int>("FossilIndependentInPractice")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FossilIndependentOfficial")
                         .HasColumnType("integer");
 
                     b.Property<double>("Km")
                         .HasColumnType("double precision");
+
+                    b.Property<int?>("KmMonths")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Level")
                         .IsRequired()

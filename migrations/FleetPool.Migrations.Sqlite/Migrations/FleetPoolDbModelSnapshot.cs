@@ -674,17 +674,32 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DrivenWithoutEnergy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("EnergyCo2eKg")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("EnergyMj")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("EnergyMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("FossilFreeEnergyMj")
                         .HasColumnType("REAL");
 
-                    b.Property<int>("FossilIndependent")
+                    b.Property<int>("FossilIndependentInPractice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FossilIndependentOfficial")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Km")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("KmMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
                         .IsRequired()

@@ -174,8 +174,8 @@ internal sealed class FleetShareSnapshotConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.UnitName).HasMaxLength(200);
         b.HasIndex(x => new { x.Date, x.Level, x.UnitId }).IsUnique();
-        b.Ignore(x => x.FossilIndependentShare);
         b.Ignore(x => x.ZeroEmissionShare);
+        b.Ignore(x => x.HasTrips);
         b.Ignore(x => x.FossilFreeEnergyShare);
     }
 }

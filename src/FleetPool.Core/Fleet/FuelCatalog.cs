@@ -36,10 +36,10 @@ public static class FuelCatalog
         var rows = new Dictionary<string, FuelFacts>(StringComparer.Ordinal);
         while (reader.ReadLine() is { Length: > 0 } line)
         {
-            var c = line.Split(',', 9); // the last column (source) may contain commas
+            var c = line.Split(',', 10); // the last column (source) may contain commas
             rows[c[0].ToUpperInvariant()] = new FuelFacts(
                 c[0], bool.Parse(c[1]), bool.Parse(c[2]), Number(c[3])!.Value,
-                c[4].Length == 0 ? null : c[4], Number(c[5]), Number(c[6]), bool.Parse(c[7]));
+                c[4].Length == 0 ? null : c[4], Number(c[5]), Number(c[6]), Number(c[7]), bool.Parse(c[8]));
         }
         return rows;
     }

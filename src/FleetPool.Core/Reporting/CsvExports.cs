@@ -31,11 +31,14 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
         }
         return Write(w =>
         {
-            Header(w, "datum", "enhet", "fordon", "andel_fossiloberoende_procent", "andel_fossilfri_energi_procent", "co2e_kg");
+            // Both definitions, named; an empty cell is "no data", never 0; the months say how much of the year the data covers.
+            Header(w, "datum", "enhet", "fordon", "andel_fossiloberoende_miljofordon_procent", "andel_fossiloberoende_i_praktiken_procent",
+                "andel_fossilfri_energi_procent", "co2e_kg_energi", "energi_manader_med_data_av_12", "co2e_kg_km_uppskattning", "resor_manader_med_data_av_12");
             foreach (var p in r.Trend)
             {
                 Row(w, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.UnitName.Length == 0 ? "Hela organisationen" : r.UnitName, p.Vehicles,
-                    Percent(p.FossilIndependentShare), Percent(p.FossilFreeEnergyShare), Math.Round(p.Co2eKg, 1));
+                    Percent(p.OfficialShare), Percent(p.InPracticeShare), Percent(p.FossilFreeEnergyShare), Round(p.EnergyCo2eKg), p.EnergyMonths,
+                    Round(p.Co2eKg), p.KmMonths);
             }
         });
     }
@@ -73,6 +76,8 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
             }
         });
     }
+
+    private static double? Round(double? kg) => kg is { } k ? Math.Round(k, 1) : null;
 
     private static double? Percent(double? share) => share is { } s ? Math.Round(s * 100, 1) : null;
 

@@ -12,7 +12,7 @@ namespace FleetPool.Core.Reporting;
 public sealed record ModeUsage(VehicleKind Kind, int? Trips, double? Km);
 
 /// <summary>
-/// A department at a glance for its lead: its vehicles and the last <see cref="Days"/> days' completed trips by its staff,
+/// A department at a glance for its lead: its vehicles (fossil-free by the headline definition) and the last <see cref="Days"/> days' completed trips by its staff,
 /// by mode. Invariant: aggregates only, disclosure-controlled: <see cref="Trips"/> and <see cref="BikeShare"/> are null
 /// and <see cref="Recent"/> empty when the whole group is too small to show without identifying someone.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed record DepartmentOverviewView(string Department, string Board, int
 
 /// <summary>Builds the lead's overview of their own department (the one on their user record).</summary>
 public sealed class DepartmentOverview(IDbContextFactory<FleetPoolDb> dbs, IClock clock,
-    Microsoft.Extensions.Options.IOptions<DisclosureOptions> disclosure)
+    Microsoft.Extensions.Options.IOptions<DisclosureOptions> disclosure, Microsoft.Extensions.Options.IOptions<FleetShareOptions> share)
 {
     /// <summary>The overview, or forbidden for anyone who is not a department lead with a department.</summary>
     public async Task<Outcome<DepartmentOverviewView>> ForLeadAsync(Actor actor, CancellationToken ct = default)
@@ -37,8 +37,7 @@ public sealed class DepartmentOverview(IDbContextFactory<FleetPoolDb> dbs, ICloc
         {
             return Problem.Forbidden();
         }
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => v.DepartmentId == unit.Id && v.Status != VehicleStatus.Retired)
-            .Select(v => new { v.Kind, v.Fuel }).ToListAsync(ct);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => v.DepartmentId == unit.Id && v.Status != VehicleStatus.Retired).ToListAsync(ct);
         var cars = vehicles.Where(v => v.Kind.IsMotorVehicle()).ToList();
         var now = clock.GetCurrentInstant();
         var days = Math.Max(30, disclosure.Value.MinPeriodDays);
@@ -48,7 +47,7 @@ public sealed class DepartmentOverview(IDbContextFactory<FleetPoolDb> dbs, ICloc
                            join v in db.Vehicles on b.VehicleId equals v.Id
                            where u.DepartmentId == unit.Id && b.Status == BookingStatus.Returned && b.Start >= since && b.Start < now
                            select new { v.Kind, b.OdometerOutKm, b.OdometerInKm, b.DistanceKm, b.BookerId }).ToListAsync(ct);
-        var (fossilFree, total) = (cars.Count(c => FuelCatalog.For(c.Kind, c.Fuel).FossilIndependent), trips.Count);
+        var (fossilFree, total) = (cars.Count(c => Sustainability.FossilIndependence.Counts(c, share.Value.Definition)), trips.Count);
         if (SmallGroups.CheckGroup(new GroupCell(total, trips.Select(t => t.BookerId).Distinct().Count()), disclosure.Value) is not null)
         {
             return new DepartmentOverviewView(unit.Name, unit.Parent?.Name ?? "", vehicles.Count, cars.Count, fossilFree, [], null, null, days);

@@ -1,5 +1,5 @@
-using FleetPool.Core.Bookings;
 using FleetPool.Core.Data;
+using FleetPool.Core.Sustainability;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -12,8 +12,15 @@ namespace FleetPool.Core.Reporting;
 /// </summary>
 public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
 {
-    /// <summary>Computes today's snapshots (the recurring job); returns how many were written.</summary>
-    public Task<int> RunAsync(CancellationToken ct) => RunForAsync(time.DateOf(clock.GetCurrentInstant()), ct);
+    /// <summary>
+    /// The recurring job: yesterday's snapshots again (final: the whole day is over, so a year-end figure counts
+    /// 31 December to midnight) and today's (provisional until tomorrow's run). Returns how many were written.
+    /// </summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var today = time.DateOf(clock.GetCurrentInstant());
+        return await RunForAsync(today.PlusDays(-1), ct) + await RunForAsync(today, ct);
+    }
 
     /// <summary>Computes (or recomputes) the snapshots of one date.</summary>
     public async Task<int> RunForAsync(LocalDate date, CancellationToken ct = default)
@@ -31,18 +38,25 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
     /// <summary>The snapshots of a date, computed from the data without storing them.</summary>
     internal async Task<List<FleetShareSnapshot>> ComputeAsync(FleetPoolDb db, LocalDate date, CancellationToken ct)
     {
-        var (from, to) = (time.StartOfDay(date.PlusYears(-1).PlusDays(1)), time.StartOfDay(date.PlusDays(1)));
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
         var vehicles = await db.Vehicles.AsNoTracking().ToListAsync(ct);
-        // Summed in SQL: a year of trips and refuellings is millions of rows, the sums are one row per vehicle (and fuel).
-        var refuellings = (await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
-                .GroupBy(r => new { r.VehicleId, r.FuelTanked }).Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, Amount = g.Sum(r => r.Amount) })
-                .ToListAsync(ct))
-            .Select(r => new Refuelling { VehicleId = r.VehicleId, FuelTanked = r.FuelTanked, Amount = r.Amount }).ToList();
-        var trips = await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
-            .GroupBy(t => t.VehicleId)
-            .Select(g => new VehicleTrips(g.Key, g.Sum(t => t.Km), g.Sum(t => t.RecordedCo2eGrams ?? 0), g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0)))
-            .ToListAsync(ct);
-        return FleetShareCalculator.Compute(date, units, vehicles, refuellings, trips, clock.GetCurrentInstant());
+        var (energy, trips) = (new List<EnergyBought>(), new List<VehicleTrips>());
+        // Summed in SQL month by month: a year of trips and refuellings is millions of rows, the sums one row per vehicle
+        // (and fuel) and month, which is what coverage ("data for 6 of 12 months") needs.
+        for (var month = 0; month < FleetShareCalculator.WindowMonths; month++)
+        {
+            var (from, to) = (time.StartOfDay(FleetShareCalculator.MonthStart(date, month)), time.StartOfDay(FleetShareCalculator.MonthStart(date, month + 1)));
+            var k = month;
+            energy.AddRange((await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
+                    .GroupBy(r => new { r.VehicleId, r.FuelTanked }).Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, Amount = g.Sum(r => r.Amount) })
+                    .ToListAsync(ct))
+                .Select(r => new EnergyBought(r.VehicleId, r.FuelTanked, r.Amount, k)));
+            trips.AddRange((await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
+                    .GroupBy(t => t.VehicleId)
+                    .Select(g => new { g.Key, Km = g.Sum(t => t.Km), Recorded = g.Sum(t => t.RecordedCo2eGrams ?? 0), Unrecorded = g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0) })
+                    .ToListAsync(ct))
+                .Select(g => new VehicleTrips(g.Key, g.Km, g.Recorded, g.Unrecorded, k)));
+        }
+        return FleetShareCalculator.Compute(date, units, vehicles, energy, trips, clock.GetCurrentInstant());
     }
 }

@@ -51,6 +51,13 @@ public sealed class FleetShareOptions : IValidatableObject
         new() { Name = "Nollutsläppsfordon 2030", Names = { ["en"] = "Zero-emission vehicles 2030" }, Metric = TargetMetric.ZeroEmissionShare, Share = 1, By = "2030-12-31" },
     ];
 
+    /// <summary>
+    /// The definition the headline fossil-independent share and the vehicle-count targets follow: <c>Official</c>
+    /// (Miljöfordon Sverige, by approval; the default, as in municipal statistics) or <c>InPractice</c> (by the fuel run on).
+    /// Reports always show both, each named.
+    /// </summary>
+    public Sustainability.ShareDefinition Definition { get; set; } = Sustainability.ShareDefinition.Official;
+
     /// <summary>Share of working hours in use (last 90 days) below which the planner advises removing a fossil car, 0..1.</summary>
     [Range(0, 1)] public double LowUtilisation { get; set; } = 0.15;
 

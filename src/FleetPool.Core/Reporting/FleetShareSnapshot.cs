@@ -1,3 +1,4 @@
+using FleetPool.Core.Sustainability;
 using NodaTime;
 
 namespace FleetPool.Core.Reporting;
@@ -33,27 +34,41 @@ public sealed class FleetShareSnapshot
     public required string UnitName { get; set; }
     /// <summary>Cars and light vans in the fleet.</summary>
     public int Vehicles { get; set; }
-    /// <summary>Of those, fossil-independent.</summary>
-    public int FossilIndependent { get; set; }
+    /// <summary>Of those, fossil-independent by approval (Miljöfordon Sverige); null in snapshots written before it was counted.</summary>
+    public int? FossilIndependentOfficial { get; set; }
+    /// <summary>Of those, fossil-independent by the fuel they run on.</summary>
+    public int FossilIndependentInPractice { get; set; }
     /// <summary>Of those, zero-emission (electric, hydrogen).</summary>
     public int ZeroEmission { get; set; }
     /// <summary>Bikes, e-bikes and cargo bikes (not in the share).</summary>
     public int Bikes { get; set; }
-    /// <summary>Energy tanked in the 12 months, MJ.</summary>
+    /// <summary>Energy bought or charged for cars and vans in the 12 months, MJ.</summary>
     public double EnergyMj { get; set; }
     /// <summary>Of that, fossil-free, MJ.</summary>
     public double FossilFreeEnergyMj { get; set; }
+    /// <summary>CO2e of that energy (well-to-wheel g per MJ), kg.</summary>
+    public double EnergyCo2eKg { get; set; }
+    /// <summary>Months of the 12 with any energy data; null in snapshots written before coverage was recorded.</summary>
+    public int? EnergyMonths { get; set; }
+    /// <summary>Cars and vans that were driven in the 12 months without any energy recorded for them.</summary>
+    public int? DrivenWithoutEnergy { get; set; }
     /// <summary>Km driven by cars and vans in the 12 months.</summary>
     public double Km { get; set; }
-    /// <summary>CO2e of that driving, kg.</summary>
+    /// <summary>CO2e of that driving from km (the recorded CO2e, else km × g/km): an estimate, kg.</summary>
     public double Co2eKg { get; set; }
+    /// <summary>Months of the 12 with any returned trip; null in snapshots written before coverage was recorded.</summary>
+    public int? KmMonths { get; set; }
     /// <summary>When the job wrote it.</summary>
     public Instant ComputedAt { get; set; }
 
-    /// <summary>Fossil-independent ÷ vehicles; null without vehicles.</summary>
-    public double? FossilIndependentShare => Vehicles == 0 ? null : (double)FossilIndependent / Vehicles;
+    /// <summary>Fossil-independent cars and vans by <paramref name="definition"/>; null when not counted that way.</summary>
+    public int? FossilIndependent(ShareDefinition definition) => definition == ShareDefinition.Official ? FossilIndependentOfficial : FossilIndependentInPractice;
+    /// <summary>Fossil-independent ÷ vehicles by <paramref name="definition"/>; null without vehicles or without the count.</summary>
+    public double? FossilIndependentShare(ShareDefinition definition) => Vehicles == 0 || FossilIndependent(definition) is not { } n ? null : (double)n / Vehicles;
     /// <summary>Zero-emission ÷ vehicles; null without vehicles.</summary>
     public double? ZeroEmissionShare => Vehicles == 0 ? null : (double)ZeroEmission / Vehicles;
-    /// <summary>Fossil-free ÷ all tanked energy; null when nothing was tanked.</summary>
+    /// <summary>Fossil-free ÷ all energy; null when no energy was recorded (no data, not 0 %).</summary>
     public double? FossilFreeEnergyShare => EnergyMj <= 0 ? null : FossilFreeEnergyMj / EnergyMj;
+    /// <summary>True when any trip was recorded in the 12 months (older snapshots: when km were).</summary>
+    public bool HasTrips => KmMonths is { } m ? m > 0 : Km > 0;
 }

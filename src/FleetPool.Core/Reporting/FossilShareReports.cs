@@ -2,6 +2,7 @@ using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
+using FleetPool.Core.Sustainability;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,28 +10,28 @@ using NodaTime;
 
 namespace FleetPool.Core.Reporting;
 
-/// <summary>One point of the trend: a snapshot's date and its three numbers.</summary>
-public sealed record SharePoint(LocalDate Date, double? FossilIndependentShare, double? FossilFreeEnergyShare, double Co2eKg, int Vehicles);
-
 /// <summary>
-/// A target evaluated for the unit today. <see cref="Gap"/> is in percentage points (0 when met); <see cref="VehiclesToReplace"/>
-/// is for vehicle-count targets; <see cref="ReachedOn"/> is the first snapshot date at or above the target (null if never);
-/// <see cref="ProjectedOn"/>, for a fossil-independent target not yet met, the month end the phase-out plan reaches it.
+/// One point of the trend. <see cref="FossilIndependentShare"/> follows the headline definition; <see cref="OfficialShare"/>
+/// (by approval) and <see cref="InPracticeShare"/> (by the fuel run on) are both given. Null is "no data", never 0: no
+/// energy recorded, no trips (<see cref="Co2eKg"/>), or a count older snapshots did not make. The months say in how many of
+/// the 12 there was energy or trip data (null: not recorded then).
 /// </summary>
-public sealed record TargetStatus(string Name, TargetMetric Metric, double Share, LocalDate By, double? Value, bool Met,
-    double Gap, int? VehiclesToReplace, bool DeadlinePassed, LocalDate? ReachedOn, LocalDate? ProjectedOn = null);
+public sealed record SharePoint(LocalDate Date, int Vehicles, double? FossilIndependentShare, double? OfficialShare, double? InPracticeShare,
+    double? FossilFreeEnergyShare, double? Co2eKg, double? EnergyCo2eKg, int? EnergyMonths, int? KmMonths);
 
 /// <summary>
 /// The fossil-share report of one unit: today's numbers (the latest snapshot, or computed now when the job has not run),
-/// the trend from snapshots in the period, the same figures a year earlier, and every target's status.
+/// the headline definition, the trend from snapshots in the period, the figures a year earlier (null when no snapshot is
+/// within a month of that day) and every target's status.
 /// </summary>
-public sealed record FossilShareReport(UnitLevel Level, int UnitId, string UnitName, LocalDate AsOf, SharePoint Current,
-    int FossilIndependent, int ZeroEmission, int Bikes, double Km, double? Co2ePerVehicleKg, double? Co2eGramsPerKm,
-    SharePoint? YearBefore, IReadOnlyList<SharePoint> Trend, IReadOnlyList<TargetStatus> Targets);
+public sealed record FossilShareReport(UnitLevel Level, int UnitId, string UnitName, LocalDate AsOf, ShareDefinition Definition, SharePoint Current,
+    int? FossilIndependent, int? FossilIndependentOfficial, int FossilIndependentInPractice, int ZeroEmission, int Bikes, double Km,
+    double? Co2ePerVehicleKg, double? Co2eGramsPerKm, SharePoint? YearBefore, IReadOnlyList<SharePoint> Trend, IReadOnlyList<TargetStatus> Targets);
 
 /// <summary>
 /// Builds <see cref="FossilShareReport"/>s. Invariants: fleet managers and admins see any unit or the whole organisation;
-/// a department lead sees their own department and its board, aggregates only; everyone else is refused.
+/// a department lead sees their own department and its board, aggregates only; everyone else is refused; a future
+/// <c>to</c> is refused (a figure for a day not yet over would be a guess).
 /// </summary>
 public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, FleetShareJob job, IOptions<FleetShareOptions> options)
 {
@@ -60,51 +61,51 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
         var (level, key) = unit is null ? (UnitLevel.Organisation, 0) : (unit.Kind == OrgUnitKind.Board ? UnitLevel.Board : UnitLevel.Department, unit.Id);
         var history = await db.FleetShareSnapshots.AsNoTracking().Where(s => s.Level == level && s.UnitId == key && s.Date <= last)
             .OrderBy(s => s.Date).ToListAsync(ct);
-        var current = history.LastOrDefault() is { } latest && latest.Date == last
-            ? latest
-            : (await job.ComputeAsync(db, last, ct)).Single(s => s.Level == level && s.UnitId == key);
-        var yearBefore = history.LastOrDefault(s => s.Date <= last.PlusYears(-1));
-        var trend = history.Where(s => s.Date >= first).Select(Point).ToList();
-        if (trend.Count == 0 || trend[^1].Date != current.Date)
+        async Task<FleetShareSnapshot> OnAsync(LocalDate day) => history.LastOrDefault() is { } latest && latest.Date == day ? latest
+            : history.FirstOrDefault(s => s.Date == day) ?? (await job.ComputeAsync(db, day, ct)).Single(s => s.Level == level && s.UnitId == key);
+        var current = await OnAsync(last);
+        if (history.Count == 0 || history[^1].Date != last)
         {
-            trend.Add(Point(current));
+            history.Add(current);
         }
-        var cars = (await db.Vehicles.AsNoTracking().Where(v => v.Status != Fleet.VehicleStatus.Retired).ToListAsync(ct))
+        var definition = options.Value.Definition;
+        var yearAgo = last.PlusYears(-1);
+        var yearBefore = history.Where(s => Math.Abs(Period.Between(s.Date, yearAgo, PeriodUnits.Days).Days) <= 31)
+            .OrderBy(s => Math.Abs(Period.Between(s.Date, yearAgo, PeriodUnits.Days).Days)).FirstOrDefault();
+        var trend = history.Where(s => s.Date >= first).Select(s => Point(s, definition)).ToList();
+        var cars = (await db.Vehicles.AsNoTracking().Where(v => v.Status != VehicleStatus.Retired).ToListAsync(ct))
             .Where(v => v.Kind.IsMotorVehicle() && (unit is null || tree.SelfAndAncestors(v.DepartmentId).Contains(unit.Id))).ToList();
-        var targets = options.Value.Targets.Select(t => Evaluate(t, current, history, last) is var status
-            && status is { Met: false, Metric: TargetMetric.FossilIndependentShare }
-                ? status with { ProjectedOn = PhaseOut.Project(cars, last, Max(t.Deadline, last.PlusYears(5))).FirstOrDefault(m => m.Share >= t.Share - 1e-9)?.Month }
-                : status).ToList();
-        return new FossilShareReport(level, key, unit?.Name ?? "", last, Point(current), current.FossilIndependent, current.ZeroEmission,
-            current.Bikes, current.Km, current.Vehicles == 0 ? null : Math.Round(current.Co2eKg / current.Vehicles, 1),
-            current.Km <= 0 ? null : Math.Round(current.Co2eKg * 1000 / current.Km, 1), yearBefore is null ? null : Point(yearBefore), trend, targets);
-    }
-
-    /// <summary>A target's status on <paramref name="asOf"/> for a unit with this snapshot history.</summary>
-    public static TargetStatus Evaluate(FleetTarget t, FleetShareSnapshot current, IReadOnlyList<FleetShareSnapshot> history, LocalDate asOf)
-    {
-        var value = Value(t.Metric, current);
-        var met = value is { } v && v >= t.Share - 1e-9;
-        var gap = value is { } g ? Math.Round(Math.Max(0, t.Share - g) * 100, 1) : t.Share * 100;
-        var count = t.Metric switch
+        var targets = new List<TargetStatus>();
+        foreach (var t in options.Value.Targets)
         {
-            TargetMetric.FossilIndependentShare => current.FossilIndependent,
-            TargetMetric.ZeroEmissionShare => current.ZeroEmission,
-            _ => (int?)null,
-        };
-        var toReplace = count is { } c ? Math.Max(0, (int)Math.Ceiling(t.Share * current.Vehicles - 1e-9) - c) : (int?)null;
-        var reached = history.Append(current).Where(s => Value(t.Metric, s) is { } x && x >= t.Share - 1e-9).Select(s => (LocalDate?)s.Date).Min();
-        return new TargetStatus(t.LocalName, t.Metric, t.Share, t.Deadline, value, met, gap, toReplace, asOf > t.Deadline, reached);
+            var atDeadline = t.Deadline < last && history.Count > 0 ? await OnAsync(t.Deadline) : null;
+            var projected = t.Metric == TargetMetric.FossilIndependentShare
+                ? PhaseOut.Project(cars, last, Max(t.Deadline, last.PlusYears(5)), definition).FirstOrDefault(m => TargetEvaluation.IsMet(m.Share, t.Share))?.Month
+                : null;
+            targets.Add(TargetEvaluation.Evaluate(t.LocalName, t.Metric, t.Metric == TargetMetric.FossilIndependentShare ? definition : null, t.Share,
+                t.Deadline, history.Select(s => Reading(t, s, definition)).ToList(), atDeadline is null ? null : Reading(t, atDeadline, definition), last, projected));
+        }
+        return new FossilShareReport(level, key, unit?.Name ?? "", last, definition, Point(current, definition), current.FossilIndependent(definition),
+            current.FossilIndependentOfficial, current.FossilIndependentInPractice, current.ZeroEmission, current.Bikes, current.Km,
+            current.Vehicles == 0 || !current.HasTrips ? null : Math.Round(current.Co2eKg / current.Vehicles, 1),
+            current.Km <= 0 ? null : Math.Round(current.Co2eKg * 1000 / current.Km, 1), yearBefore is null ? null : Point(yearBefore, definition), trend, targets);
     }
 
-    private static double? Value(TargetMetric metric, FleetShareSnapshot s) => metric switch
+    /// <summary>A target's metric in a snapshot: the share and, for vehicle-count targets, the vehicles short of it.</summary>
+    public static TargetReading Reading(FleetTarget t, FleetShareSnapshot s, ShareDefinition definition)
     {
-        TargetMetric.FossilIndependentShare => s.FossilIndependentShare,
-        TargetMetric.ZeroEmissionShare => s.ZeroEmissionShare,
-        _ => s.FossilFreeEnergyShare,
-    };
+        var (value, counted) = t.Metric switch
+        {
+            TargetMetric.FossilIndependentShare => (s.FossilIndependentShare(definition), s.FossilIndependent(definition)),
+            TargetMetric.ZeroEmissionShare => (s.ZeroEmissionShare, s.ZeroEmission),
+            _ => (s.FossilFreeEnergyShare, (int?)null),
+        };
+        return new TargetReading(s.Date, value, counted is { } c && value is not null ? TargetEvaluation.VehiclesShort(t.Share, s.Vehicles, c) : null);
+    }
 
-    private static SharePoint Point(FleetShareSnapshot s) => new(s.Date, s.FossilIndependentShare, s.FossilFreeEnergyShare, s.Co2eKg, s.Vehicles);
+    private static SharePoint Point(FleetShareSnapshot s, ShareDefinition definition) => new(s.Date, s.Vehicles, s.FossilIndependentShare(definition),
+        s.FossilIndependentShare(ShareDefinition.Official), s.FossilIndependentShare(ShareDefinition.InPractice), s.FossilFreeEnergyShare,
+        s.HasTrips ? s.Co2eKg : null, s.EnergyMj > 0 && s.EnergyMonths is not null ? s.EnergyCo2eKg : null, s.EnergyMonths, s.KmMonths);
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 }

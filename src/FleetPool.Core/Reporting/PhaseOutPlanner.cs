@@ -2,6 +2,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
+using FleetPool.Core.Sustainability;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public sealed record PhaseOutPlan(double CurrentShare, double TargetShare, Local
     IReadOnlyList<ProjectedShare> Projection, LocalDate? ReachesTargetOn);
 
 /// <summary>
-/// The phase-out planner for fleet managers (whole fleet). Invariants: only fleet managers and admins see or change it; a
+/// The phase-out planner for fleet managers (whole fleet): every car or van that runs on a fossil fuel, shares by the
+/// headline definition (<see cref="FleetShareOptions.Definition"/>). Invariants: only fleet managers and admins see or change it; a
 /// planned retirement lies in the future; a replacement is fossil-independent (none = remove without replacement);
 /// only fossil cars and vans are planned here.
 /// </summary>
@@ -41,7 +43,8 @@ public sealed class PhaseOutPlanner(IDbContextFactory<FleetPoolDb> dbs, IClock c
             .ToDictionaryAsync(g => g.Key, ct);
         var recent = (await trips.Where(t => t.ReturnedAt > quarterAgo).Select(t => new { t.VehicleId, t.Start, t.ReturnedAt }).ToListAsync(ct))
             .ToLookup(t => t.VehicleId);
-        var (total, fossilFree) = (cars.Count, cars.Count(c => c.IsFossilIndependent));
+        var definition = options.Value.Definition;
+        var (total, fossilFree) = (cars.Count, cars.Count(c => FossilIndependence.Counts(c, definition)));
         const double workingHoursIn90Days = 90 * 5 / 7.0 * 10;
         var candidates = cars.Where(c => !c.IsFossilIndependent).Select(c =>
         {
@@ -51,15 +54,17 @@ public sealed class PhaseOutPlanner(IDbContextFactory<FleetPoolDb> dbs, IClock c
             var advice = PhaseOut.Advise(c, utilisation, options.Value.LowUtilisation);
             var replacement = c.ReplacementFuel ?? PhaseOut.ReplacementFor(advice) ?? FuelType.Electric;
             var saved = km * (FuelCatalog.For(c.Kind, c.Fuel).GramsCo2ePerKm - FuelCatalog.Of(replacement).GramsCo2ePerKm) / 1000;
+            // An HVO100-approved diesel already counts officially: removing or refuelling it does not move that share.
+            var counted = FossilIndependence.Counts(c, definition) ? 1 : 0;
             return new PhaseOutCandidate(c.Id, c.Name, c.Registration, departments.GetValueOrDefault(c.DepartmentId, ""), c.Fuel!.Value,
-                count, Math.Round(km, 1), Math.Round(utilisation, 3), total > 1 ? (double)fossilFree / (total - 1) : 1,
-                (double)(fossilFree + 1) / total, Math.Round(saved, 1), advice, c.PlannedRetirementOn, c.ReplacementFuel);
+                count, Math.Round(km, 1), Math.Round(utilisation, 3), total > 1 ? (double)(fossilFree - counted) / (total - 1) : 1,
+                (double)(fossilFree + 1 - counted) / total, Math.Round(saved, 1), advice, c.PlannedRetirementOn, c.ReplacementFuel);
         }).OrderByDescending(c => c.Co2eSavedKgIfReplaced).ThenBy(c => c.Utilisation).ToList();
         var target = options.Value.Targets.Where(t => t.Metric == TargetMetric.FossilIndependentShare).OrderBy(t => t.Deadline).FirstOrDefault()
             ?? new FleetTarget { Name = "", Share = 1, By = today.PlusYears(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         var horizon = options.Value.Targets.Select(t => t.Deadline).Append(today.PlusMonths(24)).Max();
-        var projection = PhaseOut.Project(cars, today, horizon);
-        var reaches = projection.FirstOrDefault(p => p.Share >= target.Share - 1e-9)?.Month;
+        var projection = PhaseOut.Project(cars, today, horizon, definition);
+        var reaches = projection.FirstOrDefault(p => TargetEvaluation.IsMet(p.Share, target.Share))?.Month;
         return new PhaseOutPlan(total == 0 ? 0 : (double)fossilFree / total, target.Share, target.Deadline, candidates, projection, reaches);
     }
 

@@ -8,11 +8,16 @@ namespace FleetPool.Core.Reporting;
 /// <summary>What every report checks first: the period asked for, and whose figures the actor may see.</summary>
 internal static class ReportScope
 {
-    /// <summary>The period (defaults filled in), or the problem with it: the end may not come before the start.</summary>
+    /// <summary>
+    /// The period (defaults filled in), or the problem with it: the end may not come before the start, nor after today
+    /// (figures for days not yet over would be guesses).
+    /// </summary>
     public static (LocalDate From, LocalDate To, Problem? Problem) Period(LocalDate? from, LocalDate? to, LocalDate defaultFrom, LocalDate today)
     {
         var (first, last) = (from ?? defaultFrom, to ?? today);
-        return (first, last, last < first ? Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from"))) : null);
+        var errors = new FieldErrors().AddIf(last < first, "to", Text.Get("After", "from"))
+            .AddIf(last > today, "to", Text.Get("NotAfterToday", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        return (first, last, errors.IsEmpty ? null : Problem.Invalid(errors));
     }
 
     /// <summary>

@@ -42,11 +42,17 @@ internal static class DemoSeeder
                 services.GetRequiredService<Core.Steering.IDistanceEstimator>())
             .Add(vehicles.Where(v => v.Status != VehicleStatus.Retired).ToList(), users, costCenters, sites, places);
         await db.SaveChangesAsync();
-        // Monthly snapshots for two years and today, so the share report has a trend and a year before from the first run.
+        // Monthly snapshots for two years, each year end (the targets' deadlines) and today, so the share report has a
+        // trend, a year before and a value at the deadline from the first run.
         var job = services.GetRequiredService<Core.Reporting.FleetShareJob>();
-        for (var month = new LocalDate(today.Year, today.Month, 1).PlusMonths(-24); month < today; month = month.PlusMonths(1))
+        var first = new LocalDate(today.Year, today.Month, 1).PlusMonths(-24);
+        for (var month = first; month < today; month = month.PlusMonths(1))
         {
             await job.RunForAsync(month);
+        }
+        for (var yearEnd = new LocalDate(first.Year, 12, 31); yearEnd < today; yearEnd = yearEnd.PlusYears(1))
+        {
+            await job.RunForAsync(yearEnd);
         }
         await job.RunForAsync(today);
     }
@@ -79,16 +85,17 @@ internal static class DemoSeeder
     {
         var vehicles = new List<Vehicle>();
         var n = 0;
-        foreach (var (kind, fuel, model, count, range, seats) in DemoOrganisation.MotorMix)
+        foreach (var (kind, fuel, hvo100Approved, model, count, range, seats) in DemoOrganisation.MotorMix)
         {
             for (var i = 0; i < count; i++, n++)
             {
-                var fossil = !FuelCatalog.IsFossilIndependent(fuel);
+                // An HVO100-approved diesel counts officially already; the plan is a fuel choice, not a replacement.
+                var fossil = !FuelCatalog.IsFossilIndependent(fuel) && !hvo100Approved;
                 vehicles.Add(new Vehicle
                 {
                     Kind = kind, Name = $"{model} {i + 1}", Registration = $"{(char)('A' + (n % 26))}{(char)('B' + (n / 26))}K {100 + n:000}",
                     SiteId = sites[n % sites.Length].Id, DepartmentId = departments[n % departments.Count].Id, Fuel = fuel,
-                    ApprovedFuels = fuel == FuelType.Diesel ? [FuelType.Hvo100] : [], RangeKm = range, Seats = seats,
+                    ApprovedFuels = hvo100Approved ? [FuelType.Hvo100] : [], RangeKm = range, Seats = seats,
                     // Fossil-free cars are the newer ones, so the share has risen over the years (as in seed 000).
                     AcquiredOn = fossil ? today.PlusMonths(-36 - (n % 36)) : today.PlusMonths(-4 - (n % 30)), LastOdometerKm = 5_000 + (n * 1_311 % 60_000),
                     PlannedRetirementOn = fossil ? new LocalDate(2026 + (n % 3), 12, 31) : null,

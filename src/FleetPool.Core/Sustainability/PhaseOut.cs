@@ -1,7 +1,7 @@
 using FleetPool.Core.Fleet;
 using NodaTime;
 
-namespace FleetPool.Core.Reporting;
+namespace FleetPool.Core.Sustainability;
 
 /// <summary>What the planner suggests for a fossil vehicle.</summary>
 public enum PhaseOutAdvice
@@ -28,7 +28,7 @@ public sealed record ProjectedShare(LocalDate Month, int Vehicles, int FossilInd
 /// <summary>
 /// The phase-out arithmetic, on plain data. Removing a fossil car out of V with F fossil-independent gives F/(V−1);
 /// replacing it gives (F+1)/V. A replacement saves the car's 12-month km × (its g/km − the new fuel's g/km). Below the
-/// low-utilisation threshold (<see cref="FleetShareOptions.LowUtilisation"/>) the advice is to remove; a diesel approved
+/// low-utilisation threshold (<see cref="Reporting.FleetShareOptions.LowUtilisation"/>) the advice is to remove; a diesel approved
 /// for HVO100 switches fuel; otherwise electric.
 /// The projection walks month ends to the target date: a planned retirement leaves the count on its date, and its
 /// replacement (when set) joins the same day.
@@ -49,8 +49,8 @@ public static class PhaseOut
         _ => null,
     };
 
-    /// <summary>Month-end shares from <paramref name="from"/> to <paramref name="until"/> for cars and vans in the fleet.</summary>
-    public static List<ProjectedShare> Project(IReadOnlyList<Vehicle> cars, LocalDate from, LocalDate until)
+    /// <summary>Month-end shares by <paramref name="definition"/> from <paramref name="from"/> to <paramref name="until"/> for cars and vans in the fleet.</summary>
+    public static List<ProjectedShare> Project(IReadOnlyList<Vehicle> cars, LocalDate from, LocalDate until, ShareDefinition definition = ShareDefinition.Official)
     {
         var months = new List<ProjectedShare>();
         for (var end = EndOfMonth(from); end <= EndOfMonth(until); end = EndOfMonth(end.PlusDays(1)))
@@ -64,8 +64,7 @@ public static class PhaseOut
                     continue;
                 }
                 vehicles++;
-                var fuel = leaves ? v.ReplacementFuel!.Value : v.Fuel!.Value;
-                fossilFree += FuelCatalog.IsFossilIndependent(fuel) ? 1 : 0;
+                fossilFree += (leaves ? FuelCatalog.IsFossilIndependent(v.ReplacementFuel!.Value) : FossilIndependence.Counts(v, definition)) ? 1 : 0;
             }
             months.Add(new ProjectedShare(end, vehicles, fossilFree, vehicles == 0 ? 0 : (double)fossilFree / vehicles));
         }
