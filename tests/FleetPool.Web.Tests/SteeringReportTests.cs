@@ -67,8 +67,41 @@ public abstract class SteeringReportTests<TApp>(TApp app) : ProviderTests<TApp>(
         Assert.Equal(0.9, r.GetProperty("co2eAvoidedKg").GetDouble());
         Assert.Equal((3, 0.5), (r.GetProperty("tripsAdviceWouldMove").GetInt32(), r.GetProperty("shareAdviceWouldMove").GetDouble()));
         var site = r.GetProperty("inventory").EnumerateArray().Single(s => s.GetProperty("siteId").GetInt32() == App.Ids.OpenSite);
-        Assert.Equal((4, 3, 2, 2, 1), (site.GetProperty("shortCarTrips").GetInt32(), site.GetProperty("eBikeTrips").GetInt32(),
-            site.GetProperty("peakConcurrent").GetInt32(), site.GetProperty("eBikesFor90Percent").GetInt32(), site.GetProperty("eBikesNow").GetInt32()));
+        // Demand: three movable car trips and the e-bike's own trip (09:00–10:00, 09:30–10:30, 10:00–11:00, 13:00–14:00):
+        // at most two at once; four trips, 90 % = 3.6 → all four → two e-bikes.
+        Assert.Equal((4, 3, 1, 2, 2, 1), (site.GetProperty("shortCarTrips").GetInt32(), site.GetProperty("eBikeTrips").GetInt32(),
+            site.GetProperty("existingEBikeTrips").GetInt32(), site.GetProperty("peakConcurrent").GetInt32(),
+            site.GetProperty("eBikesFor90Percent").GetInt32(), site.GetProperty("eBikesNow").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Steering_Board_CountsEveryDepartmentUnderIt()
+    {
+        var board = await App.QueryAsync(db => db.OrgUnits.Where(u => u.Id == App.Ids.Department).Select(u => u.ParentId!.Value).SingleAsync());
+
+        var r = await ReportAsync(TestData.Fleet, $"&department={board}");
+
+        // Both fixture departments are under Kommunstyrelsen: 6 + 1 trips (was 0: the bookers' departments were matched
+        // exactly against the board's id).
+        Assert.Equal(7, r.GetProperty("shortTrips").GetInt32());
+        Assert.Equal(board, r.GetProperty("departmentId").GetInt32());
+    }
+
+    [Fact]
+    public async Task Steering_NoPeriod_ExactlyTheLast90DaysTodayIncluded()
+    {
+        var r = await (await App.ClientForAsync(TestData.Fleet)).GetFromJsonAsync<JsonElement>("/api/reports/steering");
+
+        var (from, to) = (LocalDate.FromDateTime(DateTime.Parse(r.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture)),
+            LocalDate.FromDateTime(DateTime.Parse(r.GetProperty("to").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(90, Period.Between(from, to, PeriodUnits.Days).Days + 1);
+    }
+
+    [Fact]
+    public async Task Steering_ToInTheFuture_400NamingTo()
+    {
+        var response = await (await App.ClientForAsync(TestData.Fleet)).GetAsync("/api/reports/steering?from=2026-03-01&to=2027-01-01");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "to");
     }
 
     [Fact]

@@ -16,4 +16,10 @@ public sealed class UnitTree(IEnumerable<OrgUnit> units)
             yield return id;
         }
     }
+
+    /// <summary>The unit and every unit under it (a board: all its departments and theirs); empty for an unknown id.</summary>
+    public IReadOnlySet<int> SelfAndDescendants(int unitId) => _parents.Keys.Where(k => SelfAndAncestors(k).Contains(unitId)).ToHashSet();
+
+    /// <summary>The board (top unit) above a unit, or the unit itself when it is one; null for an unknown id.</summary>
+    public int? BoardOf(int unitId) => SelfAndAncestors(unitId).Select(id => (int?)id).LastOrDefault();
 }

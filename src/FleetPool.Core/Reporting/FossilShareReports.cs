@@ -48,7 +48,7 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
         var tree = new UnitTree(units);
         var (own, refused) = await ReportScope.LimitAsync(db, actor, ct);
-        if (refused is not null || own is { } d && unitId is { } asked && asked != d && asked != tree.SelfAndAncestors(d).LastOrDefault())
+        if (refused is not null || !ReportScope.MaySee(tree, own, unitId))
         {
             return refused ?? Problem.Forbidden();
         }

@@ -1,5 +1,6 @@
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
+using FleetPool.Core.Organisation;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -19,6 +20,13 @@ internal static class ReportScope
             .AddIf(last > today, "to", Text.Get("NotAfterToday", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         return (first, last, errors.IsEmpty ? null : Problem.Invalid(errors));
     }
+
+    /// <summary>
+    /// True when an actor limited to <paramref name="own"/> may ask for <paramref name="asked"/>: anything without a limit;
+    /// else nothing asked (their own), their own department or its board (aggregates of the board are no more revealing).
+    /// </summary>
+    public static bool MaySee(UnitTree tree, int? own, int? asked) =>
+        own is not { } d || asked is not { } a || a == d || a == tree.BoardOf(d);
 
     /// <summary>
     /// The department a report is limited to: none for fleet managers and admins (null, "see everything"); the lead's own

@@ -2,6 +2,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
+using FleetPool.Core.Organisation;
 using FleetPool.Core.Steering;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,16 @@ public sealed record CarReasonCount(string Reason, int? Trips);
 
 /// <summary>
 /// E-bike need at one site: short car trips in the period, those an e-bike could have taken (no passengers, equipment
-/// or health reason), the most of them under way at once, and the e-bikes that would have served 90 % of them.
+/// or health reason), the trips its e-bikes already made, the most of those two under way at once, and the e-bikes that
+/// would have served 90 % of them.
 /// </summary>
-public sealed record EBikeNeed(int SiteId, string Site, int ShortCarTrips, int EBikeTrips, int PeakConcurrent, int EBikesFor90Percent, int EBikesNow);
+public sealed record EBikeNeed(int SiteId, string Site, int ShortCarTrips, int EBikeTrips, int ExistingEBikeTrips, int PeakConcurrent,
+    int EBikesFor90Percent, int EBikesNow);
 
 /// <summary>
-/// The steering report for a period (local dates, inclusive) and optionally one department (the bookers'). Short trips
+/// The steering report for a period (local dates, inclusive; by default the last <see cref="SteeringReports.DefaultDays"/>
+/// days including today) and optionally one unit: a department with its sub-departments, or a board with everything under
+/// it (the bookers' departments, the same unit tree as the share report). Short trips
 /// are those whose one-way distance is within the e-bike threshold; only trips actually taken count (checked out or
 /// returned). Invariant: aggregates only, no person named; for a department lead, small cells are hidden and the e-bike
 /// inventory (a fleet manager's planning tool, per site) is left out (<see cref="SmallGroups"/>).
@@ -33,25 +38,29 @@ public sealed record SteeringReport(LocalDate From, LocalDate To, int? Departmen
     int? TripsAdviceWouldMove, double? ShareAdviceWouldMove, IReadOnlyList<EBikeNeed> Inventory);
 
 /// <summary>
-/// Builds <see cref="SteeringReport"/>s. Invariants: fleet managers and admins see any department or all; a department
-/// lead sees only their own department; others are refused. CO2e avoided compares each bike trip with the average
+/// Builds <see cref="SteeringReport"/>s. Invariants: fleet managers and admins see any unit or all; a department
+/// lead sees their own department or its board (<see cref="ReportScope.MaySee"/>); others are refused. CO2e avoided compares each bike trip with the average
 /// g/km of the active cars at its site (the reference car when the site has none).
 /// </summary>
 public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<SteeringOptions> options,
     IOptions<DisclosureOptions> disclosure)
 {
+    /// <summary>The default period in days, today included.</summary>
+    public const int DefaultDays = 90;
+
     /// <summary>The report, or forbidden / invalid.</summary>
     public async Task<Outcome<SteeringReport>> BuildAsync(Actor actor, LocalDate? from, LocalDate? to, int? departmentId, CancellationToken ct = default)
     {
         var today = time.DateOf(clock.GetCurrentInstant());
-        var (first, last, invalid) = ReportScope.Period(from, to, today.PlusDays(-90), today);
+        var (first, last, invalid) = ReportScope.Period(from, to, today.PlusDays(-(DefaultDays - 1)), today);
         if (invalid is not null)
         {
             return invalid;
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (own, refused) = await ReportScope.LimitAsync(db, actor, ct);
-        if (refused is not null || own is not null && departmentId is { } asked && asked != own)
+        var tree = new UnitTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
+        if (refused is not null || !ReportScope.MaySee(tree, own, departmentId))
         {
             return refused ?? Problem.Forbidden();
         }
@@ -60,7 +69,8 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
         {
             return tooShort;
         }
-        departmentId = own ?? departmentId;
+        departmentId ??= own;
+        var units = departmentId is { } unitId ? tree.SelfAndDescendants(unitId).ToList() : [];
         var department = departmentId is { } d ? await db.OrgUnits.Where(u => u.Id == d).Select(u => u.Name).SingleOrDefaultAsync(ct) : null;
         if (departmentId is not null && department is null)
         {
@@ -73,7 +83,7 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
                            join v in db.Vehicles on b.VehicleId equals v.Id
                            where (b.Status == BookingStatus.Returned || b.Status == BookingStatus.CheckedOut)
                                && b.Start >= start && b.Start < end && b.DistanceKm != null && b.DistanceKm <= o.EBikeMaxKm
-                               && (departmentId == null || u.DepartmentId == departmentId)
+                               && (departmentId == null || u.DepartmentId != null && units.Contains(u.DepartmentId.Value))
                            select new { b.Start, b.End, b.DistanceKm, b.CarReason, v.Kind, v.SiteId, b.BookerId }).ToListAsync(ct);
         if (controlled && SmallGroups.CheckGroup(new GroupCell(trips.Count, trips.Select(t => t.BookerId).Distinct().Count()), disclosure.Value) is { } tooSmall)
         {
@@ -100,8 +110,11 @@ public sealed class SteeringReports(IDbContextFactory<FleetPoolDb> dbs, IClock c
         var movable = cars.Where(t => t.CarReason is null || !Steering.CarReasons.BikeImpossible.Contains(t.CarReason)).ToList();
         var inventory = controlled ? [] : sites.Select(s =>
         {
-            var demand = movable.Where(t => t.SiteId == s.Id).Select(t => new Interval(t.Start, t.End)).ToList();
-            return new EBikeNeed(s.Id, s.Name, cars.Count(t => t.SiteId == s.Id), demand.Count, EBikeDemand.PeakConcurrent(demand),
+            // The need is the movable car trips plus the trips the site's e-bikes already make: both want an e-bike.
+            var movableHere = movable.Where(t => t.SiteId == s.Id).ToList();
+            var eBikeHere = trips.Where(t => t.SiteId == s.Id && t.Kind == VehicleKind.EBike).ToList();
+            var demand = movableHere.Concat(eBikeHere).Select(t => new Interval(t.Start, t.End)).ToList();
+            return new EBikeNeed(s.Id, s.Name, cars.Count(t => t.SiteId == s.Id), movableHere.Count, eBikeHere.Count, EBikeDemand.PeakConcurrent(demand),
                 EBikeDemand.FleetFor(demand, 0.9), fleet.Count(v => v.SiteId == s.Id && v.Kind == VehicleKind.EBike));
         }).ToList();
         bool[] Hide(IReadOnlyList<GroupCell> cells) => controlled ? SmallGroups.Hidden(cells, disclosure.Value) : new bool[cells.Count];
