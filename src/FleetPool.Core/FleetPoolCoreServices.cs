@@ -31,6 +31,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.FossilShareReports>()
         .AddSingleton<Reporting.CsvExports>()
         .AddSingleton<Reporting.PhaseOutPlanner>()
+        .AddSingleton<Reporting.FleetShareLocks>()
         .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Notifications.Inbox>()
         .AddSingleton<Notifications.BookingNotices>()

@@ -133,3 +133,33 @@ public class FossilIndependenceTests
     public void Counts_Bike_AlwaysFossilFreeOutsideTheShare() =>
         Assert.True(FossilIndependence.Counts(new Vehicle { Name = "Cykel", Kind = VehicleKind.Bike }, ShareDefinition.InPractice));
 }
+
+public class VehicleHistoryTests
+{
+    private static readonly Instant March = Instant.FromUtc(2026, 3, 1, 0, 0);
+
+    [Fact]
+    public void AsOf_BeforeAndAfterAChange_AttributesInForceThen()
+    {
+        var car = new Vehicle { Id = 7, Name = "Bil", Kind = VehicleKind.Car, DepartmentId = 2, Fuel = FuelType.Hvo100, ApprovedFuels = [FuelType.Hvo100] };
+        VehicleHistoryEntry[] history =
+        [
+            new() { Id = 1, VehicleId = 7, ValidFrom = null, DepartmentId = 1, Fuel = FuelType.Diesel },
+            new() { Id = 2, VehicleId = 7, ValidFrom = March, DepartmentId = 2, Fuel = FuelType.Hvo100, ApprovedFuels = [FuelType.Hvo100] },
+        ];
+
+        var february = VehicleHistoryEntry.AsOf(car, history, March);              // the end of 28 February: the change is not yet in force
+        var later = VehicleHistoryEntry.AsOf(car, history, March + Duration.FromDays(1));
+
+        Assert.Equal((1, FuelType.Diesel, 0), (february.DepartmentId, february.Fuel, february.ApprovedFuels.Count));
+        Assert.Equal((2, FuelType.Hvo100), (later.DepartmentId, later.Fuel));
+        Assert.Equal((2, FuelType.Hvo100), (car.DepartmentId, car.Fuel)); // the vehicle itself is untouched
+    }
+
+    [Fact]
+    public void AsOf_NoHistory_TheVehicleAsItIs()
+    {
+        var car = new Vehicle { Id = 7, Name = "Bil", Kind = VehicleKind.Car, DepartmentId = 2, Fuel = FuelType.Petrol };
+        Assert.Same(car, VehicleHistoryEntry.AsOf(car, [], March));
+    }
+}

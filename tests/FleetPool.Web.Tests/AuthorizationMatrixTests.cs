@@ -39,6 +39,9 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/reports/steering"] = Who.Lead,
         ["GET /api/reports/fossil-share"] = Who.Lead,
         ["POST /api/reports/fossil-share/run"] = Who.Fleet,
+        ["GET /api/reports/fossil-share/locks"] = Who.Lead,
+        ["POST /api/reports/fossil-share/locks/{year:int}"] = Who.Fleet,
+        ["DELETE /api/reports/fossil-share/locks/{year:int}"] = Who.Admin,
         ["GET /api/reports/costs"] = Who.Lead,
         ["GET /api/reports/phase-out"] = Who.Fleet,
         ["PUT /api/reports/phase-out/{vehicleId:int}"] = Who.Fleet,
@@ -83,8 +86,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         var cells = 0;
         foreach (var (method, pattern) in ApiEndpoints().Where(e => Table.ContainsKey($"{e.Method} {e.Pattern}")))
         {
-            var url = pattern.Replace("{id:int}", "999999", StringComparison.Ordinal).Replace("{vehicleId:int}", "999999", StringComparison.Ordinal)
-                .Replace("{token}", "0000", StringComparison.Ordinal);
+            var url = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{\w+:int\}", "999999").Replace("{token}", "0000", StringComparison.Ordinal);
             var least = Table[$"{method} {pattern}"];
             foreach (var (who, client) in clients.ToList())
             {
@@ -108,6 +110,10 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 else if (admitted && refused)
                 {
                     failures.Add($"{who} {method} {url}: {(int)status}, expected to get past authorization");
+                }
+                else if (status == HttpStatusCode.InternalServerError)
+                {
+                    failures.Add($"{who} {method} {url}: 500 for an unknown id or an empty body, expected a problem");
                 }
             }
         }

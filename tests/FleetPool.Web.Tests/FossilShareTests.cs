@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetPool.Web.Tests;
 
@@ -18,16 +19,19 @@ public abstract class FossilShareTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var manager = await App.ClientForAsync(TestData.Fleet);
         var first = await manager.PostAsync("/api/reports/fossil-share/run", null);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var before = await App.QueryAsync(db => db.FleetShareSnapshots.AsNoTracking().OrderBy(s => s.Level).ThenBy(s => s.UnitId).ToListAsync());
+        var today = App.Clock.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Stockholm"]).Date;
+        var yesterday = today.PlusDays(-1);
+        var before = await App.QueryAsync(db => db.FleetShareSnapshots.AsNoTracking().Where(s => s.Date >= yesterday)
+            .OrderBy(s => s.Date).ThenBy(s => s.Level).ThenBy(s => s.UnitId).ToListAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync("/api/reports/fossil-share/run", null)).StatusCode);
-        var after = await App.QueryAsync(db => db.FleetShareSnapshots.AsNoTracking().OrderBy(s => s.Level).ThenBy(s => s.UnitId).ToListAsync());
+        var after = await App.QueryAsync(db => db.FleetShareSnapshots.AsNoTracking().Where(s => s.Date >= yesterday)
+            .OrderBy(s => s.Date).ThenBy(s => s.Level).ThenBy(s => s.UnitId).ToListAsync());
 
         var units = await App.QueryAsync(db => db.OrgUnits.CountAsync());
         // Yesterday again (the whole day is over now) and today.
         Assert.Equal(2 * (units + 1), after.Count);
-        var today = App.Clock.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Stockholm"]).Date;
-        Assert.Equal([today.PlusDays(-1), today], after.Select(s => s.Date).Distinct().Order());
+        Assert.Equal([yesterday, today], after.Select(s => s.Date).Distinct().Order());
         Assert.Equal(before.Select(s => (s.Date, s.Level, s.UnitId, s.Vehicles, s.FossilIndependentOfficial, s.FossilIndependentInPractice, s.EnergyMj, s.Co2eKg)),
             after.Select(s => (s.Date, s.Level, s.UnitId, s.Vehicles, s.FossilIndependentOfficial, s.FossilIndependentInPractice, s.EnergyMj, s.Co2eKg)));
         var org = after.Single(s => s.Level == Core.Reporting.UnitLevel.Organisation && s.Date == today);
@@ -47,6 +51,23 @@ public abstract class FossilShareTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Equal((20.0, 1), (target.GetProperty("gap").GetDouble(), target.GetProperty("vehiclesToReplace").GetInt32()));
         Assert.Equal(JsonValueKind.Null, target.GetProperty("reachedOn").ValueKind);
         Assert.Equal(3, report.GetProperty("targets").GetArrayLength());
+        // Judged at its deadline first: the value on 2025-12-31 (computed from the data, no snapshot was stored that day).
+        Assert.Equal("missed", target.GetProperty("verdict").GetString());
+        Assert.Equal("official", report.GetProperty("definition").GetString());
+        var atDeadline = target.GetProperty("atDeadline");
+        Assert.Equal(("2025-12-31", 0.8, 1), (atDeadline.GetProperty("date").GetString(), atDeadline.GetProperty("value").GetDouble(), atDeadline.GetProperty("vehiclesShort").GetInt32()));
+        Assert.Equal(20.0, target.GetProperty("gapAtDeadline").GetDouble());
+        // No snapshot within a month of a year ago: no data, not zeros.
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("yearBefore").ValueKind);
+    }
+
+    [Fact]
+    public async Task Report_ToInTheFuture_400NamingTo()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+
+        await (await manager.GetAsync("/api/reports/fossil-share?to=2030-01-01")).AssertProblemAsync(HttpStatusCode.BadRequest, "to");
+        await (await manager.GetAsync("/api/exports/fossil-share.csv?to=2030-01-01")).AssertProblemAsync(HttpStatusCode.BadRequest, "to");
     }
 
     [Fact]
@@ -63,6 +84,74 @@ public abstract class FossilShareTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/reports/fossil-share")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/reports/fossil-share/run", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task RunFor_PastDateAfterDepartmentAndFuelChange_SameFiguresAsThen()
+    {
+        // A car in the fleet through 2025 only (so today's figures of the other tests stay as they are), in a department of its own.
+        var (departmentId, carId, board) = await App.QueryAsync(async db =>
+        {
+            var board = await db.OrgUnits.Where(u => u.Id == App.Ids.Department).Select(u => u.ParentId!.Value).SingleAsync();
+            var unit = new Core.Organisation.OrgUnit { Name = "Historik " + Guid.NewGuid().ToString("N")[..6], Kind = Core.Organisation.OrgUnitKind.Department, ParentId = board };
+            db.OrgUnits.Add(unit);
+            await db.SaveChangesAsync();
+            var car = new Core.Fleet.Vehicle
+            {
+                Kind = Core.Fleet.VehicleKind.Car, Name = "Historikbil", Registration = "HIS " + Random.Shared.Next(100, 999), SiteId = App.Ids.OpenSite,
+                DepartmentId = unit.Id, Fuel = Core.Fleet.FuelType.Diesel, AcquiredOn = new NodaTime.LocalDate(2025, 1, 1),
+                RetiredOn = new NodaTime.LocalDate(2025, 12, 31), Status = Core.Fleet.VehicleStatus.Retired,
+            };
+            db.Vehicles.Add(car);
+            await db.SaveChangesAsync();
+            return (unit.Id, car.Id, board);
+        });
+        var job = App.Services.GetRequiredService<Core.Reporting.FleetShareJob>();
+        var june = new NodaTime.LocalDate(2025, 6, 30);
+        await job.RunForAsync(june);
+        var before = await SnapshotAsync(june, departmentId);
+        Assert.Equal((1, 0, 0), (before.Vehicles, before.FossilIndependentOfficial, before.FossilIndependentInPractice));
+
+        // Today it is moved to the board itself and recorded as HVO100-approved and running on HVO100.
+        await App.QueryAsync(async db =>
+        {
+            var car = await db.Vehicles.SingleAsync(v => v.Id == carId);
+            (car.DepartmentId, car.Fuel, car.ApprovedFuels) = (board, Core.Fleet.FuelType.Hvo100, [Core.Fleet.FuelType.Hvo100]);
+            return await db.SaveChangesAsync();
+        });
+        await job.RunForAsync(june);
+
+        var after = await SnapshotAsync(june, departmentId);
+        Assert.Equal((1, 0, 0), (after.Vehicles, after.FossilIndependentOfficial, after.FossilIndependentInPractice));
+        var entries = await App.QueryAsync(db => db.VehicleHistory.Where(h => h.VehicleId == carId).OrderBy(h => h.Id).ToListAsync());
+        Assert.Equal(2, entries.Count);
+        Assert.Null(entries[0].ValidFrom);
+        Assert.Equal((board, Core.Fleet.FuelType.Hvo100), (entries[1].DepartmentId, entries[1].Fuel));
+    }
+
+    [Fact]
+    public async Task Lock_YearOver_JobLeavesItsSnapshotsAsPublishedUntilAdminUnlocks()
+    {
+        var job = App.Services.GetRequiredService<Core.Reporting.FleetShareJob>();
+        var yearEnd = new NodaTime.LocalDate(2024, 12, 31);
+        await job.RunForAsync(yearEnd);
+        var published = await SnapshotAsync(yearEnd, 0);
+        var manager = await App.ClientForAsync(TestData.Fleet);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsync("/api/reports/fossil-share/locks/2024", null)).StatusCode);
+        Assert.Equal(0, await job.RunForAsync(yearEnd));
+        Assert.Equal(published.ComputedAt, (await SnapshotAsync(yearEnd, 0)).ComputedAt);
+        Assert.Contains(2024, await (await App.ClientForAsync(TestData.Lead)).GetFromJsonAsync<int[]>("/api/reports/fossil-share/locks") ?? []);
+        // The current year is not over: refused, naming the field.
+        await (await manager.PostAsync("/api/reports/fossil-share/locks/2026", null)).AssertProblemAsync(HttpStatusCode.BadRequest, "year");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.DeleteAsync("/api/reports/fossil-share/locks/2024")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await (await App.ClientForAsync(TestData.Admin)).DeleteAsync("/api/reports/fossil-share/locks/2024")).StatusCode);
+        Assert.True(await job.RunForAsync(yearEnd) > 0);
+    }
+
+    private Task<Core.Reporting.FleetShareSnapshot> SnapshotAsync(NodaTime.LocalDate date, int unitId) =>
+        App.QueryAsync(db => db.FleetShareSnapshots.AsNoTracking().SingleAsync(s => s.Date == date && s.UnitId == unitId
+            && s.Level != Core.Reporting.UnitLevel.Board));
 }
 
 public abstract class CsvExportTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory

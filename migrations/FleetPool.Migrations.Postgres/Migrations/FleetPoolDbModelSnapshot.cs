@@ -390,6 +390,39 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.ToTable("Vehicles");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Fleet.VehicleHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApprovedFuels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fuel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Instant?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleId", "ValidFrom");
+
+                    b.ToTable("VehicleHistory");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -677,6 +710,22 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Reporting.FleetShareLock", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LockedById")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("FleetShareLocks");
                 });
 
             modelBuilder.Entity("FleetPool.Core.Reporting.FleetShareSnapshot", b =>
@@ -1028,6 +1077,15 @@ namespace FleetPool.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.VehicleHistoryEntry", b =>
+                {
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

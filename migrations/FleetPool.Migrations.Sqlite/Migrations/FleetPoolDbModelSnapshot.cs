@@ -376,6 +376,37 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.ToTable("Vehicles");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Fleet.VehicleHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedFuels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fuel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleId", "ValidFrom");
+
+                    b.ToTable("VehicleHistory");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -652,6 +683,22 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Reporting.FleetShareLock", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LockedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("FleetShareLocks");
                 });
 
             modelBuilder.Entity("FleetPool.Core.Reporting.FleetShareSnapshot", b =>
@@ -993,6 +1040,15 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.VehicleHistoryEntry", b =>
+                {
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

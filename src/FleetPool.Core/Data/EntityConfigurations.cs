@@ -59,16 +59,33 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
         b.Property(x => x.Fuel).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.ReplacementFuel).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.ApprovedFuels).HasMaxLength(200).HasConversion(
-            v => string.Join(",", v),
-            s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<FuelType>).ToList(),
-            new ValueComparer<List<FuelType>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, f) => HashCode.Combine(h, f)), v => v.ToList()));
+        FuelList.Configure(b.Property(x => x.ApprovedFuels));
         b.Ignore(x => x.IsFossilIndependent);
         b.Ignore(x => x.IsBookable);
         b.HasIndex(x => x.Registration).IsUnique();
         b.HasIndex(x => new { x.SiteId, x.Kind });
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>A list of fuels stored as "Diesel,Hvo100" (the same way wherever it appears).</summary>
+internal static class FuelList
+{
+    public static void Configure(PropertyBuilder<List<FuelType>> property) => property.HasMaxLength(200).HasConversion(
+        v => string.Join(",", v),
+        s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<FuelType>).ToList(),
+        new ValueComparer<List<FuelType>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, f) => HashCode.Combine(h, f)), v => v.ToList()));
+}
+
+internal sealed class VehicleHistoryConfiguration : IEntityTypeConfiguration<VehicleHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<VehicleHistoryEntry> b)
+    {
+        b.Property(x => x.Fuel).HasConversion<string>().HasMaxLength(20);
+        FuelList.Configure(b.Property(x => x.ApprovedFuels));
+        b.HasIndex(x => new { x.VehicleId, x.ValidFrom });
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -177,6 +194,15 @@ internal sealed class FleetShareSnapshotConfiguration : IEntityTypeConfiguration
         b.Ignore(x => x.ZeroEmissionShare);
         b.Ignore(x => x.HasTrips);
         b.Ignore(x => x.FossilFreeEnergyShare);
+    }
+}
+
+internal sealed class FleetShareLockConfiguration : IEntityTypeConfiguration<Reporting.FleetShareLock>
+{
+    public void Configure(EntityTypeBuilder<Reporting.FleetShareLock> b)
+    {
+        b.HasKey(x => x.Year);
+        b.Property(x => x.Year).ValueGeneratedNever();
     }
 }
 

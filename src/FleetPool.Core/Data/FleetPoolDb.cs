@@ -12,7 +12,8 @@ namespace FleetPool.Core.Data;
 
 /// <summary>
 /// The application database: Identity, organisation, fleet, bookings and the audit trail. Every save appends an
-/// <see cref="AuditEntry"/> per changed entity in the same transaction, attributed to <see cref="ActorId"/>.
+/// <see cref="AuditEntry"/> per changed entity in the same transaction, attributed to <see cref="ActorId"/>, and a
+/// <see cref="VehicleHistoryEntry"/> per vehicle added or changed in a dated attribute.
 /// </summary>
 public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock clock)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
@@ -25,6 +26,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Site> Sites => Set<Site>();
     /// <summary>Vehicles.</summary>
     public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    /// <summary>The dated history of vehicles' department, fuel and approved fuels.</summary>
+    public DbSet<VehicleHistoryEntry> VehicleHistory => Set<VehicleHistoryEntry>();
     /// <summary>Bookings.</summary>
     public DbSet<Booking> Bookings => Set<Booking>();
     /// <summary>Refuelling and charging records.</summary>
@@ -33,6 +36,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Steering.Place> Places => Set<Steering.Place>();
     /// <summary>Daily fleet-share figures per unit.</summary>
     public DbSet<Reporting.FleetShareSnapshot> FleetShareSnapshots => Set<Reporting.FleetShareSnapshot>();
+    /// <summary>Years whose snapshots are adopted and never recomputed.</summary>
+    public DbSet<Reporting.FleetShareLock> FleetShareLocks => Set<Reporting.FleetShareLock>();
     /// <summary>In-app notifications.</summary>
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     /// <summary>Damage and incident reports.</summary>
@@ -62,7 +67,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var capture = RecordAudit ? AuditCapture.From(ChangeTracker) : null;
-        if (capture is null || capture.IsEmpty)
+        var history = VehicleHistoryCapture.From(ChangeTracker);
+        if ((capture is null || capture.IsEmpty) && history.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -70,7 +76,9 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
         await using (ownTransaction)
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(capture.ToEntries(clock.GetCurrentInstant(), ActorId));
+            var now = clock.GetCurrentInstant();
+            AuditEntries.AddRange(capture?.ToEntries(now, ActorId) ?? []);
+            VehicleHistory.AddRange(history.ToEntries(now));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

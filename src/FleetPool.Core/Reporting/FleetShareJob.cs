@@ -1,4 +1,5 @@
 using FleetPool.Core.Data;
+using FleetPool.Core.Fleet;
 using FleetPool.Core.Sustainability;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,9 @@ using NodaTime;
 namespace FleetPool.Core.Reporting;
 
 /// <summary>
-/// The daily fleet-share job. Invariant: after any run for a date — twice, or after a crash half-way — there is exactly
-/// one correct snapshot per unit for that date: the date's snapshots are replaced in one transaction.
+/// The daily fleet-share job. Invariants: after any run for a date — twice, or after a crash half-way — there is exactly
+/// one correct snapshot per unit for that date: the date's snapshots are replaced in one transaction; a date is computed
+/// from the vehicles' attributes in force at its end (<see cref="VehicleHistoryEntry"/>); a locked year is never rewritten.
 /// </summary>
 public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
 {
@@ -22,10 +24,14 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         return await RunForAsync(today.PlusDays(-1), ct) + await RunForAsync(today, ct);
     }
 
-    /// <summary>Computes (or recomputes) the snapshots of one date.</summary>
+    /// <summary>Computes (or recomputes) the snapshots of one date; a date in a locked year is left as published (0).</summary>
     public async Task<int> RunForAsync(LocalDate date, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        if (await db.FleetShareLocks.AnyAsync(l => l.Year == date.Year, ct))
+        {
+            return 0;
+        }
         var snapshots = await ComputeAsync(db, date, ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         await db.FleetShareSnapshots.Where(s => s.Date == date).ExecuteDeleteAsync(ct);
@@ -39,7 +45,10 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
     internal async Task<List<FleetShareSnapshot>> ComputeAsync(FleetPoolDb db, LocalDate date, CancellationToken ct)
     {
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
-        var vehicles = await db.Vehicles.AsNoTracking().ToListAsync(ct);
+        // Each vehicle as it was at the end of the date: a department, fuel or approval changed since does not rewrite it.
+        var endOfDay = time.StartOfDay(date.PlusDays(1));
+        var history = (await db.VehicleHistory.AsNoTracking().ToListAsync(ct)).ToLookup(h => h.VehicleId);
+        var vehicles = (await db.Vehicles.AsNoTracking().ToListAsync(ct)).Select(v => VehicleHistoryEntry.AsOf(v, history[v.Id], endOfDay)).ToList();
         var (energy, trips) = (new List<EnergyBought>(), new List<VehicleTrips>());
         // Summed in SQL month by month: a year of trips and refuellings is millions of rows, the sums one row per vehicle
         // (and fuel) and month, which is what coverage ("data for 6 of 12 months") needs.

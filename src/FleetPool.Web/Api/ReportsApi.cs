@@ -19,6 +19,13 @@ internal static class ReportsApi
         // "Run now": today's snapshots at once, without waiting for 06:00.
         group.MapPost("/fossil-share/run", async (FleetShareJob job, CancellationToken ct) => TypedResults.Ok(new { snapshots = await job.RunAsync(ct) }))
             .RequireAuthorization(Policies.FleetManager);
+        // Adopted ("fastställda") years: their snapshots are never recomputed.
+        group.MapGet("/fossil-share/locks", async (FleetShareLocks locks, CancellationToken ct) => TypedResults.Ok(await locks.YearsAsync(ct)))
+            .RequireAuthorization(Policies.Reports);
+        group.MapPost("/fossil-share/locks/{year:int}", async (int year, ClaimsPrincipal user, FleetShareLocks locks, CancellationToken ct) =>
+            ApiResults.From(await locks.LockAsync(user.ToActor(), year, ct), _ => TypedResults.NoContent())).RequireAuthorization(Policies.FleetManager);
+        group.MapDelete("/fossil-share/locks/{year:int}", async (int year, ClaimsPrincipal user, FleetShareLocks locks, CancellationToken ct) =>
+            ApiResults.From(await locks.UnlockAsync(user.ToActor(), year, ct), _ => TypedResults.NoContent())).RequireAuthorization(Policies.Admin);
         group.MapGet("/costs", (HttpRequest request, ClaimsPrincipal user, HireCosts costs, CancellationToken ct) =>
             ForPeriod(request, p => costs.BuildAsync(user.ToActor(), p.From, p.To, ct))).RequireAuthorization(Policies.Reports);
         group.MapGet("/phase-out", async (ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
