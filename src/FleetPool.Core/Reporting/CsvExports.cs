@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
+using FleetPool.Core.Sustainability;
 using FleetPool.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -33,11 +34,13 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
         {
             // Both definitions, named; an empty cell is "no data", never 0; the months say how much of the year the data covers.
             Header(w, "datum", "enhet", "fordon", "andel_fossiloberoende_miljofordon_procent", "andel_fossiloberoende_i_praktiken_procent",
-                "andel_fossilfri_energi_procent", "co2e_kg_energi", "energi_manader_med_data_av_12", "co2e_kg_km_uppskattning", "resor_manader_med_data_av_12");
+                "andel_fossilfri_energi_procent", "co2e_kg", "co2e_metod", "co2e_kg_energi", "energi_manader_med_data_av_12", "co2e_kg_km_uppskattning",
+                "resor_manader_med_data_av_12");
             foreach (var p in r.Trend)
             {
                 Row(w, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.UnitName.Length == 0 ? "Hela organisationen" : r.UnitName, p.Vehicles,
-                    Percent(p.OfficialShare), Percent(p.InPracticeShare), Percent(p.FossilFreeEnergyShare), Round(p.EnergyCo2eKg), p.EnergyMonths,
+                    Percent(p.OfficialShare), Percent(p.InPracticeShare), Percent(p.FossilFreeEnergyShare), Round(p.Co2e.Kg),
+                    p.Co2e.Method switch { Co2eMethod.Energy => "energi", Co2eMethod.Distance => "km (uppskattning)", _ => "" }, Round(p.EnergyCo2eKg), p.EnergyMonths,
                     Round(p.Co2eKg), p.KmMonths);
             }
         });

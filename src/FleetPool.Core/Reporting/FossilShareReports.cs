@@ -14,10 +14,11 @@ namespace FleetPool.Core.Reporting;
 /// One point of the trend. <see cref="FossilIndependentShare"/> follows the headline definition; <see cref="OfficialShare"/>
 /// (by approval) and <see cref="InPracticeShare"/> (by the fuel run on) are both given. Null is "no data", never 0: no
 /// energy recorded, no trips (<see cref="Co2eKg"/>), or a count older snapshots did not make. The months say in how many of
-/// the 12 there was energy or trip data (null: not recorded then).
+/// the 12 there was energy or trip data (null: not recorded then). <see cref="Co2e"/> is the figure to lead with and its
+/// method (<see cref="Emissions.Choose"/>); <see cref="Co2eKg"/> (km-based) and <see cref="EnergyCo2eKg"/> are both given.
 /// </summary>
 public sealed record SharePoint(LocalDate Date, int Vehicles, double? FossilIndependentShare, double? OfficialShare, double? InPracticeShare,
-    double? FossilFreeEnergyShare, double? Co2eKg, double? EnergyCo2eKg, int? EnergyMonths, int? KmMonths);
+    double? FossilFreeEnergyShare, double? Co2eKg, double? EnergyCo2eKg, int? EnergyMonths, int? KmMonths, Co2eFigure Co2e);
 
 /// <summary>
 /// The fossil-share report of one unit: today's numbers (the latest snapshot, or computed now when the job has not run),
@@ -103,9 +104,13 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
         return new TargetReading(s.Date, value, counted is { } c && value is not null ? TargetEvaluation.VehiclesShort(t.Share, s.Vehicles, c) : null);
     }
 
-    private static SharePoint Point(FleetShareSnapshot s, ShareDefinition definition) => new(s.Date, s.Vehicles, s.FossilIndependentShare(definition),
-        s.FossilIndependentShare(ShareDefinition.Official), s.FossilIndependentShare(ShareDefinition.InPractice), s.FossilFreeEnergyShare,
-        s.HasTrips ? s.Co2eKg : null, s.EnergyMj > 0 && s.EnergyMonths is not null ? s.EnergyCo2eKg : null, s.EnergyMonths, s.KmMonths);
+    private static SharePoint Point(FleetShareSnapshot s, ShareDefinition definition)
+    {
+        var (distance, energy) = (s.HasTrips ? s.Co2eKg : (double?)null, s.EnergyMj > 0 && s.EnergyMonths is not null ? s.EnergyCo2eKg : (double?)null);
+        return new(s.Date, s.Vehicles, s.FossilIndependentShare(definition), s.FossilIndependentShare(ShareDefinition.Official),
+            s.FossilIndependentShare(ShareDefinition.InPractice), s.FossilFreeEnergyShare, distance, energy, s.EnergyMonths, s.KmMonths,
+            Emissions.Choose(energy, s.EnergyMonths, distance, s.KmMonths, s.DrivenWithoutEnergy));
+    }
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 }
