@@ -32,6 +32,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.CsvExports>()
         .AddSingleton<Reporting.PhaseOutPlanner>()
         .AddSingleton<Reporting.FleetShareLocks>()
+        .AddSingleton<Reporting.ShareActions>()
         .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Notifications.Inbox>()
         .AddSingleton<Notifications.BookingNotices>()

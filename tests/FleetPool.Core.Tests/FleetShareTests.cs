@@ -106,8 +106,8 @@ public class FleetShareCalculatorTests
         // 4.716 + 113.344 + 57.375 + 14.448 + 62.834 = 252.717 kg; Bygglov's diesel alone 62.834.
         Assert.Equal(252.717, Of(all, UnitLevel.Organisation, 0).EnergyCo2eKg, 6);
         Assert.Equal(62.834, Of(all, UnitLevel.Board, 4).EnergyCo2eKg, 6);
-        // Car 2 (petrol) was driven 50 km without any energy recorded: the energy figure misses it.
-        Assert.Equal(1, Of(all, UnitLevel.Organisation, 0).DrivenWithoutEnergy);
+        // Driven vehicle-months: cars 1, 2 and 4 in month 11; energy for 1 in month 11, for 4 only in month 3, none for 2.
+        Assert.Equal((3, 1), (Of(all, UnitLevel.Organisation, 0).DrivenVehicleMonths, Of(all, UnitLevel.Organisation, 0).DrivenVehicleMonthsWithEnergy));
     }
 
     [Fact]

@@ -166,17 +166,20 @@ public class VehicleHistoryTests
 
 public class EmissionsTests
 {
-    [Fact]
-    public void Choose_EnergyCoversTheDriving_EnergyMethod() =>
-        Assert.Equal(new Co2eFigure(252.7, Co2eMethod.Energy), Emissions.Choose(252.7, 12, 300, 12, 0));
+    [Theory]
+    [InlineData(10, 10)]
+    [InlineData(10, 9)]   // 90 %: enough
+    public void Choose_EnergyCoversTheDriving_EnergyMethod(int driven, int withEnergy) =>
+        Assert.Equal(new Co2eFigure(252.7, Co2eMethod.Energy), Emissions.Choose(252.7, 300, driven, withEnergy));
 
     [Theory]
-    [InlineData(1, 12, 12)]   // a car was driven without any energy recorded (depot charging missing)
-    [InlineData(0, 6, 12)]    // energy for 6 months, trips in 12
-    public void Choose_EnergyDoesNotCoverTheDriving_KmEstimate(int drivenWithoutEnergy, int energyMonths, int kmMonths) =>
-        Assert.Equal(new Co2eFigure(300, Co2eMethod.Distance), Emissions.Choose(252.7, energyMonths, 300, kmMonths, drivenWithoutEnergy));
+    [InlineData(10, 8)]   // depot charging missing: two driven months without energy
+    [InlineData(10, 0)]
+    [InlineData(null, null)] // an older snapshot without the count
+    public void Choose_EnergyDoesNotCoverTheDriving_KmEstimate(int? driven, int? withEnergy) =>
+        Assert.Equal(new Co2eFigure(300, Co2eMethod.Distance), Emissions.Choose(252.7, 300, driven, withEnergy));
 
     [Fact]
     public void Choose_NoEnergyNoTrips_NoDataNotZero() =>
-        Assert.Equal(new Co2eFigure(null, null), Emissions.Choose(null, 0, null, 0, 0));
+        Assert.Equal(new Co2eFigure(null, null), Emissions.Choose(null, null, 0, 0));
 }

@@ -748,7 +748,10 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<LocalDate>("Date")
                         .HasColumnType("date");
 
-                    b.Property<int?>("DrivenWithoutEnergy")
+                    b.Property<int?>("DrivenVehicleMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DrivenVehicleMonthsWithEnergy")
                         .HasColumnType("integer");
 
                     b.Property<double>("EnergyCo2eKg")

@@ -721,7 +721,10 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("DrivenWithoutEnergy")
+                    b.Property<int?>("DrivenVehicleMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DrivenVehicleMonthsWithEnergy")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("EnergyCo2eKg")

@@ -50,8 +50,10 @@ public sealed class FleetShareSnapshot
     public double EnergyCo2eKg { get; set; }
     /// <summary>Months of the 12 with any energy data; null in snapshots written before coverage was recorded.</summary>
     public int? EnergyMonths { get; set; }
-    /// <summary>Cars and vans that were driven in the 12 months without any energy recorded for them.</summary>
-    public int? DrivenWithoutEnergy { get; set; }
+    /// <summary>Vehicle-months in the 12 in which a car or van was driven; null in older snapshots.</summary>
+    public int? DrivenVehicleMonths { get; set; }
+    /// <summary>Of those, the vehicle-months with energy recorded for that vehicle (refuelled, charged or imported).</summary>
+    public int? DrivenVehicleMonthsWithEnergy { get; set; }
     /// <summary>Km driven by cars and vans in the 12 months.</summary>
     public double Km { get; set; }
     /// <summary>CO2e of that driving from km (the recorded CO2e, else km × g/km): an estimate, kg.</summary>

@@ -53,7 +53,7 @@ public sealed class PhaseOutPlanner(IDbContextFactory<FleetPoolDb> dbs, IClock c
             var utilisation = Math.Min(1, hours / workingHoursIn90Days);
             var advice = PhaseOut.Advise(c, utilisation, options.Value.LowUtilisation);
             var replacement = c.ReplacementFuel ?? PhaseOut.ReplacementFor(advice) ?? FuelType.Electric;
-            var saved = km * (FuelCatalog.For(c.Kind, c.Fuel).GramsCo2ePerKm - FuelCatalog.Of(replacement).GramsCo2ePerKm) / 1000;
+            var saved = PhaseOut.SavedKg(c, km, replacement);
             // An HVO100-approved diesel already counts officially: removing or refuelling it does not move that share.
             var counted = FossilIndependence.Counts(c, definition) ? 1 : 0;
             return new PhaseOutCandidate(c.Id, c.Name, c.Registration, departments.GetValueOrDefault(c.DepartmentId, ""), c.Fuel!.Value,

@@ -14,14 +14,22 @@ public sealed record Co2eFigure(double? Kg, Co2eMethod? Method);
 
 /// <summary>
 /// Which CO2e figure a report leads with. Invariant: the energy method is used only when the energy data covers the
-/// driving — every car or van driven in the period has energy recorded, and energy was recorded in at least as many of
-/// the 12 months as trips were — otherwise the km estimate, labelled as such; with neither, no data (never 0).
+/// driving — energy recorded for the vehicle in at least <see cref="MinCoverage"/> of the vehicle-months in which a car
+/// or van was driven (depot charging missing, or fuel bought without a card, leaves months uncovered) — otherwise the km
+/// estimate, labelled as such; with neither, no data (never 0).
 /// </summary>
 public static class Emissions
 {
+    /// <summary>The share of driven vehicle-months that must have energy recorded for the energy method.</summary>
+    public const double MinCoverage = 0.9;
+
+    /// <summary>The share of driven vehicle-months with energy recorded; null when nothing was driven (or not counted then).</summary>
+    public static double? Coverage(int? drivenVehicleMonths, int? withEnergy) =>
+        drivenVehicleMonths is { } d and > 0 && withEnergy is { } w ? (double)w / d : null;
+
     /// <summary>Chooses between the energy-based and the km-based figure.</summary>
-    public static Co2eFigure Choose(double? energyKg, int? energyMonths, double? distanceKg, int? kmMonths, int? drivenWithoutEnergy) =>
-        energyKg is { } e && energyMonths is { } em && drivenWithoutEnergy == 0 && em >= (kmMonths ?? 0) ? new Co2eFigure(e, Co2eMethod.Energy)
+    public static Co2eFigure Choose(double? energyKg, double? distanceKg, int? drivenVehicleMonths, int? withEnergy) =>
+        energyKg is { } e && (drivenVehicleMonths == 0 || Coverage(drivenVehicleMonths, withEnergy) >= MinCoverage) ? new Co2eFigure(e, Co2eMethod.Energy)
         : distanceKg is { } d ? new Co2eFigure(d, Co2eMethod.Distance)
         : new Co2eFigure(null, null);
 }

@@ -20,7 +20,8 @@ public sealed record EnergyBought(int VehicleId, FuelType Fuel, double Amount, i
 /// apart), fossil-independent by approval (official) and by the fuel they run on (in practice); (2) fossil-free energy ÷
 /// all energy of cars and vans in the 12 months (amount × MJ per unit × the fossil-free fraction of the fuel bought);
 /// (3) CO2e of the 12 months' driving two ways: the trip's recorded CO2e, else km × the vehicle's g/km (an estimate), and
-/// energy × g CO2e per MJ well-to-wheel; (4) coverage: in how many of the 12 months there is any energy or trip data.
+/// energy × g CO2e per MJ well-to-wheel; (4) coverage: in how many of the 12 months there is any energy or trip data, and
+/// how many of the months in which a car or van was driven also have energy recorded for it.
 /// Vehicles arrive with the attributes true on the date. A department counts its sub-departments; a board all under it.
 /// </summary>
 public static class FleetShareCalculator
@@ -85,7 +86,8 @@ public static class FleetShareCalculator
             grams += t.RecordedGrams + t.UnrecordedKm * FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm;
             kmMonths.Add(t.Month);
         }
-        var fuelled = energy.Where(e => e.Amount > 0).Select(e => e.VehicleId).ToHashSet();
+        var fuelled = energy.Where(e => e.Amount > 0).Select(e => (e.VehicleId, e.Month)).ToHashSet();
+        var driven = trips.Where(t => motor.ContainsKey(t.VehicleId) && t.Km > 0).Select(t => (t.VehicleId, t.Month)).ToHashSet();
         return new FleetShareSnapshot
         {
             Date = date, Level = level, UnitId = unitId, UnitName = name, Vehicles = cars.Count,
@@ -95,7 +97,7 @@ public static class FleetShareCalculator
             Bikes = mine.Count - cars.Count, EnergyMj = Math.Round(mj, 3), FossilFreeEnergyMj = Math.Round(fossilFree, 3),
             EnergyCo2eKg = Math.Round(energyGrams / 1000, 3), EnergyMonths = energyMonths.Count,
             Km = Math.Round(km, 1), Co2eKg = Math.Round(grams / 1000, 3), KmMonths = kmMonths.Count,
-            DrivenWithoutEnergy = trips.Where(t => motor.ContainsKey(t.VehicleId) && t.Km > 0 && !fuelled.Contains(t.VehicleId)).Select(t => t.VehicleId).Distinct().Count(),
+            DrivenVehicleMonths = driven.Count, DrivenVehicleMonthsWithEnergy = driven.Count(fuelled.Contains),
             ComputedAt = now,
         };
     }

@@ -49,6 +49,10 @@ public static class PhaseOut
         _ => null,
     };
 
+    /// <summary>CO2e a year's <paramref name="km"/> would save if driven on <paramref name="replacement"/> instead, kg (km × the g/km difference).</summary>
+    public static double SavedKg(Vehicle v, double km, FuelType replacement) =>
+        km * (FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm - FuelCatalog.Of(replacement).GramsCo2ePerKm) / 1000;
+
     /// <summary>Month-end shares by <paramref name="definition"/> from <paramref name="from"/> to <paramref name="until"/> for cars and vans in the fleet.</summary>
     public static List<ProjectedShare> Project(IReadOnlyList<Vehicle> cars, LocalDate from, LocalDate until, ShareDefinition definition = ShareDefinition.Official)
     {

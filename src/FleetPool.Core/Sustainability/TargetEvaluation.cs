@@ -23,7 +23,7 @@ public enum TargetVerdict
     OnTrack,
     /// <summary>Deadline ahead; the plan reaches it late or never.</summary>
     OffTrack,
-    /// <summary>Deadline ahead; not met and no plan projects this metric.</summary>
+    /// <summary>Deadline ahead; not met and no plan projects this metric (zero-emission, energy).</summary>
     Open,
 }
 
@@ -85,7 +85,7 @@ public static class TargetEvaluation
             }
             : met ? TargetVerdict.Met
             : projectedOn is { } p ? (p <= deadline ? TargetVerdict.OnTrack : TargetVerdict.OffTrack)
-            : metric is TargetMetric.FossilIndependentShare or TargetMetric.ZeroEmissionShare ? TargetVerdict.OffTrack
+            : metric == TargetMetric.FossilIndependentShare ? TargetVerdict.OffTrack
             : TargetVerdict.Open;
         return new TargetStatus(name, metric, definition, share, deadline, now.Value, met, Gap(now.Value, share), now.VehiclesShort, passed,
             passed ? atDeadline : null, metAtDeadline, passed ? Gap(atDeadline?.Value, share) : null, reached, late, met ? null : projectedOn, verdict);
