@@ -33,6 +33,8 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.PhaseOutPlanner>()
         .AddSingleton<Reporting.FleetShareLocks>()
         .AddSingleton<Reporting.ShareActions>()
+        .AddSingleton<Energy.EnergyImport>()
+        .AddSingleton<Energy.EnergyRecords>()
         .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Notifications.Inbox>()
         .AddSingleton<Notifications.BookingNotices>()

@@ -55,6 +55,10 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/vehicles/"] = Who.Fleet,
         ["PUT /api/vehicles/{id:int}"] = Who.Fleet,
         ["POST /api/vehicles/{id:int}/odometer"] = Who.Fleet,
+        ["POST /api/vehicles/{id:int}/charging"] = Who.Fleet,
+        ["POST /api/energy/import"] = Who.Fleet,
+        ["GET /api/energy/mappings"] = Who.Fleet,
+        ["GET /api/energy/unmatched"] = Who.Fleet,
     };
 
     private static readonly Dictionary<Who, string?> Emails = new()

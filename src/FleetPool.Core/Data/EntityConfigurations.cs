@@ -197,6 +197,40 @@ internal sealed class FleetShareSnapshotConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class EnergyPurchaseConfiguration : IEntityTypeConfiguration<Energy.EnergyPurchase>
+{
+    public void Configure(EntityTypeBuilder<Energy.EnergyPurchase> b)
+    {
+        b.Property(x => x.Identifier).HasMaxLength(100);
+        b.Property(x => x.Fuel).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.TransactionId).HasMaxLength(100);
+        b.Property(x => x.PriceSek).HasPrecision(12, 2);
+        // Both databases treat NULLs as distinct: sessions recorded in the app (no transaction id) never collide.
+        b.HasIndex(x => new { x.Source, x.TransactionId }).IsUnique();
+        b.HasIndex(x => new { x.VehicleId, x.At });
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EnergyMappingConfiguration : IEntityTypeConfiguration<Energy.EnergyMapping>
+{
+    public void Configure(EntityTypeBuilder<Energy.EnergyMapping> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        foreach (var column in new[] { nameof(Energy.EnergyMapping.DateColumn), nameof(Energy.EnergyMapping.TimeColumn), nameof(Energy.EnergyMapping.EndColumn),
+            nameof(Energy.EnergyMapping.VehicleColumn), nameof(Energy.EnergyMapping.ProductColumn), nameof(Energy.EnergyMapping.AmountColumn),
+            nameof(Energy.EnergyMapping.UnitColumn), nameof(Energy.EnergyMapping.PriceColumn), nameof(Energy.EnergyMapping.TransactionColumn),
+            nameof(Energy.EnergyMapping.PlaceColumn) })
+        {
+            b.Property(column).HasMaxLength(100);
+        }
+        b.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
 internal sealed class FleetShareLockConfiguration : IEntityTypeConfiguration<Reporting.FleetShareLock>
 {
     public void Configure(EntityTypeBuilder<Reporting.FleetShareLock> b)

@@ -32,6 +32,10 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Booking> Bookings => Set<Booking>();
     /// <summary>Refuelling and charging records.</summary>
     public DbSet<Refuelling> Refuellings => Set<Refuelling>();
+    /// <summary>Fuel-card transactions, charge-point sessions and charging sessions recorded in the app.</summary>
+    public DbSet<Energy.EnergyPurchase> EnergyPurchases => Set<Energy.EnergyPurchase>();
+    /// <summary>Saved column mappings of energy files.</summary>
+    public DbSet<Energy.EnergyMapping> EnergyMappings => Set<Energy.EnergyMapping>();
     /// <summary>Known destinations with coordinates.</summary>
     public DbSet<Steering.Place> Places => Set<Steering.Place>();
     /// <summary>Daily fleet-share figures per unit.</summary>

@@ -49,23 +49,30 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         var endOfDay = time.StartOfDay(date.PlusDays(1));
         var history = (await db.VehicleHistory.AsNoTracking().ToListAsync(ct)).ToLookup(h => h.VehicleId);
         var vehicles = (await db.Vehicles.AsNoTracking().ToListAsync(ct)).Select(v => VehicleHistoryEntry.AsOf(v, history[v.Id], endOfDay)).ToList();
-        var (energy, trips) = (new List<EnergyBought>(), new List<VehicleTrips>());
+        var (checkIn, sessions, imported, trips) = (new List<EnergyBought>(), new List<EnergyBought>(), new List<EnergyBought>(), new List<VehicleTrips>());
         // Summed in SQL month by month: a year of trips and refuellings is millions of rows, the sums one row per vehicle
         // (and fuel) and month, which is what coverage ("data for 6 of 12 months") needs.
         for (var month = 0; month < FleetShareCalculator.WindowMonths; month++)
         {
             var (from, to) = (time.StartOfDay(FleetShareCalculator.MonthStart(date, month)), time.StartOfDay(FleetShareCalculator.MonthStart(date, month + 1)));
             var k = month;
-            energy.AddRange((await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
+            checkIn.AddRange((await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
                     .GroupBy(r => new { r.VehicleId, r.FuelTanked }).Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, Amount = g.Sum(r => r.Amount) })
                     .ToListAsync(ct))
                 .Select(r => new EnergyBought(r.VehicleId, r.FuelTanked, r.Amount, k)));
+            foreach (var p in await db.EnergyPurchases.AsNoTracking().Where(p => p.VehicleId != null && p.At >= from && p.At < to)
+                         .GroupBy(p => new { p.VehicleId, p.Fuel, Session = p.Source == Energy.EnergySource.Charging })
+                         .Select(g => new { g.Key.VehicleId, g.Key.Fuel, g.Key.Session, Amount = g.Sum(p => p.Amount) }).ToListAsync(ct))
+            {
+                (p.Session ? sessions : imported).Add(new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, k));
+            }
             trips.AddRange((await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
                     .GroupBy(t => t.VehicleId)
                     .Select(g => new { g.Key, Km = g.Sum(t => t.Km), Recorded = g.Sum(t => t.RecordedCo2eGrams ?? 0), Unrecorded = g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0) })
                     .ToListAsync(ct))
                 .Select(g => new VehicleTrips(g.Key, g.Km, g.Recorded, g.Unrecorded, k)));
         }
+        var energy = EnergySources.Combine(checkIn, sessions, imported);
         return FleetShareCalculator.Compute(date, units, vehicles, energy, trips, clock.GetCurrentInstant());
     }
 }

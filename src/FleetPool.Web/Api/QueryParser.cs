@@ -27,6 +27,9 @@ internal sealed class QueryParser(HttpRequest request)
         System.Enum.TryParse<TEnum>(s, ignoreCase: true, out var v) && System.Enum.IsDefined(v) && !char.IsDigit(s[0]) ? v : (TEnum?)null,
         $"Must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
 
+    public bool? Bool(string name) => Read(name, s => s.ToLowerInvariant() switch { "true" or "1" => true, "false" or "0" => false, _ => (bool?)null },
+        "Must be true or false.");
+
     public string? Text(string name, int maxLength) => Read(name, s => s.Length <= maxLength ? s : null, $"At most {maxLength} characters.");
 
     public (int Page, int Size) Paging(int defaultSize, int maxSize) =>
