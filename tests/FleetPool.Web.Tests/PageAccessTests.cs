@@ -93,6 +93,8 @@ public class PageAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(TestData.Lead, "/fleet/phase-out", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/fleet/sites", HttpStatusCode.Redirect)]
     [InlineData(TestData.Fleet, "/fleet/stickers", HttpStatusCode.OK)]
+    [InlineData(TestData.Fleet, "/fleet/energy", HttpStatusCode.OK)]
+    [InlineData(TestData.Lead, "/fleet/energy", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/fleet/stickers", HttpStatusCode.Redirect)]
     [InlineData(TestData.Staff, "/admin/audit", HttpStatusCode.Redirect)]
     public async Task AdminPages_ByRole_RenderOrForbidden(string email, string path, HttpStatusCode expected)

@@ -40,6 +40,7 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/fleet/sites"] = Who.Fleet,
         ["/fleet/phase-out"] = Who.Fleet,
         ["/fleet/stickers"] = Who.Fleet,
+        ["/fleet/energy"] = Who.Fleet,
         ["/admin/users"] = Who.Fleet,
         ["/exports/bookings.csv"] = Who.Fleet,
         ["/exports/trips.csv"] = Who.Fleet,
