@@ -80,7 +80,7 @@ internal sealed class DemoHistory(FleetPoolDb db, OrganisationTime time, Instant
             b.OdometerInKm = v.LastOdometerKm;
             (b.BatteryOutPercent, b.BatteryInPercent) = charged ? (_random.Next(60, 101), _random.Next(20, 60)) : ((int?)null, (int?)null);
             (b.FuelOutEighths, b.FuelInEighths) = charged ? ((int?)null, (int?)null) : (_random.Next(4, 9), _random.Next(1, 4));
-            var refuel = _random.NextDouble() < 0.2 ? Refuel(v, returned) : null;
+            var refuel = Refuel(v, returned, b.OdometerInKm.Value - b.OdometerOutKm.Value);
             if (refuel is not null)
             {
                 db.Refuellings.Add(refuel);
@@ -94,7 +94,9 @@ internal sealed class DemoHistory(FleetPoolDb db, OrganisationTime time, Instant
         return b;
     }
 
-    private Refuelling Refuel(Vehicle v, Instant at)
+    // Fuel is bought when a tank's worth has been used (6.5 l, 4.5 kg or 18 kWh per 100 km); electric cars charge mostly at
+    // the depot, which check-in never sees: only about one charge in four (a public charger) is recorded with the trip.
+    private Refuelling? Refuel(Vehicle v, Instant at, int km)
     {
         var fuel = v.Fuel switch
         {
@@ -103,9 +105,19 @@ internal sealed class DemoHistory(FleetPoolDb db, OrganisationTime time, Instant
             { } f => f,
             _ => FuelType.Electric,
         };
-        var amount = FuelCatalog.RefuelUnit(fuel) switch { "kWh" => 20 + _random.Next(30), "kg" => 12 + _random.Next(8), _ => 28 + _random.Next(18) };
-        return new Refuelling { VehicleId = v.Id, At = at, FuelTanked = fuel, Amount = amount };
+        var (perKm, fill) = FuelCatalog.RefuelUnit(fuel) switch { "kWh" => (0.18, 30.0), "kg" => (0.045, 12.0), _ => (0.065, 30.0) };
+        var used = _used.GetValueOrDefault(v.Id) + km * perKm;
+        if (used < fill)
+        {
+            _used[v.Id] = used;
+            return null;
+        }
+        _used[v.Id] = 0;
+        return fuel == FuelType.Electric && _random.NextDouble() < 0.75 ? null
+            : new Refuelling { VehicleId = v.Id, At = at, FuelTanked = fuel, Amount = Math.Round(used, 1) };
     }
+
+    private readonly Dictionary<int, double> _used = [];
 
     private void AddUpcoming(List<Vehicle> vehicles, AppUser staff, List<Core.Organisation.CostCenter> costCenters, LocalDate today)
     {
