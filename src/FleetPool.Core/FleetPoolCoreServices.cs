@@ -35,6 +35,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Reporting.ShareActions>()
         .AddSingleton<Energy.EnergyImport>()
         .AddSingleton<Energy.EnergyRecords>()
+        .AddSingleton<Reporting.TravelFollowUp>()
         .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Notifications.Inbox>()
         .AddSingleton<Notifications.BookingNotices>()

@@ -43,6 +43,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/reports/fossil-share/locks/{year:int}"] = Who.Fleet,
         ["DELETE /api/reports/fossil-share/locks/{year:int}"] = Who.Admin,
         ["GET /api/reports/costs"] = Who.Lead,
+        ["GET /api/reports/follow-up"] = Who.Lead,
+        ["GET /api/exports/follow-up.csv"] = Who.Lead,
         ["GET /api/reports/phase-out"] = Who.Fleet,
         ["PUT /api/reports/phase-out/{vehicleId:int}"] = Who.Fleet,
         ["GET /api/exports/fossil-share.csv"] = Who.Lead,

@@ -18,7 +18,7 @@ namespace FleetPool.Core.Reporting;
 /// with a leading quote mark. Invariants: fleet managers and admins export anything; a department lead only the
 /// share report of their own department or board; bookings and trips name departments and cost centres, never people.
 /// </summary>
-public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationTime time, FossilShareReports shares)
+public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationTime time, FossilShareReports shares, TravelFollowUp followUp)
 {
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
@@ -42,6 +42,30 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
                     Percent(p.OfficialShare), Percent(p.InPracticeShare), Percent(p.FossilFreeEnergyShare), Round(p.Co2e.Kg),
                     p.Co2e.Method switch { Co2eMethod.Energy => "energi", Co2eMethod.Distance => "km (uppskattning)", _ => "" }, Round(p.EnergyCo2eKg), p.EnergyMonths,
                     Round(p.Co2eKg), p.KmMonths);
+            }
+        });
+    }
+
+    /// <summary>The yearly travel follow-up (CERO): one row per unit, this year and the change from the year before.</summary>
+    public async Task<Outcome<byte[]>> FollowUpAsync(Actor actor, int? year, CancellationToken ct = default)
+    {
+        var report = await followUp.BuildAsync(actor, year, ct);
+        if (report.Value is not { } r)
+        {
+            return report.Problem!;
+        }
+        return Write(w =>
+        {
+            // An empty cell is "no data" or "too few to show", never 0.
+            Header(w, "år", "från", "till", "nivå", "enhet", "anställda", "resor", "km_bil", "km_elcykel", "km_cykel", "co2e_kg_uppskattning", "kostnad_kr",
+                "co2e_per_anställd_kg", "kostnad_per_anställd_kr", "co2e_förändring_procent", "kostnad_förändring_procent");
+            foreach (var l in r.Lines)
+            {
+                var f = l.This;
+                Row(w, r.Year, r.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    l.Level switch { UnitLevel.Organisation => "organisation", UnitLevel.Board => "nämnd", _ => "avdelning" },
+                    l.Unit.Length == 0 ? "Hela organisationen" : l.Unit, f?.Employees, f?.Trips, f?.CarKm, f?.EBikeKm, f?.BikeKm, f?.Co2eKg, f?.CostSek,
+                    f?.Co2ePerEmployeeKg, f?.CostPerEmployeeSek, l.Co2eChange, l.CostChange);
             }
         });
     }

@@ -26,6 +26,12 @@ internal static class ReportsApi
             ApiResults.From(await locks.LockAsync(user.ToActor(), year, ct), _ => TypedResults.NoContent())).RequireAuthorization(Policies.FleetManager);
         group.MapDelete("/fossil-share/locks/{year:int}", async (int year, ClaimsPrincipal user, FleetShareLocks locks, CancellationToken ct) =>
             ApiResults.From(await locks.UnlockAsync(user.ToActor(), year, ct), _ => TypedResults.NoContent())).RequireAuthorization(Policies.Admin);
+        group.MapGet("/follow-up", async (HttpRequest request, ClaimsPrincipal user, TravelFollowUp followUp, CancellationToken ct) =>
+        {
+            var q = new QueryParser(request);
+            var year = q.Int("year", 2000, 9999);
+            return q.Errors.IsEmpty ? ApiResults.From(await followUp.BuildAsync(user.ToActor(), year, ct), TypedResults.Ok) : ApiResults.Invalid(q.Errors);
+        }).RequireAuthorization(Policies.Reports);
         group.MapGet("/costs", (HttpRequest request, ClaimsPrincipal user, HireCosts costs, CancellationToken ct) =>
             ForPeriod(request, p => costs.BuildAsync(user.ToActor(), p.From, p.To, ct))).RequireAuthorization(Policies.Reports);
         group.MapGet("/phase-out", async (ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
@@ -46,6 +52,12 @@ internal static class ReportsApi
             var q = new QueryParser(request);
             var (from, to, department) = (q.Date("from"), q.Date("to"), q.Int("department"));
             return q.Errors.IsEmpty ? File(await csv.FleetShareAsync(user.ToActor(), department, from, to, ct), "fossilfri-flotta.csv") : ApiResults.Invalid(q.Errors);
+        }).RequireAuthorization(Policies.Reports);
+        exports.MapGet("/follow-up.csv", async (HttpRequest request, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>
+        {
+            var q = new QueryParser(request);
+            var year = q.Int("year", 2000, 9999);
+            return q.Errors.IsEmpty ? File(await csv.FollowUpAsync(user.ToActor(), year, ct), "resor-uppfoljning.csv") : ApiResults.Invalid(q.Errors);
         }).RequireAuthorization(Policies.Reports);
         foreach (var (path, tripsOnly, name) in new[] { ("/bookings.csv", false, "bokningar.csv"), ("/trips.csv", true, "resor.csv") })
         {

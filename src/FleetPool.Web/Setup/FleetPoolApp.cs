@@ -19,6 +19,7 @@ public static class FleetPoolApp
         services.AddOptions<Core.Reporting.FleetShareOptions>().BindConfiguration(Core.Reporting.FleetShareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Reporting.DisclosureOptions>().BindConfiguration(Core.Reporting.DisclosureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Reporting.TariffOptions>().BindConfiguration(Core.Reporting.TariffOptions.Section);
+        services.AddOptions<Core.Reporting.FollowUpOptions>().BindConfiguration(Core.Reporting.FollowUpOptions.Section);
         services.AddOptions<Core.Notifications.OperationsOptions>().BindConfiguration(Core.Notifications.OperationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Notifications.SmtpOptions>().BindConfiguration(Core.Notifications.SmtpOptions.Section);
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
