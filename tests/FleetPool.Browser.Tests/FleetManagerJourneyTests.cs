@@ -49,7 +49,7 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
 
         await Chromium.OpenAsync(page, $"{app.BaseUrl}/reports/fossil-share");
         await page.GetByRole(AriaRole.Button, new() { Name = "Räkna om nu" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("ögonblicksbilder sparade för i dag")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("ögonblicksbilder sparade för i går och i dag")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"({freeBefore + 1}/{totalBefore})")).ToBeVisibleAsync();
         var (freeAfter, totalAfter) = await ShareTileAsync(page);
         Assert.True((double)freeAfter / totalAfter > (double)freeBefore / totalBefore, $"{freeBefore}/{totalBefore} → {freeAfter}/{totalAfter}");
@@ -122,7 +122,7 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
     [GeneratedRegex(@"\D")]
     private static partial Regex DigitsPattern();
 
-    // Reads "71 % (30/42)" from the "Fossiloberoende fordon" tile: what the fleet manager reads.
+    // Reads "71,4 % (30/42)" from the headline tile (the official definition): what the fleet manager reads.
     private static async Task<(int Free, int Total)> ShareTileAsync(IPage page)
     {
         var tile = page.Locator(".mud-paper").Filter(new() { HasTextRegex = TilePattern() });
@@ -135,7 +135,7 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
     [GeneratedRegex(@"\((\d+)/(\d+)\)")]
     private static partial Regex SharePattern();
 
-    [GeneratedRegex(@"^\s*Fossiloberoende fordon\s*[\d,]+\s*%\s*\(\d+/\d+\)\s*$")]
+    [GeneratedRegex(@"^\s*Fossiloberoende \(Miljöfordon, efter godkännande\)\s*[\d,]+\s*%\s*\(\d+/\d+\)\s*Rubriktalet\s*$")]
     private static partial Regex TilePattern();
 
     [GeneratedRegex("^Toyota Yaris")]

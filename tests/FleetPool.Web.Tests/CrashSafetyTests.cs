@@ -76,7 +76,7 @@ public sealed class CrashSafetyTests : IDisposable
                             }
                         }
                     }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
                     {
                         // The process died mid-request: not acknowledged, so nothing is owed.
                     }
