@@ -11,9 +11,8 @@ namespace FleetPool.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // A different count (vehicle-months, not vehicles): dropped, not renamed, so no old value is misread.
-            migrationBuilder.DropColumn(
-                name: "DrivenWithoutEnergy",
-                table: "FleetShareSnapshots");
+            // SQLite 3.35+ drops a column in place; EF's table rebuild would switch foreign keys off outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"FleetShareSnapshots\" DROP COLUMN \"DrivenWithoutEnergy\";");
 
             migrationBuilder.AddColumn<int>(
                 name: "DrivenVehicleMonthsWithEnergy",
@@ -31,13 +30,11 @@ namespace FleetPool.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "DrivenVehicleMonths",
-                table: "FleetShareSnapshots");
+            // SQLite 3.35+ drops a column in place; EF's table rebuild would switch foreign keys off outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"FleetShareSnapshots\" DROP COLUMN \"DrivenVehicleMonths\";");
 
-            migrationBuilder.DropColumn(
-                name: "DrivenVehicleMonthsWithEnergy",
-                table: "FleetShareSnapshots");
+            // SQLite 3.35+ drops a column in place; EF's table rebuild would switch foreign keys off outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"FleetShareSnapshots\" DROP COLUMN \"DrivenVehicleMonthsWithEnergy\";");
 
             migrationBuilder.AddColumn<int>(
                 name: "DrivenWithoutEnergy",

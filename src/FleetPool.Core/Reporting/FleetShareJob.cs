@@ -49,30 +49,26 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         var endOfDay = time.StartOfDay(date.PlusDays(1));
         var history = (await db.VehicleHistory.AsNoTracking().ToListAsync(ct)).ToLookup(h => h.VehicleId);
         var vehicles = (await db.Vehicles.AsNoTracking().ToListAsync(ct)).Select(v => VehicleHistoryEntry.AsOf(v, history[v.Id], endOfDay)).ToList();
-        var (checkIn, sessions, imported, trips) = (new List<EnergyBought>(), new List<EnergyBought>(), new List<EnergyBought>(), new List<VehicleTrips>());
-        // Summed in SQL month by month: a year of trips and refuellings is millions of rows, the sums one row per vehicle
-        // (and fuel) and month, which is what coverage ("data for 6 of 12 months") needs.
-        for (var month = 0; month < FleetShareCalculator.WindowMonths; month++)
-        {
-            var (from, to) = (time.StartOfDay(FleetShareCalculator.MonthStart(date, month)), time.StartOfDay(FleetShareCalculator.MonthStart(date, month + 1)));
-            var k = month;
-            checkIn.AddRange((await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
-                    .GroupBy(r => new { r.VehicleId, r.FuelTanked }).Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, Amount = g.Sum(r => r.Amount) })
-                    .ToListAsync(ct))
-                .Select(r => new EnergyBought(r.VehicleId, r.FuelTanked, r.Amount, k)));
-            foreach (var p in await db.EnergyPurchases.AsNoTracking().Where(p => p.VehicleId != null && p.At >= from && p.At < to)
-                         .GroupBy(p => new { p.VehicleId, p.Fuel, Session = p.Source == Energy.EnergySource.Charging })
-                         .Select(g => new { g.Key.VehicleId, g.Key.Fuel, g.Key.Session, Amount = g.Sum(p => p.Amount) }).ToListAsync(ct))
-            {
-                (p.Session ? sessions : imported).Add(new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, k));
-            }
-            trips.AddRange((await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
-                    .GroupBy(t => t.VehicleId)
-                    .Select(g => new { g.Key, Km = g.Sum(t => t.Km), Recorded = g.Sum(t => t.RecordedCo2eGrams ?? 0), Unrecorded = g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0) })
-                    .ToListAsync(ct))
-                .Select(g => new VehicleTrips(g.Key, g.Km, g.Recorded, g.Unrecorded, k)));
-        }
-        var energy = EnergySources.Combine(checkIn, sessions, imported);
+        // Summed in SQL per vehicle (and fuel) and month: a year of trips and refuellings is millions of rows, the sums a
+        // few thousand, and the months are what coverage ("data for 6 of 12 months") needs.
+        var starts = Enumerable.Range(0, FleetShareCalculator.WindowMonths + 1).Select(k => time.StartOfDay(FleetShareCalculator.MonthStart(date, k))).ToList();
+        var (from, to) = (starts[0], starts[^1]);
+        var checkIn = (await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
+                .GroupBy(WindowMonths.Rewrite((Bookings.Refuelling r) => new { r.VehicleId, r.FuelTanked, Month = WindowMonths.Of(r.At) }, starts))
+                .Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, g.Key.Month, Amount = g.Sum(r => r.Amount) }).ToListAsync(ct))
+            .ConvertAll(r => new EnergyBought(r.VehicleId, r.FuelTanked, r.Amount, r.Month));
+        var purchases = await db.EnergyPurchases.AsNoTracking().Where(p => p.VehicleId != null && p.At >= from && p.At < to)
+            .GroupBy(WindowMonths.Rewrite((Energy.EnergyPurchase p) => new { p.VehicleId, p.Fuel, Session = p.Source == Energy.EnergySource.Charging, Month = WindowMonths.Of(p.At) }, starts))
+            .Select(g => new { g.Key.VehicleId, g.Key.Fuel, g.Key.Session, g.Key.Month, Amount = g.Sum(p => p.Amount) }).ToListAsync(ct);
+        var (sessions, imported) = (purchases.Where(p => p.Session).ToList(), purchases.Where(p => !p.Session).ToList());
+        var trips = (await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
+                .GroupBy(WindowMonths.Rewrite((ReturnedTrip t) => new { t.VehicleId, Month = WindowMonths.Of(t.ReturnedAt) }, starts))
+                .Select(g => new { g.Key.VehicleId, g.Key.Month, Km = g.Sum(t => t.Km), Recorded = g.Sum(t => t.RecordedCo2eGrams ?? 0), Unrecorded = g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0) })
+                .ToListAsync(ct))
+            .ConvertAll(g => new VehicleTrips(g.VehicleId, g.Km, g.Recorded, g.Unrecorded, g.Month));
+        var energy = EnergySources.Combine(checkIn,
+            sessions.Select(p => new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, p.Month)),
+            imported.Select(p => new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, p.Month)));
         return FleetShareCalculator.Compute(date, units, vehicles, energy, trips, clock.GetCurrentInstant());
     }
 }
