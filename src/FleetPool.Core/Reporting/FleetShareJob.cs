@@ -55,17 +55,15 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         var (from, to) = (starts[0], starts[^1]);
         var checkIn = (await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
                 .GroupBy(WindowMonths.Rewrite((Bookings.Refuelling r) => new { r.VehicleId, r.FuelTanked, Month = WindowMonths.Of(r.At) }, starts))
-                .Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, g.Key.Month, Amount = g.Sum(r => r.Amount) }).ToListAsync(ct))
-            .ConvertAll(r => new EnergyBought(r.VehicleId, r.FuelTanked, r.Amount, r.Month));
+                .Select(g => new EnergyBought(g.Key.VehicleId, g.Key.FuelTanked, g.Sum(r => r.Amount), g.Key.Month)).ToListAsync(ct));
         var purchases = await db.EnergyPurchases.AsNoTracking().Where(p => p.VehicleId != null && p.At >= from && p.At < to)
             .GroupBy(WindowMonths.Rewrite((Energy.EnergyPurchase p) => new { p.VehicleId, p.Fuel, Session = p.Source == Energy.EnergySource.Charging, Month = WindowMonths.Of(p.At) }, starts))
             .Select(g => new { g.Key.VehicleId, g.Key.Fuel, g.Key.Session, g.Key.Month, Amount = g.Sum(p => p.Amount) }).ToListAsync(ct);
         var (sessions, imported) = (purchases.Where(p => p.Session).ToList(), purchases.Where(p => !p.Session).ToList());
         var trips = (await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
                 .GroupBy(WindowMonths.Rewrite((ReturnedTrip t) => new { t.VehicleId, Month = WindowMonths.Of(t.ReturnedAt) }, starts))
-                .Select(g => new { g.Key.VehicleId, g.Key.Month, Km = g.Sum(t => t.Km), Recorded = g.Sum(t => t.RecordedCo2eGrams ?? 0), Unrecorded = g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0) })
-                .ToListAsync(ct))
-            .ConvertAll(g => new VehicleTrips(g.VehicleId, g.Km, g.Recorded, g.Unrecorded, g.Month));
+                .Select(g => new VehicleTrips(g.Key.VehicleId, g.Sum(t => t.Km), g.Sum(t => t.RecordedCo2eGrams ?? 0), g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0), g.Key.Month))
+                .ToListAsync(ct));
         var energy = EnergySources.Combine(checkIn,
             sessions.Select(p => new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, p.Month)),
             imported.Select(p => new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, p.Month)));

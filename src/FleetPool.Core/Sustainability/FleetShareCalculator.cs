@@ -1,3 +1,4 @@
+using System.Numerics;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
 using FleetPool.Core.Reporting;
@@ -36,16 +37,44 @@ public static class FleetShareCalculator
         var tree = new UnitTree(units);
         var inFleet = vehicles.Where(v => v.AcquiredOn <= date && (v.RetiredOn is not { } r || r > date)).ToList();
         var chains = vehicles.ToDictionary(v => v.Id, v => tree.SelfAndAncestors(v.DepartmentId).ToHashSet());
+        var sums = Sum(vehicles, energy, trips);
         var snapshots = new List<FleetShareSnapshot>
         {
-            Snapshot(date, UnitLevel.Organisation, 0, "", _ => true, inFleet, vehicles, energy, trips, now),
+            Snapshot(date, UnitLevel.Organisation, 0, "", _ => true, inFleet, sums, now),
         };
         foreach (var unit in units.OrderBy(u => u.Kind).ThenBy(u => u.Name, StringComparer.Ordinal))
         {
             var level = unit.Kind == OrgUnitKind.Board ? UnitLevel.Board : UnitLevel.Department;
-            snapshots.Add(Snapshot(date, level, unit.Id, unit.Name, v => chains[v].Contains(unit.Id), inFleet, vehicles, energy, trips, now));
+            snapshots.Add(Snapshot(date, level, unit.Id, unit.Name, v => chains[v].Contains(unit.Id), inFleet, sums, now));
         }
         return snapshots;
+    }
+
+    // A car or van's 12 months, summed once for every unit it belongs to; the months as bits (1 << month).
+    private sealed class VehicleSums
+    {
+        public double Mj, FossilFreeMj, EnergyGrams, Km, Grams;
+        public int EnergyMonths, KmMonths;
+    }
+
+    private static Dictionary<int, VehicleSums> Sum(IReadOnlyList<Vehicle> vehicles, IReadOnlyList<EnergyBought> energy, IReadOnlyList<VehicleTrips> trips)
+    {
+        var motor = vehicles.Where(v => v.Kind.IsMotorVehicle()).ToDictionary(v => v.Id);
+        var sums = motor.Keys.ToDictionary(id => id, _ => new VehicleSums());
+        foreach (var e in energy.Where(e => e.Amount > 0 && sums.ContainsKey(e.VehicleId)))
+        {
+            var (facts, s) = (FuelCatalog.Of(e.Fuel), sums[e.VehicleId]);
+            var mj = e.Amount * (facts.MegajoulesPerUnit ?? 0);
+            (s.Mj, s.FossilFreeMj, s.EnergyGrams) = (s.Mj + mj, s.FossilFreeMj + mj * (facts.FossilFreeEnergyFraction ?? 0), s.EnergyGrams + mj * (facts.GramsCo2ePerMegajoule ?? 0));
+            s.EnergyMonths |= 1 << e.Month;
+        }
+        foreach (var t in trips.Where(t => t.Km > 0 && sums.ContainsKey(t.VehicleId)))
+        {
+            var (v, s) = (motor[t.VehicleId], sums[t.VehicleId]);
+            (s.Km, s.Grams) = (s.Km + t.Km, s.Grams + t.RecordedGrams + t.UnrecordedKm * FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm);
+            s.KmMonths |= 1 << t.Month;
+        }
+        return sums;
     }
 
     /// <summary>The month (0..11) of the 12-month window ending on <paramref name="date"/> that the local date <paramref name="day"/> falls in; −1 outside.</summary>
@@ -65,29 +94,18 @@ public static class FleetShareCalculator
     public static LocalDate MonthStart(LocalDate date, int k) => date.PlusMonths(k - WindowMonths).PlusDays(1);
 
     private static FleetShareSnapshot Snapshot(LocalDate date, UnitLevel level, int unitId, string name, Func<int, bool> belongs,
-        List<Vehicle> inFleet, IReadOnlyList<Vehicle> all, IReadOnlyList<EnergyBought> energy, IReadOnlyList<VehicleTrips> trips, Instant now)
+        List<Vehicle> inFleet, Dictionary<int, VehicleSums> sums, Instant now)
     {
         var mine = inFleet.Where(v => belongs(v.Id)).ToList();
         var cars = mine.Where(v => v.Kind.IsMotorVehicle()).ToList();
-        var motor = all.Where(v => belongs(v.Id) && v.Kind.IsMotorVehicle()).ToDictionary(v => v.Id);
         double mj = 0, fossilFree = 0, energyGrams = 0, km = 0, grams = 0;
-        var (energyMonths, kmMonths) = (new HashSet<int>(), new HashSet<int>());
-        foreach (var e in energy.Where(e => motor.ContainsKey(e.VehicleId) && e.Amount > 0))
+        int energyMonths = 0, kmMonths = 0, driven = 0, covered = 0;
+        foreach (var (_, s) in sums.Where(p => belongs(p.Key)))
         {
-            var facts = FuelCatalog.Of(e.Fuel);
-            var amount = e.Amount * (facts.MegajoulesPerUnit ?? 0);
-            (mj, fossilFree, energyGrams) = (mj + amount, fossilFree + amount * (facts.FossilFreeEnergyFraction ?? 0), energyGrams + amount * (facts.GramsCo2ePerMegajoule ?? 0));
-            energyMonths.Add(e.Month);
+            (mj, fossilFree, energyGrams, km, grams) = (mj + s.Mj, fossilFree + s.FossilFreeMj, energyGrams + s.EnergyGrams, km + s.Km, grams + s.Grams);
+            (energyMonths, kmMonths) = (energyMonths | s.EnergyMonths, kmMonths | s.KmMonths);
+            (driven, covered) = (driven + BitOperations.PopCount((uint)s.KmMonths), covered + BitOperations.PopCount((uint)(s.KmMonths & s.EnergyMonths)));
         }
-        foreach (var t in trips.Where(t => motor.ContainsKey(t.VehicleId) && t.Km > 0))
-        {
-            var v = motor[t.VehicleId];
-            km += t.Km;
-            grams += t.RecordedGrams + t.UnrecordedKm * FuelCatalog.For(v.Kind, v.Fuel).GramsCo2ePerKm;
-            kmMonths.Add(t.Month);
-        }
-        var fuelled = energy.Where(e => e.Amount > 0).Select(e => (e.VehicleId, e.Month)).ToHashSet();
-        var driven = trips.Where(t => motor.ContainsKey(t.VehicleId) && t.Km > 0).Select(t => (t.VehicleId, t.Month)).ToHashSet();
         return new FleetShareSnapshot
         {
             Date = date, Level = level, UnitId = unitId, UnitName = name, Vehicles = cars.Count,
@@ -95,10 +113,9 @@ public static class FleetShareCalculator
             FossilIndependentInPractice = cars.Count(v => FossilIndependence.Counts(v, ShareDefinition.InPractice)),
             ZeroEmission = cars.Count(v => v.Fuel is FuelType.Electric or FuelType.Hydrogen),
             Bikes = mine.Count - cars.Count, EnergyMj = Math.Round(mj, 3), FossilFreeEnergyMj = Math.Round(fossilFree, 3),
-            EnergyCo2eKg = Math.Round(energyGrams / 1000, 3), EnergyMonths = energyMonths.Count,
-            Km = Math.Round(km, 1), Co2eKg = Math.Round(grams / 1000, 3), KmMonths = kmMonths.Count,
-            DrivenVehicleMonths = driven.Count, DrivenVehicleMonthsWithEnergy = driven.Count(fuelled.Contains),
-            ComputedAt = now,
+            EnergyCo2eKg = Math.Round(energyGrams / 1000, 3), EnergyMonths = BitOperations.PopCount((uint)energyMonths),
+            Km = Math.Round(km, 1), Co2eKg = Math.Round(grams / 1000, 3), KmMonths = BitOperations.PopCount((uint)kmMonths),
+            DrivenVehicleMonths = driven, DrivenVehicleMonthsWithEnergy = covered, ComputedAt = now,
         };
     }
 }
