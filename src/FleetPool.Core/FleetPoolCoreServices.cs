@@ -36,6 +36,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Energy.EnergyImport>()
         .AddSingleton<Energy.EnergyRecords>()
         .AddSingleton<Reporting.TravelFollowUp>()
+        .AddSingleton<Steering.RoundPlanner>()
         .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Notifications.Inbox>()
         .AddSingleton<Notifications.BookingNotices>()
