@@ -37,6 +37,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Energy.EnergyRecords>()
         .AddSingleton<Reporting.TravelFollowUp>()
         .AddSingleton<Steering.RoundPlanner>()
+        .AddSingleton<Steering.RoundPlanning>()
         .AddSingleton<Reporting.HireCosts>()
         .AddSingleton<Notifications.Inbox>()
         .AddSingleton<Notifications.BookingNotices>()

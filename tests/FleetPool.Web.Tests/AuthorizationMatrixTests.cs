@@ -23,6 +23,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/calendar/{token}.ics"] = Who.Anonymous,
         ["GET /api/availability"] = Who.Staff,
         ["GET /api/trips/parse"] = Who.Staff,
+        ["POST /api/trips/round"] = Who.Staff,
         ["POST /api/bookings/"] = Who.Staff,
         ["PUT /api/bookings/{id:int}"] = Who.Staff,
         ["GET /api/bookings/mine"] = Who.Staff,

@@ -3,13 +3,20 @@ using FleetPool.Web.Setup;
 
 namespace FleetPool.Web.Api;
 
-/// <summary><c>GET /api/trips/parse?q=</c>: a one-line trip read into the booking form's fields; it books nothing.</summary>
+/// <summary>
+/// <c>GET /api/trips/parse?q=</c>: a one-line trip read into the booking form's fields; <c>POST /api/trips/round</c>: the
+/// best order of a multi-stop round. Neither books anything.
+/// </summary>
 internal static class TripsApi
 {
     public static RouteGroupBuilder MapTripsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/trips/parse", ParseAsync).RequireAuthorization(Policies.Staff).WithTags("Bookings")
             .WithSummary("Reads a Swedish or English trip phrase (\"elcykel i morgon 10-12 till Vårby gård\") into kind, slot, place, distance, passengers and purpose, and lists what it did not understand.");
+        api.MapPost("/trips/round", async (Core.Steering.RoundRequest body, System.Security.Claims.ClaimsPrincipal user, Core.Steering.RoundPlanning planning, CancellationToken ct) =>
+                ApiResults.From(await planning.PlanAsync(user.ToActor(), body, ct), TypedResults.Ok))
+            .RequireAuthorization(Policies.Staff).WithTags("Bookings")
+            .WithSummary("Proposes the order of a round's stops (places or positions, optional arrival windows) that minimises the km from and back to the site, with the km saved against the order given.");
         return api;
     }
 

@@ -6,7 +6,7 @@ using NodaTime.Text;
 
 namespace FleetPool.Web.Setup;
 
-/// <summary>API JSON: camelCase names and enums, instants with offsets, dates as yyyy-MM-dd.</summary>
+/// <summary>API JSON: camelCase names and enums, instants with offsets, dates as yyyy-MM-dd, times of day as HH:mm.</summary>
 public static class JsonSetup
 {
     /// <summary>Configures the minimal-API serializer.</summary>
@@ -23,6 +23,7 @@ public static class JsonSetup
         o.Converters.Add(new DefinedEnumConverter(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         o.Converters.Add(new InstantConverter(time.Zone));
         o.Converters.Add(new LocalDateConverter());
+        o.Converters.Add(new LocalTimeConverter());
         o.NumberHandling = JsonNumberHandling.Strict;
         return o;
     }
@@ -70,5 +71,19 @@ public static class JsonSetup
 
         public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
             writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+    }
+
+    // Times of day (a round's arrival windows) read as "10:30" or "10:30:00" and written as "10:30".
+    private sealed class LocalTimeConverter : JsonConverter<LocalTime>
+    {
+        private static readonly LocalTimePattern Short = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+        public override LocalTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && reader.GetString() is { } text
+                && (Short.Parse(text) is { Success: true } hm ? hm : LocalTimePattern.ExtendedIso.Parse(text)) is { Success: true } ok
+                ? ok.Value
+                : throw new JsonException("A time of day as HH:mm, e.g. 10:30.");
+
+        public override void Write(Utf8JsonWriter writer, LocalTime value, JsonSerializerOptions options) => writer.WriteStringValue(Short.Format(value));
     }
 }
