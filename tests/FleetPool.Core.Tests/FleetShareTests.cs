@@ -93,6 +93,7 @@ public class FleetShareCalculatorTests
         Assert.Equal(2335.31, org.FossilFreeEnergyMj, 6);
         Assert.Equal(2335.31 / 4511, org.FossilFreeEnergyShare!.Value, 9); // 51.77 %
         Assert.Equal(3, org.EnergyMonths);    // months 0, 3 and 11 of the window
+        Assert.Equal(10, org.BikeChargingKwh); // the e-bike's 10 kWh: its own line, not in the 4511 MJ
         Assert.Equal(1, Of(all(), UnitLevel.Board, 4).EnergyMonths);
 
         static List<FleetShareSnapshot> all() => FleetShareCalculator.Compute(Day, Units, Fleet, Tanked, Trips, Now);
@@ -119,6 +120,7 @@ public class FleetShareCalculatorTests
         Assert.Null(org.FossilFreeEnergyShare);
         Assert.False(org.HasTrips);
         Assert.Equal((0, 0), (org.EnergyMonths, org.KmMonths));
+        Assert.Null(org.BikeChargingKwh);
     }
 
     [Theory]

@@ -868,6 +868,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<double?>("BikeChargingKwh")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("Bikes")
                         .HasColumnType("integer");
 

@@ -835,6 +835,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("BikeChargingKwh")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("Bikes")
                         .HasColumnType("INTEGER");
 

@@ -54,6 +54,8 @@ public sealed class FleetShareSnapshot
     public int? DrivenVehicleMonths { get; set; }
     /// <summary>Of those, the vehicle-months with energy recorded for that vehicle (refuelled, charged or imported).</summary>
     public int? DrivenVehicleMonthsWithEnergy { get; set; }
+    /// <summary>E-bikes' and cargo bikes' charging in the 12 months, kWh: their own line, not in the fleet's energy; null in older snapshots.</summary>
+    public double? BikeChargingKwh { get; set; }
     /// <summary>Km driven by cars and vans in the 12 months.</summary>
     public double Km { get; set; }
     /// <summary>CO2e of that driving from km (the recorded CO2e, else km × g/km): an estimate, kg.</summary>

@@ -28,7 +28,7 @@ public sealed record SharePoint(LocalDate Date, int Vehicles, double? FossilInde
 /// share (until it reaches the first vehicle-count target).
 /// </summary>
 public sealed record FossilShareReport(UnitLevel Level, int UnitId, string UnitName, LocalDate AsOf, ShareDefinition Definition, SharePoint Current,
-    int? FossilIndependent, int? FossilIndependentOfficial, int FossilIndependentInPractice, int ZeroEmission, int Bikes, double Km,
+    int? FossilIndependent, int? FossilIndependentOfficial, int FossilIndependentInPractice, int ZeroEmission, int Bikes, double? BikeChargingKwh, double Km,
     double? Co2ePerVehicleKg, double? Co2eGramsPerKm, SharePoint? YearBefore, IReadOnlyList<SharePoint> Trend, IReadOnlyList<TargetStatus> Targets,
     IReadOnlyList<ProjectedShare> Projection);
 
@@ -91,7 +91,7 @@ public sealed class FossilShareReports(IDbContextFactory<FleetPoolDb> dbs, ICloc
                 t.Deadline, history.Select(s => Reading(t, s, definition)).ToList(), atDeadline is null ? null : Reading(t, atDeadline, definition), last, projected));
         }
         return new FossilShareReport(level, key, unit?.Name ?? "", last, definition, Point(current, definition), current.FossilIndependent(definition),
-            current.FossilIndependentOfficial, current.FossilIndependentInPractice, current.ZeroEmission, current.Bikes, current.Km,
+            current.FossilIndependentOfficial, current.FossilIndependentInPractice, current.ZeroEmission, current.Bikes, current.BikeChargingKwh, current.Km,
             current.Vehicles == 0 || !current.HasTrips ? null : Math.Round(current.Co2eKg / current.Vehicles, 1),
             current.Km <= 0 ? null : Math.Round(current.Co2eKg * 1000 / current.Km, 1), yearBefore is null ? null : Point(yearBefore, definition), trend, targets,
             Until(projection, targets.FirstOrDefault(t => t.Metric == TargetMetric.FossilIndependentShare)?.ProjectedOn));

@@ -38,14 +38,15 @@ public static class FleetShareCalculator
         var inFleet = vehicles.Where(v => v.AcquiredOn <= date && (v.RetiredOn is not { } r || r > date)).ToList();
         var chains = vehicles.ToDictionary(v => v.Id, v => tree.SelfAndAncestors(v.DepartmentId).ToHashSet());
         var sums = Sum(vehicles, energy, trips);
+        var bikeKwh = BikeCharging(vehicles, energy);
         var snapshots = new List<FleetShareSnapshot>
         {
-            Snapshot(date, UnitLevel.Organisation, 0, "", _ => true, inFleet, sums, now),
+            Snapshot(date, UnitLevel.Organisation, 0, "", _ => true, inFleet, sums, bikeKwh, now),
         };
         foreach (var unit in units.OrderBy(u => u.Kind).ThenBy(u => u.Name, StringComparer.Ordinal))
         {
             var level = unit.Kind == OrgUnitKind.Board ? UnitLevel.Board : UnitLevel.Department;
-            snapshots.Add(Snapshot(date, level, unit.Id, unit.Name, v => chains[v].Contains(unit.Id), inFleet, sums, now));
+            snapshots.Add(Snapshot(date, level, unit.Id, unit.Name, v => chains[v].Contains(unit.Id), inFleet, sums, bikeKwh, now));
         }
         return snapshots;
     }
@@ -55,6 +56,14 @@ public static class FleetShareCalculator
     {
         public double Mj, FossilFreeMj, EnergyGrams, Km, Grams;
         public int EnergyMonths, KmMonths;
+    }
+
+    // Bikes' charging is their own line: never in the fleet's energy or CO2e, which cover cars and vans.
+    private static Dictionary<int, double> BikeCharging(IReadOnlyList<Vehicle> vehicles, IReadOnlyList<EnergyBought> energy)
+    {
+        var bikes = vehicles.Where(v => !v.Kind.IsMotorVehicle()).Select(v => v.Id).ToHashSet();
+        return energy.Where(e => e.Amount > 0 && e.Fuel == FuelType.Electric && bikes.Contains(e.VehicleId))
+            .GroupBy(e => e.VehicleId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
     }
 
     private static Dictionary<int, VehicleSums> Sum(IReadOnlyList<Vehicle> vehicles, IReadOnlyList<EnergyBought> energy, IReadOnlyList<VehicleTrips> trips)
@@ -94,7 +103,7 @@ public static class FleetShareCalculator
     public static LocalDate MonthStart(LocalDate date, int k) => date.PlusMonths(k - WindowMonths).PlusDays(1);
 
     private static FleetShareSnapshot Snapshot(LocalDate date, UnitLevel level, int unitId, string name, Func<int, bool> belongs,
-        List<Vehicle> inFleet, Dictionary<int, VehicleSums> sums, Instant now)
+        List<Vehicle> inFleet, Dictionary<int, VehicleSums> sums, Dictionary<int, double> bikeKwh, Instant now)
     {
         var mine = inFleet.Where(v => belongs(v.Id)).ToList();
         var cars = mine.Where(v => v.Kind.IsMotorVehicle()).ToList();
@@ -115,7 +124,10 @@ public static class FleetShareCalculator
             Bikes = mine.Count - cars.Count, EnergyMj = Math.Round(mj, 3), FossilFreeEnergyMj = Math.Round(fossilFree, 3),
             EnergyCo2eKg = Math.Round(energyGrams / 1000, 3), EnergyMonths = BitOperations.PopCount((uint)energyMonths),
             Km = Math.Round(km, 1), Co2eKg = Math.Round(grams / 1000, 3), KmMonths = BitOperations.PopCount((uint)kmMonths),
-            DrivenVehicleMonths = driven, DrivenVehicleMonthsWithEnergy = covered, ComputedAt = now,
+            DrivenVehicleMonths = driven, DrivenVehicleMonthsWithEnergy = covered,
+            BikeChargingKwh = bikeKwh.Where(p => belongs(p.Key)).Select(p => (double?)p.Value).Aggregate((double?)null, (a, b) => (a ?? 0) + b) is { } kwh
+                ? Math.Round(kwh, 1) : null, // no record: no data, not 0
+            ComputedAt = now,
         };
     }
 }
