@@ -18,8 +18,9 @@ public sealed record RoundPlan(IReadOnlyList<int> Order, double Km, double Typed
 }
 
 /// <summary>
-/// Orders a multi-stop round to minimise its distance from and back to the pick-up site, with Google OR-Tools' routing
-/// solver (cheapest-arc first solution, guided local search within a time limit), keeping optional arrival windows.
+/// Orders a multi-stop round to minimise its distance from and back to the pick-up site: up to <see cref="ExactUpTo"/>
+/// stops without windows by trying every order, otherwise with Google OR-Tools' routing solver (cheapest-arc first
+/// solution, guided local search within a time limit), keeping optional arrival windows.
 /// Distances come from <see cref="IDistanceEstimator"/>, so a real router can replace haversine × detour later.
 /// Invariants: every stop is visited exactly once; the proposed round is never longer than the typed one (the typed
 /// order is kept when it is at least as short); a round whose windows cannot all be met says so instead of guessing.
@@ -28,6 +29,9 @@ public sealed class RoundPlanner(IDistanceEstimator distances)
 {
     /// <summary>Most stops a round may have.</summary>
     public const int MaxStops = 40;
+
+    /// <summary>Rounds without windows up to this many stops are solved by trying every order (7! = 5,040).</summary>
+    public const int ExactUpTo = 7;
 
     /// <summary>Plans the round from <paramref name="site"/>; <paramref name="start"/> anchors the time windows; <paramref name="averageKmh"/> turns km into minutes.</summary>
     public RoundPlan Plan(GeoPoint site, IReadOnlyList<RoundStop> stops, LocalTime? start = null, double averageKmh = 35)
@@ -48,7 +52,9 @@ public sealed class RoundPlanner(IDistanceEstimator distances)
         {
             return new RoundPlan(typed, typedKm, typedKm, direct, true);
         }
-        var order = Solve(stops, km, start, averageKmh);
+        var windows = start is not null && stops.Any(x => x.From is not null || x.To is not null);
+        // A few stops without windows: every order is tried (exact, instant, the same on a loaded machine).
+        var order = !windows && stops.Count <= ExactUpTo ? Exact(km, stops.Count) : Solve(stops, km, start, averageKmh);
         if (order is null)
         {
             return new RoundPlan(typed, typedKm, typedKm, [], false);
@@ -94,6 +100,12 @@ public sealed class RoundPlanner(IDistanceEstimator distances)
         // Guided local search runs to its limit: a few stops need little, a day's home-care round (12–25) most.
         search.TimeLimit = new Google.Protobuf.WellKnownTypes.Duration { Nanos = stops.Count <= 8 ? 100_000_000 : 500_000_000 };
         var solution = routing.SolveWithParameters(search);
+        if (solution is null && stops.All(x => x.From is null && x.To is null))
+        {
+            // Without windows a round always exists: no answer means the limit ran out first (a starved CPU); once more, longer.
+            search.TimeLimit = new Google.Protobuf.WellKnownTypes.Duration { Seconds = 3 };
+            solution = routing.SolveWithParameters(search);
+        }
         if (solution is null)
         {
             return null;
@@ -104,6 +116,37 @@ public sealed class RoundPlanner(IDistanceEstimator distances)
             order.Add(manager.IndexToNode(index) - 1);
         }
         return order;
+    }
+
+    private static List<int> Exact(double[,] km, int count)
+    {
+        var (best, bestKm, path, used) = (new List<int>(), double.MaxValue, new List<int>(), new bool[count]);
+        void Walk(int at, double sofar)
+        {
+            if (sofar >= bestKm)
+            {
+                return;
+            }
+            if (path.Count == count)
+            {
+                if (sofar + km[at, 0] < bestKm)
+                {
+                    (bestKm, best) = (sofar + km[at, 0], [.. path]);
+                }
+                return;
+            }
+            for (var next = 0; next < count; next++)
+            {
+                if (!used[next])
+                {
+                    (used[next], path) = (true, [.. path, next]);
+                    Walk(next + 1, sofar + km[at, next + 1]);
+                    (used[next], path) = (false, path[..^1]);
+                }
+            }
+        }
+        Walk(0, 0);
+        return best;
     }
 
     private static double Length(double[,] km, IReadOnlyList<int> order)
