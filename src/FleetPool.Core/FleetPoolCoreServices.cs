@@ -13,6 +13,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Steering.TripSteering>()
         .AddSingleton<Steering.PlaceRegistry>()
         .AddSingleton<BookingService>()
+        .AddSingleton<Bookings.Series.SeriesService>()
         .AddSingleton<BookingLifecycle>()
         .AddSingleton<BookingQueries>()
         .AddSingleton<NoShowSweep>()

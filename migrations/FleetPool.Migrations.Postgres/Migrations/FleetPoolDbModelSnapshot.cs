@@ -162,6 +162,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<Instant?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
                     b.Property<Instant>("Start")
                         .HasColumnType("timestamp with time zone");
 
@@ -184,6 +187,8 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.HasIndex("Start");
 
                     b.HasIndex("BookerId", "Start");
+
+                    b.HasIndex("SeriesId", "Start");
 
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
@@ -264,6 +269,107 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.HasIndex("VehicleId", "At");
 
                     b.ToTable("Refuellings");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Bookings.Series.BookingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AlternativeCheck")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<LocalDate>("BookedThrough")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BookerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CarReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("CostCenterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DaysMask")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("DestinationPlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("DistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("DriverId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndDayOffset")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalTime>("EndTime")
+                        .HasColumnType("time");
+
+                    b.Property<Instant?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Every")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<LocalDate>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FossilReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<LocalDate>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Passengers")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant?>("PersonalDataRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<LocalTime>("StartTime")
+                        .HasColumnType("time");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CostCenterId");
+
+                    b.HasIndex("DriverId");
+
+                    b.HasIndex("VehicleId");
+
+                    b.HasIndex("BookerId", "FirstDate");
+
+                    b.ToTable("BookingSeries");
                 });
 
             modelBuilder.Entity("FleetPool.Core.Energy.EnergyMapping", b =>
@@ -1179,6 +1285,32 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.HasOne("FleetPool.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Bookings.Series.BookingSeries", b =>
+                {
+                    b.HasOne("FleetPool.Core.Organisation.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BookerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FleetPool.Core.Organisation.CostCenter", null)
+                        .WithMany()
+                        .HasForeignKey("CostCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FleetPool.Core.Organisation.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("FleetPool.Core.Fleet.Vehicle", null)

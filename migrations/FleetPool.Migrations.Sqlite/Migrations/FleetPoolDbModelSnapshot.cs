@@ -152,6 +152,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<long?>("ReturnedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Start")
                         .HasColumnType("INTEGER");
 
@@ -174,6 +177,8 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.HasIndex("Start");
 
                     b.HasIndex("BookerId", "Start");
+
+                    b.HasIndex("SeriesId", "Start");
 
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
@@ -250,6 +255,111 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.HasIndex("VehicleId", "At");
 
                     b.ToTable("Refuellings");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Bookings.Series.BookingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AlternativeCheck")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedThrough")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CarReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CostCenterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DestinationPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("DriverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndDayOffset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Every")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FossilReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Passengers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PersonalDataRemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CostCenterId");
+
+                    b.HasIndex("DriverId");
+
+                    b.HasIndex("VehicleId");
+
+                    b.HasIndex("BookerId", "FirstDate");
+
+                    b.ToTable("BookingSeries");
                 });
 
             modelBuilder.Entity("FleetPool.Core.Energy.EnergyMapping", b =>
@@ -1138,6 +1248,32 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.HasOne("FleetPool.Core.Bookings.Booking", null)
                         .WithMany()
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Bookings.Series.BookingSeries", b =>
+                {
+                    b.HasOne("FleetPool.Core.Organisation.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BookerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FleetPool.Core.Organisation.CostCenter", null)
+                        .WithMany()
+                        .HasForeignKey("CostCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FleetPool.Core.Organisation.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("FleetPool.Core.Fleet.Vehicle", null)

@@ -59,6 +59,8 @@ public sealed class Booking
     public Instant? ReturnedAt { get; set; }
     /// <summary>When it was cancelled or marked as a no-show.</summary>
     public Instant? ClosedAt { get; set; }
+    /// <summary>The series this booking is an occurrence of; null for a single booking.</summary>
+    public int? SeriesId { get; set; }
     /// <summary>Odometer at pick-up, km.</summary>
     public int? OdometerOutKm { get; set; }
     /// <summary>Odometer at return, km.</summary>

@@ -12,7 +12,7 @@ public sealed record BookingRequest(
     int? VehicleId, Instant? Start, Instant? End, string? Purpose, string? CostCenter,
     double? DistanceKm = null, string? Destination = null, int? DriverId = null,
     string? CarReason = null, string? FossilReason = null, string? AlternativeCheck = null,
-    int? PlaceId = null, bool ConfidentialDestination = false, int? Passengers = null)
+    int? PlaceId = null, bool ConfidentialDestination = false, int? Passengers = null, Series.Recurrence? Repeat = null)
 {
     /// <summary>Longest one-way trip we accept, km (Sweden is about 1,600 km long).</summary>
     public const double MaxDistanceKm = 2000;

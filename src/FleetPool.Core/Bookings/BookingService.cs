@@ -26,56 +26,49 @@ public sealed class BookingService(
         {
             return Problem.Invalid(invalid);
         }
+        if (request.Repeat is not null)
+        {
+            return Problem.Invalid(new FieldErrors().Add("repeat", Text.Get("RepeatUseSeries")));
+        }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         await db.Database.OpenConnectionAsync(ct);
         // References, rules and steering are read before the write lock: none of them is what two bookings race for, so
         // the lock covers only the overlap check and the insert (and other requests read meanwhile).
-        var vehicle = await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VehicleId!.Value, ct);
-        var costCenter = await db.CostCenters.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CostCenter && c.IsActive, ct);
-        var driverId = request.DriverId ?? actor.UserId;
-        var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == driverId && u.IsActive, ct);
-        var refs = new FieldErrors()
-            .AddIf(vehicle is null, "vehicleId", Text.Get("NoVehicle"))
-            .AddIf(costCenter is null, "costCenter", Text.Get("NoCostCenter"))
-            .AddIf(driver is null, "driverId", Text.Get("NoUser"));
-        if (!refs.IsEmpty)
+        var parties = await PartiesAsync(db, actor, request, ct);
+        if (parties.Value is not var (vehicle, costCenter, driver))
         {
-            return Problem.Invalid(refs);
+            return parties.Problem!;
         }
-        if (await PartiesProblemAsync(db, actor, driver!, costCenter!.OrgUnitId, ct) is { } parties)
-        {
-            return parties;
-        }
-        var (problem, rules, site) = await CheckRulesAsync(db, vehicle!, request.Start!.Value, request.End!.Value, driver, false, ct);
+        var (problem, rules, site) = await CheckRulesAsync(db, vehicle, request.Start!.Value, request.End!.Value, driver, false, ct);
         if (problem is not null)
         {
             return problem;
         }
         var blockedUntil = request.End.Value + rules!.Buffer;
-        var trip = await steering.CheckAsync(db, actor, request, vehicle!, site!, blockedUntil, ct);
+        var trip = await steering.CheckAsync(db, actor, request, vehicle, site!, blockedUntil, ct);
         if (trip.Value is not { } facts)
         {
             return trip.Problem!;
         }
         // A driver named by a fleet manager hears of it in the inbox (and by e-mail when SMTP is set up).
-        var tellDriver = driver!.Id == actor.UserId ? null : new Notifications.Notification
+        var tellDriver = driver.Id == actor.UserId ? null : new Notifications.Notification
         {
             UserId = driver.Id, Kind = "namedDriver", At = clock.GetCurrentInstant(),
-            Arguments = string.Join(Notifications.Inbox.Separator, vehicle!.Name, time.Format(request.Start.Value),
+            Arguments = string.Join(Notifications.Inbox.Separator, vehicle.Name, time.Format(request.Start.Value),
                 await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleAsync(ct)),
         };
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        if (await TakenAsync(db, vehicle!, request.Start.Value, blockedUntil, rules, null, ct) is { } taken)
+        if (await TakenAsync(db, vehicle, request.Start.Value, blockedUntil, rules, null, ct) is { } taken)
         {
             return taken;
         }
         var booking = new Booking
         {
-            VehicleId = vehicle!.Id, Start = request.Start.Value, End = request.End.Value,
+            VehicleId = vehicle.Id, Start = request.Start.Value, End = request.End.Value,
             BlockedUntil = blockedUntil, Status = BookingStatus.Reserved,
             BookerId = actor.UserId, DriverId = request.DriverId, Purpose = request.Purpose!.Trim(),
-            CostCenterId = costCenter!.Id, DistanceKm = facts.DistanceKm, Destination = facts.Destination, DestinationPlaceId = facts.PlaceId,
+            CostCenterId = costCenter.Id, DistanceKm = facts.DistanceKm, Destination = facts.Destination, DestinationPlaceId = facts.PlaceId,
             CarReason = facts.CarReason, FossilReason = facts.FossilReason, EstimatedCo2eGrams = facts.EstimatedCo2eGrams,
             AlternativeCheck = request.AlternativeCheck, CreatedAt = clock.GetCurrentInstant(),
         };
@@ -155,6 +148,28 @@ public sealed class BookingService(
         return BookingView.From(booking, vehicle, costCenter);
     }
 
+    /// <summary>
+    /// The request's vehicle, active cost centre and active driver, when they exist and the actor may book them: the checks a
+    /// single booking and a series share.
+    /// </summary>
+    internal static async Task<Outcome<BookingParts>> PartiesAsync(FleetPoolDb db, Actor actor, BookingRequest request, CancellationToken ct)
+    {
+        var vehicle = await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VehicleId!.Value, ct);
+        var costCenter = await db.CostCenters.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CostCenter && c.IsActive, ct);
+        var driverId = request.DriverId ?? actor.UserId;
+        var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == driverId && u.IsActive, ct);
+        var refs = new FieldErrors()
+            .AddIf(vehicle is null, "vehicleId", Text.Get("NoVehicle"))
+            .AddIf(costCenter is null, "costCenter", Text.Get("NoCostCenter"))
+            .AddIf(driver is null, "driverId", Text.Get("NoUser"));
+        if (!refs.IsEmpty)
+        {
+            return Problem.Invalid(refs);
+        }
+        return await PartiesProblemAsync(db, actor, driver!, costCenter!.OrgUnitId, ct) is { } problem
+            ? problem : new BookingParts(vehicle!, costCenter, driver!);
+    }
+
     // Who drives and what is charged: the booker's own rights, not the named driver's (BookingParties).
     // Past MayNameDriver a booker who does not manage the fleet is the driver, so the driver row already holds their department.
     private static async Task<Problem?> PartiesProblemAsync(FleetPoolDb db, Actor actor, AppUser driver, int costCenterUnitId, CancellationToken ct)
@@ -222,6 +237,9 @@ public sealed class BookingService(
             : null;
     }
 }
+
+/// <summary>Who and what a booking is for, once checked.</summary>
+internal sealed record BookingParts(Vehicle Vehicle, Organisation.CostCenter CostCenter, AppUser Driver);
 
 /// <summary>Who may see and act on a booking: its booker, its driver, fleet managers and admins.</summary>
 public static class BookingAccess

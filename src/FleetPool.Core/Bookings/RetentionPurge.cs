@@ -10,7 +10,7 @@ using NodaTime;
 namespace FleetPool.Core.Bookings;
 
 /// <summary>
-/// GDPR retention, in every copy the app keeps: bookings that ended more than <c>RetentionDays</c> ago lose their
+/// GDPR retention, in every copy the app keeps: bookings (and series whose last trip is) more than <c>RetentionDays</c> old lose their
 /// destination (text and place), their purpose text and free-text reasons; listed reason codes, distance, km, CO2e, times
 /// and cost centre stay, so every aggregate is unchanged. Damage and incident reports resolved more than
 /// <c>DamageRetentionDays</c> ago are deleted. The audit rows of both are blanked the same way (the one update the audit
@@ -26,6 +26,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
     {
         ["Booking"] = ["Destination", "DestinationPlaceId", "Purpose", "CarReason", "FossilReason"],
         ["DamageReport"] = ["Description", "InjuryAccident"],
+        ["BookingSeries"] = ["Destination", "DestinationPlaceId", "Purpose", "CarReason", "FossilReason"],
     };
 
     /// <summary>Purges what is due; returns how many bookings changed.</summary>
@@ -45,6 +46,16 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             b.FossilReason = b.FossilReason is null ? null : Removed;
             b.PersonalDataRemovedAt = now;
         }
+        // A series is the template of its trips: it keeps their text until its last trip is as old as theirs.
+        var lastDay = cutoff.InUtc().Date;
+        var series = await db.BookingSeries.Where(s => s.PersonalDataRemovedAt == null && (s.EndedAt < cutoff || s.LastDate < lastDay)).ToListAsync(ct);
+        foreach (var s in series)
+        {
+            (s.Destination, s.DestinationPlaceId, s.Purpose) = (null, null, Removed);
+            s.CarReason = s.CarReason is { } r && !Steering.CarReasons.Codes.Contains(r) ? "other" : s.CarReason;
+            s.FossilReason = s.FossilReason is null ? null : Removed;
+            s.PersonalDataRemovedAt = now;
+        }
         var damageCutoff = now - Duration.FromDays(options.Value.DamageRetentionDays);
         var oldDamage = await db.DamageReports.Where(d => d.ResolvedAt != null && d.ResolvedAt < damageCutoff).ToListAsync(ct);
         db.DamageReports.RemoveRange(oldDamage);
@@ -52,9 +63,13 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
 #pragma warning disable CA1305 // translated to a SQL cast, which knows no culture
         var purgedBookings = db.Bookings.Where(b => b.PersonalDataRemovedAt != null).Select(b => b.Id.ToString());
 #pragma warning restore CA1305
+#pragma warning disable CA1305
+        var purgedSeries = db.BookingSeries.Where(s => s.PersonalDataRemovedAt != null).Select(s => s.Id.ToString());
+#pragma warning restore CA1305
         var goneDamage = oldDamage.Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var audit = await db.AuditEntries.Where(a => a.RedactedAt == null
-                && (a.Entity == "Booking" && purgedBookings.Contains(a.EntityId) || a.Entity == "DamageReport" && goneDamage.Contains(a.EntityId)))
+                && (a.Entity == "Booking" && purgedBookings.Contains(a.EntityId) || a.Entity == "DamageReport" && goneDamage.Contains(a.EntityId)
+                    || a.Entity == "BookingSeries" && purgedSeries.Contains(a.EntityId)))
             .ToListAsync(ct);
         foreach (var row in audit)
         {
@@ -65,7 +80,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, Entity = "AuditEntry", EntityId = "retention", Action = "Redacted",
-                After = JsonSerializer.Serialize(new { rows = audit.Count, bookings = due.Count, damageReportsDeleted = oldDamage.Count }),
+                After = JsonSerializer.Serialize(new { rows = audit.Count, bookings = due.Count, series = series.Count, damageReportsDeleted = oldDamage.Count }),
             });
         }
         await db.SaveChangesAsync(ct);

@@ -112,6 +112,27 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasOne<CostCenter>().WithMany().HasForeignKey(x => x.CostCenterId).OnDelete(DeleteBehavior.Restrict);
         // No foreign key to Places: adding one makes EF rebuild Bookings on SQLite outside the migration's transaction.
         b.HasIndex(x => x.DestinationPlaceId);
+        // No foreign key to BookingSeries either (the same SQLite rebuild); the index finds a series' occurrences.
+        b.HasIndex(x => new { x.SeriesId, x.Start });
+    }
+}
+
+internal sealed class BookingSeriesConfiguration : IEntityTypeConfiguration<Bookings.Series.BookingSeries>
+{
+    public void Configure(EntityTypeBuilder<Bookings.Series.BookingSeries> b)
+    {
+        b.Property(x => x.Every).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Purpose).HasMaxLength(500);
+        b.Property(x => x.Destination).HasMaxLength(200);
+        b.Property(x => x.CarReason).HasMaxLength(500);
+        b.Property(x => x.FossilReason).HasMaxLength(500);
+        b.Property(x => x.AlternativeCheck).HasMaxLength(40);
+        b.Ignore(x => x.IsRunning);
+        b.HasIndex(x => new { x.BookerId, x.FirstDate });
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.BookerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DriverId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CostCenter>().WithMany().HasForeignKey(x => x.CostCenterId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -30,6 +30,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<VehicleHistoryEntry> VehicleHistory => Set<VehicleHistoryEntry>();
     /// <summary>Bookings.</summary>
     public DbSet<Booking> Bookings => Set<Booking>();
+    /// <summary>Repeating trips; their occurrences are bookings.</summary>
+    public DbSet<Bookings.Series.BookingSeries> BookingSeries => Set<Bookings.Series.BookingSeries>();
     /// <summary>Refuelling and charging records.</summary>
     public DbSet<Refuelling> Refuellings => Set<Refuelling>();
     /// <summary>Fuel-card transactions, charge-point sessions and charging sessions recorded in the app.</summary>

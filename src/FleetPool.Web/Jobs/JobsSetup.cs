@@ -37,6 +37,8 @@ public sealed class JobsOptions
 
     /// <summary>When the SQLite database is copied (default 03:00; nothing on PostgreSQL).</summary>
     [Required] public string BackupCron { get; set; } = "0 3 * * *";
+    /// <summary>Books repeating trips' dates as the "book ahead" horizon reaches them (Europe/Stockholm).</summary>
+    [Required] public string SeriesCron { get; set; } = "15 0 * * *";
 }
 
 /// <summary>Lets only signed-in fleet managers and admins into the Hangfire dashboard (the endpoint's policy says the same).</summary>
@@ -95,6 +97,7 @@ public static class JobsSetup
         jobs.AddOrUpdate<Core.Notifications.BookingNotices>("overdue-returns", j => j.FlagOverdueAsync(CancellationToken.None), options.OverdueCron, inZone);
         jobs.AddOrUpdate<Core.Notifications.EmailOutbox>("email-outbox", j => j.RunAsync(CancellationToken.None), options.EmailCron, inZone);
         jobs.AddOrUpdate<RetentionPurge>("retention-purge", j => j.RunAsync(CancellationToken.None), options.RetentionCron, inZone);
+        jobs.AddOrUpdate<Core.Bookings.Series.SeriesService>("series-extension", j => j.ExtendAsync(CancellationToken.None), options.SeriesCron, inZone);
         jobs.AddOrUpdate<Core.Data.SqliteBackup>("sqlite-backup", j => j.RunAsync(null, CancellationToken.None), options.BackupCron, inZone);
     }
 
