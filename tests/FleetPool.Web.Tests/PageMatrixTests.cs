@@ -27,6 +27,7 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/"] = Who.Staff,
         ["/book"] = Who.Staff,
         ["/bookings"] = Who.Staff,
+        ["/series/{Id:int}"] = Who.Staff,
         ["/inbox"] = Who.Staff,
         ["/profile"] = Who.Staff,
         ["/fleet/{Id:int}"] = Who.Staff,

@@ -95,11 +95,11 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
         return Write(w =>
         {
             Header(w, "bokning", "start", "slut", "status", "fordon", "typ", "drivmedel", "avdelning", "kostnadsställe", "ärende",
-                "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ");
+                "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ", "serie");
             foreach (var x in rows)
             {
                 Row(w, x.b.Id, time.Format(x.b.Start), time.Format(x.b.End), x.b.Status, x.Name, x.Kind, x.Fuel, x.Department, x.Code, x.b.Purpose,
-                    x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck);
+                    x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck, x.b.SeriesId);
             }
         });
     }

@@ -29,6 +29,10 @@ public partial class Book
     private AvailabilityResult? _result;
     private (Instant Start, Instant End) _slot;
     private (int VehicleId, string Message)? _bookError;
+    private Core.Bookings.Series.SeriesResult? _seriesResult;
+    private BookingRequest? _seriesRequest;
+    private readonly HashSet<LocalDate> _insteadBooked = [];
+    private bool _revealSeries;
     private string? _alert, _understood, _notUnderstood;
     private bool _busy, _more, _all, _whenChosen, _reveal;
     private int _version;
@@ -40,6 +44,7 @@ public partial class Book
 
     [Inject] private AvailabilityService Availability { get; set; } = default!;
     [Inject] private BookingService Bookings { get; set; } = default!;
+    [Inject] private Core.Bookings.Series.SeriesService Series { get; set; } = default!;
     [Inject] private BookingQueries Queries { get; set; } = default!;
     [Inject] private BookingDefaults Defaults { get; set; } = default!;
     [Inject] private TripPhrases Phrases { get; set; } = default!;
@@ -262,6 +267,11 @@ public partial class Book
             _reveal = false;
             await Js.InvokeVoidAsync("fleetPool.reveal", "results-heading");
         }
+        if (_revealSeries)
+        {
+            _revealSeries = false;
+            await Js.InvokeVoidAsync("fleetPool.reveal", "series-result");
+        }
     }
 
     // Another site open for the same times: keep the times, take the vehicle from there.
@@ -304,9 +314,15 @@ public partial class Book
             (Form.Purpose, Form.CostCenter) = (purpose, costCenter);
         }
         _busy = true;
-        var outcome = await Bookings.CreateAsync(_actor, new BookingRequest(vehicle.Id, _slot.Start, _slot.End,
+        var request = new BookingRequest(vehicle.Id, _slot.Start, _slot.End,
             purpose, costCenter, Form.DistanceKm, Destination, null, carReason, fossilReason, Form.AlternativeCheck,
-            Form.Place?.Id, Form.Confidential, Form.Passengers));
+            Form.Place?.Id, Form.Confidential, Form.Passengers);
+        if (Form.Recurrence() is { } repeat)
+        {
+            await BookSeriesAsync(vehicle, request with { Repeat = repeat });
+            return;
+        }
+        var outcome = await Bookings.CreateAsync(_actor, request);
         _busy = false;
         if (outcome.Value is { } booking)
         {
@@ -314,7 +330,52 @@ public partial class Book
             Navigation.NavigateTo("bookings");
             return;
         }
-        var problem = outcome.Problem!;
+        await ShowBookProblemAsync(vehicle, outcome.Problem!);
+    }
+
+    // A series books what it can at once; when some dates could not be booked they are listed with another car to take.
+    private async Task BookSeriesAsync(VehicleView vehicle, BookingRequest request)
+    {
+        var outcome = await Series.CreateAsync(_actor, request);
+        _busy = false;
+        if (outcome.Value is { } made)
+        {
+            _seriesRequest = request;
+            if (made.NotBooked.Count == 0)
+            {
+                Snackbar.Add(L["Series.AllBooked", made.Booked.Count, vehicle.Name], Severity.Success);
+                Navigation.NavigateTo($"series/{made.Series.Id}");
+                return;
+            }
+            (_seriesResult, _revealSeries) = (made, true);
+            return;
+        }
+        await ShowBookProblemAsync(vehicle, outcome.Problem!);
+    }
+
+    // One date of a series taken: book the other free car offered for that slot, with the series' answers.
+    private async Task BookInsteadAsync(Core.Bookings.Series.SkippedOccurrence skipped)
+    {
+        if (_seriesRequest is null || skipped is not { Instead: { } instead, Start: { } start, End: { } end })
+        {
+            return;
+        }
+        _busy = true;
+        var outcome = await Bookings.CreateAsync(_actor, _seriesRequest with { VehicleId = instead.VehicleId, Start = start, End = end, Repeat = null });
+        _busy = false;
+        if (outcome.Value is { } booking)
+        {
+            _insteadBooked.Add(skipped.Date);
+            Snackbar.Add(L["Book.Booked", booking.VehicleName, Display.Slot(booking.Start, booking.End, Time)], Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add(outcome.Problem!.Summary, Severity.Error);
+        }
+    }
+
+    private async Task ShowBookProblemAsync(VehicleView vehicle, Problem problem)
+    {
         if (problem.Kind == ProblemKind.Conflict)
         {
             await TripChangedAsync(reveal: false);
@@ -322,7 +383,7 @@ public partial class Book
             return;
         }
         // The message goes under the button that was pressed; a field it names also shows it and gets focus.
-        var rest = _errors.Take(problem, "purpose", "costCenter", "destination");
+        var rest = _errors.Take(problem, "purpose", "costCenter", "destination", "repeat", "repeat.days", "repeat.until", "repeat.count");
         _bookError = (vehicle.Id, rest ?? string.Join(" ", problem.Errors.Values.SelectMany(m => m)));
         await FocusFirstErrorAsync();
     }

@@ -30,6 +30,19 @@ public sealed class BookingFormModel
     public string AlternativeCheck { get; set; } = "notAsked";
     public string? Purpose { get; set; }
     public string? CostCenter { get; set; }
+    /// <summary>How the trip repeats; null for a single trip.</summary>
+    public Core.Bookings.Series.RepeatEvery? Repeat { get; set; }
+    /// <summary>The days a weekly trip repeats on (empty: the pick-up date's weekday).</summary>
+    public HashSet<IsoDayOfWeek> RepeatDays { get; set; } = [];
+    /// <summary>How many trips, when no end date is chosen.</summary>
+    public int? RepeatCount { get; set; } = 10;
+    /// <summary>The last date trips repeat on; when set it wins over the count.</summary>
+    public DateTime? RepeatUntil { get; set; }
+
+    /// <summary>The repeat rule as Core takes it (Core validates it), or null for a single trip.</summary>
+    public Core.Bookings.Series.Recurrence? Recurrence() => Repeat is not { } every ? null : new(every,
+        every == Core.Bookings.Series.RepeatEvery.Week ? (RepeatDays.Count > 0 ? RepeatDays.Order().ToList() : Day is { } d ? [d.DayOfWeek] : []) : null,
+        RepeatUntil is { } until ? LocalDate.FromDateTime(until) : null, RepeatUntil is null ? RepeatCount : null);
 
     /// <summary>True when the trip says where it goes: a place from the register or a distance.</summary>
     public bool HasWhere => Place is not null || DistanceKm is > 0;

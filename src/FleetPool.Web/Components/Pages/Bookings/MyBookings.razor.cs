@@ -26,8 +26,13 @@ public partial class MyBookings
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
+    // A series shows its next reserved trip only (with how many follow): sixty weekday trips would bury everything else.
     private List<BookingView> Upcoming => _bookings!
-        .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut).OrderBy(b => b.Start).ToList();
+        .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut).OrderBy(b => b.Start)
+        .GroupBy(b => b is { SeriesId: { } series, Status: BookingStatus.Reserved } ? -series : b.Id).Select(g => g.First()).ToList();
+
+    private int MoreInSeries(BookingView b) =>
+        _bookings!.Count(x => x.SeriesId == b.SeriesId && x.Status == BookingStatus.Reserved && x.Id != b.Id);
 
     private List<BookingView> Past => _bookings!
         .Where(b => b.Status is BookingStatus.Returned or BookingStatus.NoShow).OrderByDescending(b => b.Start).ToList();
