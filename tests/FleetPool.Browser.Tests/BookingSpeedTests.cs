@@ -23,7 +23,7 @@ public class BookingSpeedTests(AppProcess app) : IClassFixture<AppProcess>
         await Chromium.ShotOnFailureAsync(page, $"speed-failed-{tag}", async () =>
         {
             await Chromium.SignInAsync(page, app.BaseUrl, email);
-            await UseKeyCabinetAsync(page); // open around the clock, so "today" and "tomorrow" are bookable whenever CI runs
+            await Chromium.UseKeyCabinetAsync(page); // open around the clock, so "today" and "tomorrow" are bookable whenever CI runs
 
             // A car for 3 km today, with a reason (the purpose is typed as a first-timer would).
             var car = await MeasureAsync(page, tag, "car for 3 km today with a reason", async f =>
@@ -67,15 +67,6 @@ public class BookingSpeedTests(AppProcess app) : IClassFixture<AppProcess>
             });
             Assert.Equal(2, line);
         });
-    }
-
-    private static async Task UseKeyCabinetAsync(IPage page)
-    {
-        await Chromium.OpenAsync(page, page.Url.Split('/')[0] + "//" + new Uri(page.Url).Authority + "/profile");
-        await Chromium.ChooseAsync(page, page.GetByLabel("Förvald utgångsplats"), "Skogås nyckelskåp");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Spara profil" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Profilen är sparad.")).ToBeVisibleAsync();
-        await Chromium.OpenAsync(page, page.Url.Split('/')[0] + "//" + new Uri(page.Url).Authority + "/");
     }
 
     // Runs a flow from the start page to My bookings and records its interactions and seconds.

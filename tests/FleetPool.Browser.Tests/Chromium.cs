@@ -117,4 +117,14 @@ public static class Chromium
         // On a phone the menu drawer can open as an overlay until the breakpoint is known; a click then only closes it.
         await Assertions.Expect(page.Locator(".mud-overlay:visible")).ToHaveCountAsync(0);
     }
+
+    /// <summary>Makes the demo's key cabinet (open around the clock) the signed-in person's default site, then opens the start page.</summary>
+    public static async Task UseKeyCabinetAsync(IPage page)
+    {
+        await OpenAsync(page, page.Url.Split('/')[0] + "//" + new Uri(page.Url).Authority + "/profile");
+        await ChooseAsync(page, page.GetByLabel("Förvald utgångsplats"), "Skogås nyckelskåp");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara profil" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Profilen är sparad.")).ToBeVisibleAsync();
+        await OpenAsync(page, page.Url.Split('/')[0] + "//" + new Uri(page.Url).Authority + "/");
+    }
 }
