@@ -42,8 +42,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         foreach (var b in due)
         {
             (b.Destination, b.DestinationPlaceId, b.Purpose) = (null, null, Removed);
-            b.CarReason = b.CarReason is { } r && !Steering.CarReasons.Codes.Contains(r) ? "other" : b.CarReason;
-            b.FossilReason = b.FossilReason is null ? null : Removed;
+            (b.CarReason, b.FossilReason) = (ListedOnly(b.CarReason), b.FossilReason is null ? null : Removed);
             b.PersonalDataRemovedAt = now;
         }
         // A series is the template of its trips: it keeps their text until its last trip is as old as theirs.
@@ -52,8 +51,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         foreach (var s in series)
         {
             (s.Destination, s.DestinationPlaceId, s.Purpose) = (null, null, Removed);
-            s.CarReason = s.CarReason is { } r && !Steering.CarReasons.Codes.Contains(r) ? "other" : s.CarReason;
-            s.FossilReason = s.FossilReason is null ? null : Removed;
+            (s.CarReason, s.FossilReason) = (ListedOnly(s.CarReason), s.FossilReason is null ? null : Removed);
             s.PersonalDataRemovedAt = now;
         }
         var damageCutoff = now - Duration.FromDays(options.Value.DamageRetentionDays);
@@ -87,6 +85,10 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         await tx.CommitAsync(ct);
         return due.Count;
     }
+
+    // A listed car reason is a code and stays (the steering report counts it); a free-text one becomes "other".
+    private static string? ListedOnly(string? carReason) =>
+        carReason is { } r && !Steering.CarReasons.Codes.Contains(r) ? "other" : carReason;
 
     private static string? Blank(string? json, string[] fields)
     {
