@@ -14,6 +14,8 @@ public static class FleetPoolCoreServices
         .AddSingleton<Steering.PlaceRegistry>()
         .AddSingleton<BookingService>()
         .AddSingleton<Bookings.Series.SeriesService>()
+        .AddSingleton<Bookings.Waitlist.WaitlistService>()
+        .AddSingleton<Bookings.Approvals.ApprovalService>()
         .AddSingleton<BookingLifecycle>()
         .AddSingleton<BookingQueries>()
         .AddSingleton<NoShowSweep>()

@@ -44,6 +44,7 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/fleet/stickers"] = Who.Fleet,
         ["/fleet/energy"] = Who.Fleet,
         ["/reports/follow-up"] = Who.Lead,
+        ["/approvals"] = Who.Lead,
         ["/admin/users"] = Who.Fleet,
         ["/exports/bookings.csv"] = Who.Fleet,
         ["/exports/trips.csv"] = Who.Fleet,

@@ -33,6 +33,18 @@ public class PostgresGuaranteeTests(PostgresApp app) : ProviderTests<PostgresApp
         Assert.True(WriteConflicts.IsOverlap(refused), refused.InnerException?.Message);
     }
 
+    [Theory]
+    [InlineData(BookingStatus.Offered)]
+    [InlineData(BookingStatus.Pending)]
+    public async Task ExclusionConstraint_HeldOfferOrPendingApproval_HoldsTheSlotLikeAReservation(BookingStatus held)
+    {
+        var start = Nine - Duration.FromDays(held == BookingStatus.Offered ? 3 : 4); // before the slots the other tests count
+        await SaveAsync(Slot(start, Duration.FromHours(1), held));
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => SaveAsync(Slot(start + Duration.FromMinutes(30), Duration.FromHours(1))));
+        Assert.True(WriteConflicts.IsOverlap(refused), refused.InnerException?.Message);
+        Assert.Contains(held, BookingStatuses.HoldingSlot); // the constraint and the services' overlap query agree
+    }
+
     [Fact]
     public async Task ExclusionConstraint_TouchingAfterBufferOrCancelled_Allowed()
     {

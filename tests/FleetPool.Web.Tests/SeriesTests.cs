@@ -123,7 +123,7 @@ public abstract class SeriesTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Equal(["2026-04-14"], details.GetProperty("missing").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(0, details.GetProperty("laterCount").GetInt32());
         var notice = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.UserId == App.Ids.Staff && n.Kind == "seriesSkipped" && n.Arguments.Contains("2026-04-14")));
-        Assert.StartsWith("Serie bil", notice.Arguments, StringComparison.Ordinal);
+        Assert.StartsWith("Egen bil", notice.Arguments, StringComparison.Ordinal);
         Assert.Equal(0, await App.InScopeAsync<SeriesService, int>(s => s.ExtendAsync())); // idempotent: nothing left to try
     }
 
@@ -238,28 +238,8 @@ public abstract class SeriesTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         return (await response.JsonAsync()).GetProperty("series").GetProperty("id").GetInt32();
     }
 
-    // A weekday site (07–18, closed on holidays) with electric cars (and a petrol one when asked) in a unit of its own.
-    private Task<(int Site, int[] Cars)> NewSiteAsync(int electric, FuelType? extra = null, int? maxDaysAhead = null) => App.QueryAsync(async db =>
-    {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var unit = new OrgUnit { Name = "Serier " + tag, Kind = OrgUnitKind.Department, ParentId = await db.OrgUnits.Where(u => u.Id == App.Ids.Department).Select(u => u.ParentId).SingleAsync() };
-        var site = new Site
-        {
-            Name = "Serieplats " + tag, Address = "Seriegatan 1", Latitude = 59.24, Longitude = 17.99, MaxDaysAhead = maxDaysAhead,
-            OpeningHours = Enumerable.Range(1, 5).Select(d => new OpeningHours { Day = (IsoDayOfWeek)d, Opens = new LocalTime(7, 0), Closes = new LocalTime(18, 0) }).ToList(),
-        };
-        db.AddRange(unit, site);
-        await db.SaveChangesAsync();
-        var fuels = Enumerable.Repeat(FuelType.Electric, electric).Concat(extra is { } f ? [f] : []).ToList();
-        var cars = fuels.Select((f, i) => new Vehicle
-        {
-            Name = $"Serie bil {i + 1} {tag}", Kind = VehicleKind.Car, Fuel = f, SiteId = site.Id, DepartmentId = unit.Id, Seats = 5, RangeKm = 400,
-            AcquiredOn = new LocalDate(2024, 1, 1), LastOdometerKm = 1000,
-        }).ToList();
-        db.Vehicles.AddRange(cars);
-        await db.SaveChangesAsync();
-        return (site.Id, cars.Select(c => c.Id).ToArray());
-    });
+    private Task<(int Site, int[] Cars)> NewSiteAsync(int electric, FuelType? extra = null, int? maxDaysAhead = null) =>
+        App.NewSiteAsync(electric, extra, maxDaysAhead);
 }
 
 public sealed class SeriesTestsOnSqlite(SqliteApp app) : SeriesTests<SqliteApp>(app);

@@ -12,19 +12,20 @@ namespace FleetPool.Core.Bookings;
 /// frees the rest of the slot (BlockedUntil becomes the return time plus the buffer); each step is one transaction; a car
 /// or van is picked up only by its driver, holding a valid licence that day (<see cref="BookingParties"/>).
 /// </summary>
-public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults, Time.OrganisationTime time)
+public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults, Time.OrganisationTime time,
+    Waitlist.WaitlistService waitlist)
 {
-    /// <summary>Cancels a reservation; the slot is free at once.</summary>
-    public Task<Outcome<BookingView>> CancelAsync(Actor actor, int id, CancellationToken ct = default) =>
-        StepAsync(actor, id, BookingStatus.Reserved, null, (db, b, now) =>
+    /// <summary>Cancels a reservation (or withdraws one awaiting approval); the slot is free at once, and offered to whoever waits for it.</summary>
+    public async Task<Outcome<BookingView>> CancelAsync(Actor actor, int id, CancellationToken ct = default) =>
+        await FreedAsync(await StepAsync(actor, id, [BookingStatus.Reserved, BookingStatus.Pending], null, (db, b, now) =>
         {
             (b.Status, b.ClosedAt) = (BookingStatus.Cancelled, now);
             return Task.FromResult<Problem?>(null);
-        }, ct);
+        }, ct), ct);
 
     /// <summary>Picks the vehicle up: from <c>EarlyCheckoutMinutes</c> before the start until the end.</summary>
     public Task<Outcome<BookingView>> CheckOutAsync(Actor actor, int id, TripReadings readings, CancellationToken ct = default) =>
-        StepAsync(actor, id, BookingStatus.Reserved, readings, async (db, b, now) =>
+        StepAsync(actor, id, [BookingStatus.Reserved], readings, async (db, b, now) =>
         {
             if (now < defaults.Value.PickUpOpens(b.Start) || now >= b.End)
             {
@@ -54,9 +55,9 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
             return null;
         }, ct);
 
-    /// <summary>Brings the vehicle back, with readings, optional refuelling and an optional damage report.</summary>
-    public Task<Outcome<BookingView>> CheckInAsync(Actor actor, int id, TripReadings readings, CancellationToken ct = default) =>
-        StepAsync(actor, id, BookingStatus.CheckedOut, readings, async (db, b, now) =>
+    /// <summary>Brings the vehicle back, with readings, optional refuelling and an optional damage report; an early return is offered to whoever waits.</summary>
+    public async Task<Outcome<BookingView>> CheckInAsync(Actor actor, int id, TripReadings readings, CancellationToken ct = default) =>
+        await FreedAsync(await StepAsync(actor, id, [BookingStatus.CheckedOut], readings, async (db, b, now) =>
         {
             var vehicle = await db.Vehicles.SingleAsync(v => v.Id == b.VehicleId, ct);
             if (!BookingParties.MayCheckIn(actor, b.BookerId, b.DriverId, vehicle.Kind))
@@ -90,9 +91,18 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
                 });
             }
             return null;
-        }, ct);
+        }, ct), ct);
 
-    private async Task<Outcome<BookingView>> StepAsync(Actor actor, int id, BookingStatus from, TripReadings? readings,
+    private async Task<Outcome<BookingView>> FreedAsync(Outcome<BookingView> outcome, CancellationToken ct)
+    {
+        if (outcome.Succeeded)
+        {
+            await waitlist.OfferFreedAsync(ct);
+        }
+        return outcome;
+    }
+
+    private async Task<Outcome<BookingView>> StepAsync(Actor actor, int id, BookingStatus[] from, TripReadings? readings,
         Func<FleetPoolDb, Booking, Instant, Task<Problem?>> step, CancellationToken ct)
     {
         if (readings?.Validate() is { IsEmpty: false } invalid)
@@ -106,9 +116,9 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
         {
             return Problem.NotFound("Booking");
         }
-        if (booking.Status != from)
+        if (!from.Contains(booking.Status))
         {
-            return Problem.Refused("status", Text.Get("WrongStatus", Text.Get($"Status.{booking.Status}"), Text.Get($"Status.{from}")));
+            return Problem.Refused("status", Text.Get("WrongStatus", Text.Get($"Status.{booking.Status}"), Text.Get($"Status.{from[0]}")));
         }
         if (await step(db, booking, clock.GetCurrentInstant()) is { } problem)
         {

@@ -16,7 +16,8 @@ namespace FleetPool.Core.Bookings;
 /// [Start, BlockedUntil) overlap. A new booking's reference reads and rule checks run before the lock.
 /// </summary>
 public sealed class BookingService(
-    IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, Steering.TripSteering steering)
+    IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, Steering.TripSteering steering,
+    Approvals.ApprovalService approvals)
 {
     /// <summary>Books a vehicle for the requester (driven by them or by <see cref="BookingRequest.DriverId"/>).</summary>
     public async Task<Outcome<BookingView>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
@@ -72,11 +73,17 @@ public sealed class BookingService(
             CarReason = facts.CarReason, FossilReason = facts.FossilReason, EstimatedCo2eGrams = facts.EstimatedCo2eGrams,
             AlternativeCheck = request.AlternativeCheck, CreatedAt = clock.GetCurrentInstant(),
         };
+        // An exception to the approval rules holds its slot as Pending until an approver decides.
+        var pending = await approvals.CheckAsync(db, booking, vehicle, facts.FossilWhileFossilFreeFree, ct);
         db.Bookings.Add(booking);
-        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct, tellDriver is null ? null : () =>
+        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct, tellDriver is null && pending is null ? null : async () =>
             {
-                tellDriver.BookingId = booking.Id;
-                db.Notifications.Add(tellDriver);
+                if (tellDriver is not null)
+                {
+                    tellDriver.BookingId = booking.Id;
+                    db.Notifications.Add(tellDriver);
+                }
+                await (pending?.AddAsync(db, booking, ct) ?? Task.CompletedTask);
             }) is { } conflict)
         {
             return conflict;
@@ -128,6 +135,7 @@ public sealed class BookingService(
         {
             return problem;
         }
+        var fossilWhileFree = false;
         if (vehicle.Id != booking.VehicleId && booking.DistanceKm is { } km)
         {
             var asIfNew = new BookingRequest(vehicle.Id, start, end, booking.Purpose, null, km,
@@ -138,8 +146,14 @@ public sealed class BookingService(
                 return trip.Problem!;
             }
             (booking.CarReason, booking.FossilReason, booking.EstimatedCo2eGrams) = (facts.CarReason, facts.FossilReason, facts.EstimatedCo2eGrams);
+            fossilWhileFree = facts.FossilWhileFossilFreeFree;
         }
         (booking.VehicleId, booking.Start, booking.End, booking.BlockedUntil) = (vehicle.Id, start, end, end + rules!.Buffer);
+        // A reservation moved or lengthened into an exception asks again (an earlier yes was for the earlier booking).
+        if (!running && await approvals.CheckAsync(db, booking, vehicle, fossilWhileFree, ct) is { } pending)
+        {
+            await pending.AddAsync(db, booking, ct);
+        }
         if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct) is { } conflict)
         {
             return conflict;
@@ -155,19 +169,27 @@ public sealed class BookingService(
     internal static async Task<Outcome<BookingParts>> PartiesAsync(FleetPoolDb db, Actor actor, BookingRequest request, CancellationToken ct)
     {
         var vehicle = await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VehicleId!.Value, ct);
-        var costCenter = await db.CostCenters.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CostCenter && c.IsActive, ct);
-        var driverId = request.DriverId ?? actor.UserId;
-        var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == driverId && u.IsActive, ct);
-        var refs = new FieldErrors()
-            .AddIf(vehicle is null, "vehicleId", Text.Get("NoVehicle"))
-            .AddIf(costCenter is null, "costCenter", Text.Get("NoCostCenter"))
-            .AddIf(driver is null, "driverId", Text.Get("NoUser"));
-        if (!refs.IsEmpty)
+        var payer = await PayerAsync(db, actor, request.CostCenter, request.DriverId,
+            new FieldErrors().AddIf(vehicle is null, "vehicleId", Text.Get("NoVehicle")), ct);
+        return payer.Value is { } p ? new BookingParts(vehicle!, p.CostCenter, p.Driver) : payer.Problem!;
+    }
+
+    /// <summary>
+    /// The active cost centre and active driver (the actor unless named), when the actor may name that driver and charge
+    /// that cost centre; <paramref name="errors"/> holds what the caller found wrong already.
+    /// </summary>
+    internal static async Task<Outcome<Payer>> PayerAsync(FleetPoolDb db, Actor actor, string? costCenterCode, int? driverId, FieldErrors errors,
+        CancellationToken ct)
+    {
+        var costCenter = await db.CostCenters.AsNoTracking().SingleOrDefaultAsync(c => c.Code == costCenterCode && c.IsActive, ct);
+        var driving = driverId ?? actor.UserId;
+        var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == driving && u.IsActive, ct);
+        errors.AddIf(costCenter is null, "costCenter", Text.Get("NoCostCenter")).AddIf(driver is null, "driverId", Text.Get("NoUser"));
+        if (!errors.IsEmpty)
         {
-            return Problem.Invalid(refs);
+            return Problem.Invalid(errors);
         }
-        return await PartiesProblemAsync(db, actor, driver!, costCenter!.OrgUnitId, ct) is { } problem
-            ? problem : new BookingParts(vehicle!, costCenter, driver!);
+        return await PartiesProblemAsync(db, actor, driver!, costCenter!.OrgUnitId, ct) is { } problem ? problem : new Payer(costCenter, driver!);
     }
 
     // Who drives and what is charged: the booker's own rights, not the named driver's (BookingParties).
@@ -184,14 +206,14 @@ public sealed class BookingService(
 
     // On PostgreSQL two transactions can both pass the check; the exclusion constraint then refuses the second.
     private static async Task<Problem?> SaveOrConflictAsync(FleetPoolDb db, WriteTransaction tx, string vehicleName, CancellationToken ct,
-        Action? afterInsert = null)
+        Func<Task>? afterInsert = null)
     {
         try
         {
             await db.SaveChangesAsync(ct);
             if (afterInsert is not null)
             {
-                afterInsert();
+                await afterInsert();
                 await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);
@@ -240,6 +262,9 @@ public sealed class BookingService(
 
 /// <summary>Who and what a booking is for, once checked.</summary>
 internal sealed record BookingParts(Vehicle Vehicle, Organisation.CostCenter CostCenter, AppUser Driver);
+
+/// <summary>Who pays and who drives, once checked.</summary>
+internal sealed record Payer(Organisation.CostCenter CostCenter, AppUser Driver);
 
 /// <summary>Who may see and act on a booking: its booker, its driver, fleet managers and admins.</summary>
 public static class BookingAccess

@@ -1,8 +1,10 @@
 namespace FleetPool.Core.Bookings;
 
 /// <summary>
-/// A booking's lifecycle: Reserved → CheckedOut → Returned, or Reserved → Cancelled, or Reserved → NoShow.
-/// Reserved, CheckedOut and Returned hold their slot; Cancelled and NoShow free it.
+/// A booking's lifecycle: Reserved → CheckedOut → Returned, or Reserved → Cancelled, or Reserved → NoShow; a waitlist
+/// offer is Offered → Reserved (claimed) or → Cancelled (declined or lapsed); a booking that needs approval is Pending →
+/// Reserved (approved) or → Cancelled (declined or lapsed). Reserved, CheckedOut, Returned, Offered and Pending hold their
+/// slot; Cancelled and NoShow free it.
 /// </summary>
 public enum BookingStatus
 {
@@ -16,13 +18,18 @@ public enum BookingStatus
     Cancelled,
     /// <summary>Never picked up; the slot is free.</summary>
     NoShow,
+    /// <summary>Held for the first person on the waitlist until they claim it or the offer lapses.</summary>
+    Offered,
+    /// <summary>Waiting for an approver's yes; holds the slot until decided or until its deadline.</summary>
+    Pending,
 }
 
 /// <summary>Facts about statuses.</summary>
 public static class BookingStatuses
 {
     /// <summary>The statuses that hold a vehicle's slot.</summary>
-    public static readonly BookingStatus[] HoldingSlot = [BookingStatus.Reserved, BookingStatus.CheckedOut, BookingStatus.Returned];
+    public static readonly BookingStatus[] HoldingSlot =
+        [BookingStatus.Reserved, BookingStatus.CheckedOut, BookingStatus.Returned, BookingStatus.Offered, BookingStatus.Pending];
 
     /// <summary>
     /// The bookings that hold their vehicle's slot somewhere in [<paramref name="from"/>, <paramref name="blockedUntil"/>):

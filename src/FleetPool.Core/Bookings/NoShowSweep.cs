@@ -9,7 +9,8 @@ namespace FleetPool.Core.Bookings;
 /// Marks reservations that were never picked up as no-shows, freeing their vehicles, and tells each booker in the inbox.
 /// Idempotent: a second run finds nothing; safe to run on several instances at once (each row changes status at most once).
 /// </summary>
-public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults, Time.OrganisationTime time)
+public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<BookingRuleDefaults> defaults, Time.OrganisationTime time,
+    Waitlist.WaitlistService waitlist)
 {
     /// <summary>Marks every reservation whose start is <c>NoShowAfterMinutes</c> or more in the past; returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -24,6 +25,10 @@ public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         Notifications.BookingNotices.NoShows(db, late.Select(b => (b.BookerId, b.Id, names[b.VehicleId], time.Format(b.Start))), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (late.Count > 0)
+        {
+            await waitlist.OfferFreedAsync(ct); // the rest of a no-show's slot may be what someone waits for
+        }
         return late.Count;
     }
 }

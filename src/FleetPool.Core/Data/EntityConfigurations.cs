@@ -117,6 +117,48 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     }
 }
 
+internal sealed class ApprovalRuleConfiguration : IEntityTypeConfiguration<Bookings.Approvals.ApprovalRule>
+{
+    public void Configure(EntityTypeBuilder<Bookings.Approvals.ApprovalRule> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Approver).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.VehicleKind).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Bookings.Approvals.ApprovalRequest>
+{
+    public void Configure(EntityTypeBuilder<Bookings.Approvals.ApprovalRequest> b)
+    {
+        b.Property(x => x.Approver).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Rules).HasMaxLength(500);
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.HasIndex(x => x.BookingId);
+        b.HasIndex(x => new { x.DecidedAt, x.Deadline }); // the queue and the lapse sweep read the undecided ones
+        b.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DecidedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Bookings.Waitlist.WaitlistEntry>
+{
+    public void Configure(EntityTypeBuilder<Bookings.Waitlist.WaitlistEntry> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Purpose).HasMaxLength(500);
+        b.Property(x => x.CarReason).HasMaxLength(500);
+        b.Property(x => x.FossilReason).HasMaxLength(500);
+        // The offer pass reads the line in order; a person's own entries by user.
+        b.HasIndex(x => new { x.Status, x.CreatedAt });
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CostCenter>().WithMany().HasForeignKey(x => x.CostCenterId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class BookingSeriesConfiguration : IEntityTypeConfiguration<Bookings.Series.BookingSeries>
 {
     public void Configure(EntityTypeBuilder<Bookings.Series.BookingSeries> b)

@@ -32,6 +32,12 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Booking> Bookings => Set<Booking>();
     /// <summary>Repeating trips; their occurrences are bookings.</summary>
     public DbSet<Bookings.Series.BookingSeries> BookingSeries => Set<Bookings.Series.BookingSeries>();
+    /// <summary>Places in line for a vehicle, and the offers made to them.</summary>
+    public DbSet<Bookings.Waitlist.WaitlistEntry> WaitlistEntries => Set<Bookings.Waitlist.WaitlistEntry>();
+    /// <summary>Which bookings need a yes, as fleet managers set them.</summary>
+    public DbSet<Bookings.Approvals.ApprovalRule> ApprovalRules => Set<Bookings.Approvals.ApprovalRule>();
+    /// <summary>Bookings waiting for a yes, and the decisions.</summary>
+    public DbSet<Bookings.Approvals.ApprovalRequest> ApprovalRequests => Set<Bookings.Approvals.ApprovalRequest>();
     /// <summary>Refuelling and charging records.</summary>
     public DbSet<Refuelling> Refuellings => Set<Refuelling>();
     /// <summary>Fuel-card transactions, charge-point sessions and charging sessions recorded in the app.</summary>

@@ -10,7 +10,7 @@ namespace FleetPool.Core.Fleet;
 /// The fleet register. Invariants: only fleet managers and admins write; registrations are unique; a vehicle's
 /// site and department exist.
 /// </summary>
-public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
+public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, Bookings.Waitlist.WaitlistService waitlist)
 {
     /// <summary>Vehicles, optionally of one site and/or kind, by name.</summary>
     public async Task<IReadOnlyList<VehicleView>> ListAsync(int? siteId, VehicleKind? kind, CancellationToken ct = default)
@@ -33,13 +33,22 @@ public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             : VehicleView.From(v, await db.DamageReports.CountAsync(d => d.VehicleId == id && d.ResolvedAt == null, ct));
     }
 
-    /// <summary>Adds a vehicle to the fleet.</summary>
-    public Task<Outcome<VehicleView>> CreateAsync(Actor actor, VehicleInput input, CancellationToken ct = default) =>
-        SaveAsync(actor, null, input, ct);
+    /// <summary>Adds a vehicle to the fleet; a new vehicle is offered to whoever waits for one.</summary>
+    public async Task<Outcome<VehicleView>> CreateAsync(Actor actor, VehicleInput input, CancellationToken ct = default) =>
+        await BookableAsync(await SaveAsync(actor, null, input, ct), ct);
 
-    /// <summary>Replaces a vehicle's register entry.</summary>
-    public Task<Outcome<VehicleView>> UpdateAsync(Actor actor, int id, VehicleInput input, CancellationToken ct = default) =>
-        SaveAsync(actor, id, input, ct);
+    /// <summary>Replaces a vehicle's register entry; one back from maintenance is offered to whoever waits for one.</summary>
+    public async Task<Outcome<VehicleView>> UpdateAsync(Actor actor, int id, VehicleInput input, CancellationToken ct = default) =>
+        await BookableAsync(await SaveAsync(actor, id, input, ct), ct);
+
+    private async Task<Outcome<VehicleView>> BookableAsync(Outcome<VehicleView> saved, CancellationToken ct)
+    {
+        if (saved.Value is { Status: VehicleStatus.Active })
+        {
+            await waitlist.OfferFreedAsync(ct);
+        }
+        return saved;
+    }
 
     private async Task<Outcome<VehicleView>> SaveAsync(Actor actor, int? id, VehicleInput input, CancellationToken ct)
     {

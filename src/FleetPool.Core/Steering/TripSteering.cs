@@ -11,7 +11,8 @@ namespace FleetPool.Core.Steering;
 
 /// <summary>What a new booking stores about its trip after steering: the distance, what may be kept of the destination,
 /// the reasons (a car reason possibly set by the system) and the CO2e estimate.</summary>
-public sealed record TripFacts(double DistanceKm, string? Destination, int? PlaceId, string? CarReason, string? FossilReason, double EstimatedCo2eGrams);
+public sealed record TripFacts(double DistanceKm, string? Destination, int? PlaceId, string? CarReason, string? FossilReason, double EstimatedCo2eGrams,
+    bool FossilWhileFossilFreeFree = false);
 
 /// <summary>
 /// Applies the steering rules to a booking being made (inside its write transaction, so "free" means free now).
@@ -38,8 +39,10 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         var carReason = Blank(r.CarReason);
         var fossilReason = Blank(r.FossilReason);
         var needsCarReason = CarReasons.Required(vehicle.Kind, distance, o) && carReason is null;
-        var needsFossilReason = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent && fossilReason is null;
-        if (needsCarReason || needsFossilReason)
+        var fossilCar = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent;
+        var (needsFossilReason, fossilWhileFree) = (false, false);
+        // A fossil car is looked at even with a reason given: approval rules ask whether a fossil-free one was free.
+        if (needsCarReason || fossilCar)
         {
             var free = (await FreeVehicles.AtSiteAsync(db, site.Id, null, r.Start!.Value, blockedUntil, changingBookingId, ct)).Where(v => v.IsFree).Select(v => v.Vehicle);
             var needed = CarReasons.Needed(vehicle, distance, FreeAlternatives.Of(free, r.Passengers ?? 1, distance), o);
@@ -47,7 +50,8 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
             {
                 (carReason, needsCarReason) = (CarReasons.NoBikeAvailable, false);
             }
-            needsFossilReason &= needed.FossilReason;
+            fossilWhileFree = needed.FossilReason;
+            needsFossilReason = fossilWhileFree && fossilReason is null;
         }
         var missing = new FieldErrors()
             .AddIf(needsCarReason, "carReason", Text.Get("CarReasonRequired", distance.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)))
@@ -56,9 +60,12 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         {
             return Problem.Refused(missing);
         }
-        var estimate = 2 * distance * FuelCatalog.For(vehicle.Kind, vehicle.Fuel).GramsCo2ePerKm;
-        return new TripFacts(distance, destination, confidential ? null : place?.Id, carReason, fossilReason, Math.Round(estimate));
+        return new TripFacts(distance, destination, confidential ? null : place?.Id, carReason, fossilReason, EstimateGrams(vehicle, distance), fossilWhileFree);
     }
+
+    /// <summary>The CO2e a booking expects, grams: the round trip (2 × one way) times the vehicle's g/km.</summary>
+    public static double EstimateGrams(Vehicle vehicle, double oneWayKm) =>
+        Math.Round(2 * oneWayKm * FuelCatalog.For(vehicle.Kind, vehicle.Fuel).GramsCo2ePerKm);
 
     /// <summary>The km and CO2e of a returned trip: odometer km (bikes: the round trip), times the g/km of the fuel tanked on it, else of the vehicle's fuel.</summary>
     public static (double? Km, double? Co2eGrams) Actual(Vehicle vehicle, Booking b, FuelType? refuelled)

@@ -39,6 +39,10 @@ public sealed class JobsOptions
     [Required] public string BackupCron { get; set; } = "0 3 * * *";
     /// <summary>Books repeating trips' dates as the "book ahead" horizon reaches them (Europe/Stockholm).</summary>
     [Required] public string SeriesCron { get; set; } = "15 0 * * *";
+    /// <summary>Lapses unclaimed waitlist offers and offers freed vehicles to the next in line.</summary>
+    [Required] public string WaitlistCron { get; set; } = "* * * * *";
+    /// <summary>Releases bookings whose approval was not decided by its deadline.</summary>
+    [Required] public string ApprovalCron { get; set; } = "*/5 * * * *";
 }
 
 /// <summary>Lets only signed-in fleet managers and admins into the Hangfire dashboard (the endpoint's policy says the same).</summary>
@@ -97,6 +101,8 @@ public static class JobsSetup
         jobs.AddOrUpdate<Core.Notifications.BookingNotices>("overdue-returns", j => j.FlagOverdueAsync(CancellationToken.None), options.OverdueCron, inZone);
         jobs.AddOrUpdate<Core.Notifications.EmailOutbox>("email-outbox", j => j.RunAsync(CancellationToken.None), options.EmailCron, inZone);
         jobs.AddOrUpdate<RetentionPurge>("retention-purge", j => j.RunAsync(CancellationToken.None), options.RetentionCron, inZone);
+        jobs.AddOrUpdate<Core.Bookings.Approvals.ApprovalService>("approval-lapse", j => j.LapseAsync(CancellationToken.None), options.ApprovalCron, inZone);
+        jobs.AddOrUpdate<Core.Bookings.Waitlist.WaitlistService>("waitlist-sweep", j => j.SweepAsync(CancellationToken.None), options.WaitlistCron, inZone);
         jobs.AddOrUpdate<Core.Bookings.Series.SeriesService>("series-extension", j => j.ExtendAsync(CancellationToken.None), options.SeriesCron, inZone);
         jobs.AddOrUpdate<Core.Data.SqliteBackup>("sqlite-backup", j => j.RunAsync(null, CancellationToken.None), options.BackupCron, inZone);
     }

@@ -15,6 +15,8 @@ public static class FleetPoolApp
     {
         var services = builder.Services;
         services.AddOptions<BookingRuleDefaults>().BindConfiguration(BookingRuleDefaults.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Bookings.Approvals.ApprovalOptions>().BindConfiguration(Core.Bookings.Approvals.ApprovalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Bookings.Waitlist.WaitlistOptions>().BindConfiguration(Core.Bookings.Waitlist.WaitlistOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SteeringOptions>().BindConfiguration(SteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Reporting.FleetShareOptions>().BindConfiguration(Core.Reporting.FleetShareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Reporting.DisclosureOptions>().BindConfiguration(Core.Reporting.DisclosureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -71,7 +73,7 @@ public static class FleetPoolApp
         app.MapExternalLogin();
         app.MapFleetPoolDashboard();
         app.MapGroup("/exports").MapExports().ExcludeFromDescription();
-        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi();
+        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapWaitlistApi().MapApprovalsApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi();
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

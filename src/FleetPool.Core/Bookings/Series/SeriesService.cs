@@ -20,7 +20,7 @@ namespace FleetPool.Core.Bookings.Series;
 /// </summary>
 public sealed class SeriesService(
     IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, TripSteering steering,
-    BookingService bookings)
+    BookingService bookings, Waitlist.WaitlistService waitlist, Approvals.ApprovalService approvals)
 {
     /// <summary>Creates a series from a booking request with <see cref="BookingRequest.Repeat"/> and books every free date within the horizon.</summary>
     public async Task<Outcome<SeriesResult>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
@@ -136,6 +136,10 @@ public sealed class SeriesService(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (due.Count > 0)
+        {
+            await waitlist.OfferFreedAsync(ct);
+        }
         var vehicleName = await db.Vehicles.Where(v => v.Id == series.VehicleId).Select(v => v.Name).SingleAsync(ct);
         return new SeriesUpdate(SeriesView.From(series, vehicleName), due.Count, []);
     }
@@ -232,7 +236,7 @@ public sealed class SeriesService(
         var first = plan.Ready[0].Facts;
         (series.DistanceKm, series.Destination, series.DestinationPlaceId) = (first.DistanceKm, first.Destination, first.PlaceId);
         (series.CarReason, series.FossilReason) = (Blank(request.CarReason), Blank(request.FossilReason));
-        var written = await WriteAsync(db, series, vehicle, plan, clock.GetCurrentInstant(), ct);
+        var written = await WriteAsync(db, series, vehicle, plan, clock.GetCurrentInstant(), approvals, ct);
         if (written.Problem is { } problem)
         {
             return problem;
@@ -270,7 +274,7 @@ public sealed class SeriesService(
         {
             return 0;
         }
-        var written = await WriteAsync(db, series, vehicle, plan, clock.GetCurrentInstant(), ct);
+        var written = await WriteAsync(db, series, vehicle, plan, clock.GetCurrentInstant(), approvals, ct);
         var taken = written.Value?.Taken ?? [];
         var skipped = plan.Skipped.Concat(await InsteadAsync(db, vehicle, series.Passengers, taken, ct)).OrderBy(s => s.Date).ToList();
         if (written.Problem is { } problem)
@@ -340,7 +344,7 @@ public sealed class SeriesService(
     // Inside the write lock: the vehicle is still bookable, then each date's slot is checked and inserted in turn, so the
     // series' own occurrences (a long weekly trip) count too. Dates through the last one tried are marked as tried.
     private static async Task<Outcome<Written>> WriteAsync(FleetPoolDb db, BookingSeries series,
-        Vehicle vehicle, SeriesPlan plan, Instant now, CancellationToken ct)
+        Vehicle vehicle, SeriesPlan plan, Instant now, Approvals.ApprovalService approvals, CancellationToken ct)
     {
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var status = await db.Vehicles.AsNoTracking().Where(v => v.Id == vehicle.Id).Select(v => v.Status).SingleAsync(ct);
@@ -372,8 +376,15 @@ public sealed class SeriesService(
                 AlternativeCheck = series.AlternativeCheck, CreatedAt = now,
                 SeriesId = series.Id,
             };
+            // Each occurrence meets the approval rules like a single booking (a weekly van trip waits for its yes each time).
+            var pending = await approvals.CheckAsync(db, booking, vehicle, o.Facts.FossilWhileFossilFreeFree, ct);
             db.Bookings.Add(booking);
             await db.SaveChangesAsync(ct);
+            if (pending is not null)
+            {
+                await pending.AddAsync(db, booking, ct);
+                await db.SaveChangesAsync(ct);
+            }
             booked.Add(booking);
         }
         await tx.CommitAsync(ct);

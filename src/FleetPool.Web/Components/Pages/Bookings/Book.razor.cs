@@ -45,6 +45,7 @@ public partial class Book
     [Inject] private AvailabilityService Availability { get; set; } = default!;
     [Inject] private BookingService Bookings { get; set; } = default!;
     [Inject] private Core.Bookings.Series.SeriesService Series { get; set; } = default!;
+    [Inject] private Core.Bookings.Waitlist.WaitlistService Waitlist { get; set; } = default!;
     [Inject] private BookingQueries Queries { get; set; } = default!;
     [Inject] private BookingDefaults Defaults { get; set; } = default!;
     [Inject] private TripPhrases Phrases { get; set; } = default!;
@@ -326,7 +327,8 @@ public partial class Book
         _busy = false;
         if (outcome.Value is { } booking)
         {
-            Snackbar.Add(L["Book.Booked", booking.VehicleName, Display.Slot(booking.Start, booking.End, Time)], Severity.Success);
+            Snackbar.Add(booking.Status == BookingStatus.Pending ? L["Book.Pending", booking.VehicleName, Display.Slot(booking.Start, booking.End, Time)]
+                : L["Book.Booked", booking.VehicleName, Display.Slot(booking.Start, booking.End, Time)], Severity.Success);
             Navigation.NavigateTo("bookings");
             return;
         }
@@ -351,6 +353,29 @@ public partial class Book
             return;
         }
         await ShowBookProblemAsync(vehicle, outcome.Problem!);
+    }
+
+    // Nothing of the mode is free: join the line for the same slot and trip; a freed vehicle is held for the first in line.
+    private async Task WaitAsync(string mode)
+    {
+        _errors.Begin();
+        if (Site is not { } site)
+        {
+            return;
+        }
+        var kind = mode switch { "eBike" => VehicleKind.EBike, "bike" => VehicleKind.Bike, _ => VehicleKind.Car };
+        _busy = true;
+        var outcome = await Waitlist.JoinAsync(_actor, new Core.Bookings.Waitlist.WaitlistRequest(site.Id, kind, _slot.Start, _slot.End,
+            Form.Purpose?.Trim(), Form.CostCenter, Form.DistanceKm, Form.Place?.Id, Form.Passengers));
+        _busy = false;
+        if (outcome.Value is { } entry)
+        {
+            Snackbar.Add(L["Wait.Joined", entry.Position], Severity.Success);
+            Navigation.NavigateTo("bookings");
+            return;
+        }
+        _alert = _errors.Take(outcome.Problem!, "purpose", "costCenter");
+        await FocusFirstErrorAsync();
     }
 
     // One date of a series taken: book the other free car offered for that slot, with the series' answers.

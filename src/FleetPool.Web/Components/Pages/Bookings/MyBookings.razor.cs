@@ -19,6 +19,7 @@ public partial class MyBookings
 
     [Inject] private BookingQueries Queries { get; set; } = default!;
     [Inject] private BookingLifecycle Lifecycle { get; set; } = default!;
+    [Inject] private Core.Bookings.Waitlist.WaitlistService Waitlist { get; set; } = default!;
     [Inject] private OrganisationTime Time { get; set; } = default!;
     [Inject] private IClock Clock { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -28,7 +29,7 @@ public partial class MyBookings
 
     // A series shows its next reserved trip only (with how many follow): sixty weekday trips would bury everything else.
     private List<BookingView> Upcoming => _bookings!
-        .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut).OrderBy(b => b.Start)
+        .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut or BookingStatus.Pending).OrderBy(b => b.Start)
         .GroupBy(b => b is { SeriesId: { } series, Status: BookingStatus.Reserved } ? -series : b.Id).Select(g => g.First()).ToList();
 
     private int MoreInSeries(BookingView b) =>
@@ -58,6 +59,28 @@ public partial class MyBookings
         _actor = (await AuthState).User.ToActor();
         _bookings = (await Queries.MineAsync(_actor, 1, BookingQueries.MaxPageSize)).Items.ToList();
         _pickUps = await Queries.PickUpsAsync(_actor);
+        _waiting = await Waitlist.MineAsync(_actor);
+    }
+
+    private IReadOnlyList<Core.Bookings.Waitlist.WaitlistView> _waiting = [];
+
+    private async Task ClaimAsync(Core.Bookings.Waitlist.WaitlistView entry)
+    {
+        _busy = true;
+        var outcome = await Waitlist.ClaimAsync(_actor!, entry.Id);
+        _busy = false;
+        Snackbar.Add(outcome.Value is { } b ? L["Wait.Claimed", $"{b.VehicleName} {Display.Slot(b.Start, b.End, Time)}"] : outcome.Problem!.Summary,
+            outcome.Succeeded ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+
+    private async Task LeaveAsync(Core.Bookings.Waitlist.WaitlistView entry)
+    {
+        _busy = true;
+        var outcome = await Waitlist.LeaveAsync(_actor!, entry.Id);
+        _busy = false;
+        Snackbar.Add(outcome.Succeeded ? L["Wait.Left"] : outcome.Problem!.Summary, outcome.Succeeded ? Severity.Success : Severity.Error);
+        await LoadAsync();
     }
 
     // A car booked for another driver is theirs to pick up (BookingParties): the booker does not get the button.
