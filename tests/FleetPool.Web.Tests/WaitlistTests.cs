@@ -168,6 +168,23 @@ public abstract class WaitlistTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
             $"direct booker won {direct}, the waiter was offered it {offered}, never both, 0 overlaps");
     }
 
+    [Fact]
+    public async Task RetentionPurge_PlaceInLineLongPast_PurposeRemoved()
+    {
+        var (site, cars) = await App.NewSiteAsync(1);
+        await TakeAsync(cars[0]);
+        var id = (await (await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync("/api/waitlist", Wait(site))).JsonAsync()).GetProperty("id").GetInt32();
+        await App.QueryAsync(db => db.WaitlistEntries.Where(w => w.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(w => w.Status, WaitlistStatus.Lapsed).SetProperty(w => w.End, Instant.FromUtc(2024, 1, 2, 10, 0))));
+
+        await App.InScopeAsync<RetentionPurge, int>(p => p.RunAsync());
+
+        Assert.Equal(RetentionPurge.Removed, await App.QueryAsync(db => db.WaitlistEntries.Where(w => w.Id == id).Select(w => w.Purpose).SingleAsync()));
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "WaitlistEntry" && a.EntityId == id.ToString()).ToListAsync());
+        Assert.NotEmpty(audit);
+        Assert.All(audit, a => Assert.DoesNotContain("Tillsyn", a.After ?? "", StringComparison.Ordinal));
+    }
+
     private static object Wait(int site) => new { siteId = site, kind = "car", start = From, end = To, purpose = "Tillsyn", costCenter = TestData.CostCenter, distanceKm = 25 };
 
     private async Task<int> TakeAsync(int car)

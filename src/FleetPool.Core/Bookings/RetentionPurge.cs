@@ -27,6 +27,8 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         ["Booking"] = ["Destination", "DestinationPlaceId", "Purpose", "CarReason", "FossilReason"],
         ["DamageReport"] = ["Description", "InjuryAccident"],
         ["BookingSeries"] = ["Destination", "DestinationPlaceId", "Purpose", "CarReason", "FossilReason"],
+        ["WaitlistEntry"] = ["Purpose", "CarReason", "FossilReason"],
+        ["ApprovalRequest"] = ["Reason"],
     };
 
     /// <summary>Purges what is due; returns how many bookings changed.</summary>
@@ -54,6 +56,15 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             (s.CarReason, s.FossilReason) = (ListedOnly(s.CarReason), s.FossilReason is null ? null : Removed);
             s.PersonalDataRemovedAt = now;
         }
+        // A place in line and an approver's note are copies of the trip's text: they go when the trip's would.
+        var lines = await db.WaitlistEntries.Where(w => w.Purpose != Removed && w.End < cutoff).ToListAsync(ct);
+        foreach (var w in lines)
+        {
+            (w.Purpose, w.CarReason, w.FossilReason) = (Removed, ListedOnly(w.CarReason), w.FossilReason is null ? null : Removed);
+        }
+        var dueIds = due.Select(b => b.Id).ToList();
+        var notes = await db.ApprovalRequests.Where(a => a.Reason != null && a.Reason != Removed && dueIds.Contains(a.BookingId)).ToListAsync(ct);
+        notes.ForEach(a => a.Reason = Removed);
         var damageCutoff = now - Duration.FromDays(options.Value.DamageRetentionDays);
         var oldDamage = await db.DamageReports.Where(d => d.ResolvedAt != null && d.ResolvedAt < damageCutoff).ToListAsync(ct);
         db.DamageReports.RemoveRange(oldDamage);
@@ -63,11 +74,14 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
 #pragma warning restore CA1305
 #pragma warning disable CA1305
         var purgedSeries = db.BookingSeries.Where(s => s.PersonalDataRemovedAt != null).Select(s => s.Id.ToString());
+        var purgedLines = db.WaitlistEntries.Where(w => w.Purpose == Removed).Select(w => w.Id.ToString());
+        var purgedNotes = db.ApprovalRequests.Where(a => a.Reason == Removed).Select(a => a.Id.ToString());
 #pragma warning restore CA1305
         var goneDamage = oldDamage.Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var audit = await db.AuditEntries.Where(a => a.RedactedAt == null
                 && (a.Entity == "Booking" && purgedBookings.Contains(a.EntityId) || a.Entity == "DamageReport" && goneDamage.Contains(a.EntityId)
-                    || a.Entity == "BookingSeries" && purgedSeries.Contains(a.EntityId)))
+                    || a.Entity == "BookingSeries" && purgedSeries.Contains(a.EntityId) || a.Entity == "WaitlistEntry" && purgedLines.Contains(a.EntityId)
+                    || a.Entity == "ApprovalRequest" && purgedNotes.Contains(a.EntityId)))
             .ToListAsync(ct);
         foreach (var row in audit)
         {
