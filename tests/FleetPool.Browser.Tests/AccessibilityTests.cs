@@ -15,7 +15,7 @@ public class AccessibilityTests(AppProcess app, ITestOutputHelper output) : ICla
         { null, ["/account/login"] },
         { "staff@fleetpool.demo", ["/", "/book", "/bookings", "/inbox", "/profile", "/forbidden", "/no-such-page", "vehicle", "/s/1"] },
         { "lead@fleetpool.demo", ["/", "/reports/fossil-share", "/reports/steering", "/reports/follow-up", "/approvals"] },
-        { "fleet@fleetpool.demo", ["/fleet", "/fleet/places", "/fleet/sites", "/fleet/phase-out", "/fleet/stickers", "/fleet/energy", "/admin/users", "vehicle"] },
+        { "fleet@fleetpool.demo", ["/fleet", "/fleet/places", "/fleet/sites", "/fleet/phase-out", "/fleet/stickers", "/fleet/energy", "/admin/users", "vehicle", "/approvals"] },
         { "admin@fleetpool.demo", ["/admin/audit", "/admin/import"] },
     };
 

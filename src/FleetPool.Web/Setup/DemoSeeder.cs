@@ -42,6 +42,7 @@ internal static class DemoSeeder
                 services.GetRequiredService<Core.Steering.IDistanceEstimator>())
             .Add(vehicles.Where(v => v.Status != VehicleStatus.Retired).ToList(), users, costCenters, sites, places);
         await db.SaveChangesAsync();
+        await SeedApprovalsAsync(services, db, users, vehicles, sites, clock, today);
         // Monthly snapshots for two years, each year end (the targets' deadlines) and today, so the share report has a
         // trend, a year before and a value at the deadline from the first run.
         var job = services.GetRequiredService<Core.Reporting.FleetShareJob>();
@@ -154,6 +155,34 @@ internal static class DemoSeeder
             users.Add(user);
         }
         return users;
+    }
+
+    // Two rules a municipality might start with, and one booking waiting for the department lead (made through the
+    // booking service, so it is pending exactly as a real one would be): the approvals page has something to show.
+    private static async Task SeedApprovalsAsync(IServiceProvider services, FleetPoolDb db, List<AppUser> users, List<Vehicle> vehicles, Site[] sites,
+        IClock clock, LocalDate today)
+    {
+        var now = clock.GetCurrentInstant();
+        db.ApprovalRules.AddRange(
+            new Core.Bookings.Approvals.ApprovalRule { Kind = Core.Bookings.Approvals.ApprovalRuleKind.VehicleKind, VehicleKind = VehicleKind.Van,
+                Approver = Core.Bookings.Approvals.ApproverRole.FleetManager, CreatedAt = now },
+            new Core.Bookings.Approvals.ApprovalRule { Kind = Core.Bookings.Approvals.ApprovalRuleKind.LongerThan, Hours = 8,
+                Approver = Core.Bookings.Approvals.ApproverRole.DepartmentLead, CreatedAt = now });
+        await db.SaveChangesAsync();
+        var lead = users.Single(u => u.Email == "lead@fleetpool.demo");
+        var booker = users.First(u => u.DepartmentId == lead.DepartmentId && u.Id != lead.Id && u.LicenceClasses is not null);
+        var cabinet = sites.Single(s => s.Name == "Skogås nyckelskåp");
+        var car = vehicles.First(v => v.SiteId == cabinet.Id && v.Kind == VehicleKind.Car && v.Status == VehicleStatus.Active && v.IsFossilIndependent);
+        var costCenter = await db.CostCenters.Where(c => c.OrgUnitId == lead.DepartmentId && c.IsActive).Select(c => c.Code).FirstAsync();
+        var time = services.GetRequiredService<Core.Time.OrganisationTime>();
+        var day = today.PlusDays(8);
+        var made = await services.GetRequiredService<Core.Bookings.BookingService>().CreateAsync(Actor.Of(booker.Id, Roles.Staff),
+            new Core.Bookings.BookingRequest(car.Id, time.Resolve(day + new LocalTime(7, 30)).Instant, time.Resolve(day + new LocalTime(17, 30)).Instant,
+                "Heldag med utbildning i Norrtälje", costCenter, 68));
+        if (made.Value?.Status != Core.Bookings.BookingStatus.Pending)
+        {
+            throw new InvalidOperationException("The demo's pending booking was not made: " + made.Problem?.Summary);
+        }
     }
 
     private static void Check(IdentityResult result)
