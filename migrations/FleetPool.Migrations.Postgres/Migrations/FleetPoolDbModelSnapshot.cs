@@ -291,6 +291,34 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Bookings.BookingStop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("BookingStops");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Bookings.DamageReport", b =>
                 {
                     b.Property<int>("Id")
@@ -1447,6 +1475,15 @@ namespace FleetPool.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VehicleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Bookings.BookingStop", b =>
+                {
+                    b.HasOne("FleetPool.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -277,6 +277,32 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Bookings.BookingStop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("BookingStops");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Bookings.DamageReport", b =>
                 {
                     b.Property<int>("Id")
@@ -1404,6 +1430,15 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VehicleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Bookings.BookingStop", b =>
+                {
+                    b.HasOne("FleetPool.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -12,8 +12,12 @@ public sealed record BookingRequest(
     int? VehicleId, Instant? Start, Instant? End, string? Purpose, string? CostCenter,
     double? DistanceKm = null, string? Destination = null, int? DriverId = null,
     string? CarReason = null, string? FossilReason = null, string? AlternativeCheck = null,
-    int? PlaceId = null, bool ConfidentialDestination = false, int? Passengers = null, Series.Recurrence? Repeat = null)
+    int? PlaceId = null, bool ConfidentialDestination = false, int? Passengers = null, Series.Recurrence? Repeat = null,
+    IReadOnlyList<int>? Stops = null)
 {
+    /// <summary>Most stops a booked round may have.</summary>
+    public const int MaxStops = 12;
+
     /// <summary>Longest one-way trip we accept, km (Sweden is about 1,600 km long).</summary>
     public const double MaxDistanceKm = 2000;
 
@@ -32,7 +36,12 @@ public sealed record BookingRequest(
         e.RequireText(Purpose, "purpose", 500);
         e.RequireText(CostCenter, "costCenter", 30);
         // Without a distance there is no steering, so a free-text destination alone is not enough.
-        e.AddIf(DistanceKm is null && PlaceId is null, "distanceKm", Text.Get("DistanceOrDestination"));
+        e.AddIf(DistanceKm is null && PlaceId is null && Stops is not { Count: > 0 }, "distanceKm", Text.Get("DistanceOrDestination"));
+        // A round's distance is the planned round's: a typed distance or a single destination beside it would contradict it.
+        e.AddIf(Stops is { Count: > 0 } && (DistanceKm is not null || PlaceId is not null), "stops", Text.Get("StopsOrDestination"));
+        e.AddIf(Stops is { Count: > MaxStops }, "stops", Text.Get("RoundTooManyStops", MaxStops));
+        e.AddIf(Stops is { Count: > 0 } && Repeat is not null, "stops", Text.Get("StopsNotRepeated"));
+        e.AddIf(Stops is { } stops && stops.Any(id => id <= 0), "stops", Text.Get("PositiveId"));
         e.AddIf(PlaceId is <= 0, "placeId", Text.Get("PositiveId"));
         e.Range(Passengers, "passengers", 1, 60);
         e.AddIf(DistanceKm is { } d && (double.IsNaN(d) || d <= 0 || d > MaxDistanceKm), "distanceKm", Text.Get("DistanceRange", MaxDistanceKm));

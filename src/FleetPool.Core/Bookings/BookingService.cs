@@ -17,7 +17,7 @@ namespace FleetPool.Core.Bookings;
 /// </summary>
 public sealed class BookingService(
     IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, Steering.TripSteering steering,
-    Approvals.ApprovalService approvals)
+    Approvals.ApprovalService approvals, Steering.RoundPlanning rounds)
 {
     /// <summary>Books a vehicle for the requester (driven by them or by <see cref="BookingRequest.DriverId"/>).</summary>
     public async Task<Outcome<BookingView>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
@@ -46,7 +46,13 @@ public sealed class BookingService(
         {
             return problem;
         }
-        var blockedUntil = request.End.Value + rules!.Buffer;
+        var round = await RoundAsync(db, actor, request, vehicle.SiteId, ct);
+        if (round.Problem is { } badStops)
+        {
+            return badStops;
+        }
+        request = round.Value!.Request;
+        var blockedUntil = request.End!.Value + rules!.Buffer;
         var trip = await steering.CheckAsync(db, actor, request, vehicle, site!, blockedUntil, ct);
         if (trip.Value is not { } facts)
         {
@@ -56,11 +62,11 @@ public sealed class BookingService(
         var tellDriver = driver.Id == actor.UserId ? null : new Notifications.Notification
         {
             UserId = driver.Id, Kind = "namedDriver", At = clock.GetCurrentInstant(),
-            Arguments = string.Join(Notifications.Inbox.Separator, vehicle.Name, time.Format(request.Start.Value),
+            Arguments = string.Join(Notifications.Inbox.Separator, vehicle.Name, time.Format(request.Start!.Value),
                 await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleAsync(ct)),
         };
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        if (await TakenAsync(db, vehicle, request.Start.Value, blockedUntil, rules, null, ct) is { } taken)
+        if (await TakenAsync(db, vehicle, request.Start!.Value, blockedUntil, rules, null, ct) is { } taken)
         {
             return taken;
         }
@@ -76,7 +82,7 @@ public sealed class BookingService(
         // An exception to the approval rules holds its slot as Pending until an approver decides.
         var pending = await approvals.CheckAsync(db, booking, vehicle, facts.FossilWhileFossilFreeFree, ct);
         db.Bookings.Add(booking);
-        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct, tellDriver is null && pending is null ? null : async () =>
+        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct, tellDriver is null && pending is null && request.Stops is null ? null : async () =>
             {
                 if (tellDriver is not null)
                 {
@@ -84,6 +90,7 @@ public sealed class BookingService(
                     db.Notifications.Add(tellDriver);
                 }
                 await (pending?.AddAsync(db, booking, ct) ?? Task.CompletedTask);
+                db.BookingStops.AddRange(round.Value.Stops(booking.Id));
             }) is { } conflict)
         {
             return conflict;
@@ -160,6 +167,25 @@ public sealed class BookingService(
         }
         var costCenter = await db.CostCenters.Where(c => c.Id == booking.CostCenterId).Select(c => c.Code).SingleAsync(ct);
         return BookingView.From(booking, vehicle, costCenter);
+    }
+
+    // A round's stops in the planner's best order, the request carrying the round's km as its one-way equivalent (half the
+    // round), so steering's thresholds and the CO2e estimate (2 × one way) use the whole round; confidential stops keep no id.
+    private async Task<Outcome<PlannedRound>> RoundAsync(FleetPoolDb db, Actor actor, BookingRequest request, int siteId, CancellationToken ct)
+    {
+        if (request.Stops is not { Count: > 0 } ids)
+        {
+            return new PlannedRound(request, _ => []);
+        }
+        var plan = await rounds.PlanAsync(actor, new Steering.RoundRequest(siteId, ids.Select(id => new Steering.RoundStopInput(id, null, null)).ToList()), ct);
+        if (plan.Value is not { } proposal)
+        {
+            return plan.Problem!;
+        }
+        var hidden = await db.Places.Where(p => ids.Contains(p.Id) && p.Confidential).Select(p => p.Id).ToListAsync(ct);
+        var order = proposal.Order.Select(leg => ids[leg.Stop]).ToList();
+        return new PlannedRound(request with { DistanceKm = Math.Round(proposal.Km / 2, 2), Stops = order },
+            bookingId => order.Select((id, k) => new BookingStop { BookingId = bookingId, Seq = k + 1, PlaceId = hidden.Contains(id) ? null : id, Confidential = hidden.Contains(id) }));
     }
 
     /// <summary>
@@ -262,6 +288,9 @@ public sealed class BookingService(
 
 /// <summary>Who and what a booking is for, once checked.</summary>
 internal sealed record BookingParts(Vehicle Vehicle, Organisation.CostCenter CostCenter, AppUser Driver);
+
+/// <summary>A request with its round planned, and the stops to store once the booking has its id.</summary>
+internal sealed record PlannedRound(BookingRequest Request, Func<int, IEnumerable<BookingStop>> Stops);
 
 /// <summary>Who pays and who drives, once checked.</summary>
 internal sealed record Payer(Organisation.CostCenter CostCenter, AppUser Driver);

@@ -29,6 +29,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         ["BookingSeries"] = ["Destination", "DestinationPlaceId", "Purpose", "CarReason", "FossilReason"],
         ["WaitlistEntry"] = ["Purpose", "CarReason", "FossilReason"],
         ["ApprovalRequest"] = ["Reason"],
+        ["BookingStop"] = ["PlaceId"],
     };
 
     /// <summary>Purges what is due; returns how many bookings changed.</summary>
@@ -63,6 +64,10 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             (w.Purpose, w.CarReason, w.FossilReason) = (Removed, ListedOnly(w.CarReason), w.FossilReason is null ? null : Removed);
         }
         var dueIds = due.Select(b => b.Id).ToList();
+        // A round's stops are its destinations: they go with the booking's.
+        var stops = await db.BookingStops.Where(s => dueIds.Contains(s.BookingId)).ToListAsync(ct);
+        db.BookingStops.RemoveRange(stops);
+        var goneStops = stops.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var notes = await db.ApprovalRequests.Where(a => a.Reason != null && a.Reason != Removed && dueIds.Contains(a.BookingId)).ToListAsync(ct);
         notes.ForEach(a => a.Reason = Removed);
         var damageCutoff = now - Duration.FromDays(options.Value.DamageRetentionDays);
@@ -81,7 +86,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         var audit = await db.AuditEntries.Where(a => a.RedactedAt == null
                 && (a.Entity == "Booking" && purgedBookings.Contains(a.EntityId) || a.Entity == "DamageReport" && goneDamage.Contains(a.EntityId)
                     || a.Entity == "BookingSeries" && purgedSeries.Contains(a.EntityId) || a.Entity == "WaitlistEntry" && purgedLines.Contains(a.EntityId)
-                    || a.Entity == "ApprovalRequest" && purgedNotes.Contains(a.EntityId)))
+                    || a.Entity == "ApprovalRequest" && purgedNotes.Contains(a.EntityId) || a.Entity == "BookingStop" && goneStops.Contains(a.EntityId)))
             .ToListAsync(ct);
         foreach (var row in audit)
         {

@@ -159,6 +159,15 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Book
     }
 }
 
+internal sealed class BookingStopConfiguration : IEntityTypeConfiguration<BookingStop>
+{
+    public void Configure(EntityTypeBuilder<BookingStop> b)
+    {
+        b.HasIndex(x => new { x.BookingId, x.Seq }).IsUnique();
+        b.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class BookingSeriesConfiguration : IEntityTypeConfiguration<Bookings.Series.BookingSeries>
 {
     public void Configure(EntityTypeBuilder<Bookings.Series.BookingSeries> b)

@@ -30,6 +30,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<VehicleHistoryEntry> VehicleHistory => Set<VehicleHistoryEntry>();
     /// <summary>Bookings.</summary>
     public DbSet<Booking> Bookings => Set<Booking>();
+    /// <summary>The stops of multi-stop rounds.</summary>
+    public DbSet<BookingStop> BookingStops => Set<BookingStop>();
     /// <summary>Repeating trips; their occurrences are bookings.</summary>
     public DbSet<Bookings.Series.BookingSeries> BookingSeries => Set<Bookings.Series.BookingSeries>();
     /// <summary>Places in line for a vehicle, and the offers made to them.</summary>
