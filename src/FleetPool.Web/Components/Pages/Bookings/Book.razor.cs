@@ -29,6 +29,8 @@ public partial class Book
     private AvailabilityResult? _result;
     private (Instant Start, Instant End) _slot;
     private (int VehicleId, string Message)? _bookError;
+    private RoundProposal? _round;
+    private int _stopKey;
     private Core.Bookings.Series.SeriesResult? _seriesResult;
     private BookingRequest? _seriesRequest;
     private readonly HashSet<LocalDate> _insteadBooked = [];
@@ -55,6 +57,7 @@ public partial class Book
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private PlaceRegistry Places { get; set; } = default!;
+    [Inject] private RoundPlanning Rounds { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
@@ -150,8 +153,38 @@ public partial class Book
     private Task PlaceChangedAsync(PlaceView? place)
     {
         (Form.Place, Form.DistanceKm) = (place, place is null ? Form.DistanceKm : null);
+        if (place is null)
+        {
+            Form.ExtraStops.Clear();
+        }
         _errors.Clear("where");
         return TripChangedAsync(reveal: place is not null);
+    }
+
+    // A round: the destination and the stops added after it, as typed; Core plans the order.
+    private List<int> StopIds => [Form.Place!.Id, .. Form.ExtraStops.Select(s => s.Id)];
+
+    // What the trip's km are for availability and the waitlist: a round's one-way equivalent (half the round), else as given.
+    private double? TripKm => _round is { } r ? Math.Round(r.Km / 2, 2) : Form.DistanceKm;
+
+    // The saving is named only when the order typed was not already the best.
+    private string RoundText(RoundProposal r) => L[r.SavedKm >= 0.05 ? "Stops.Round" : "Stops.RoundAsTyped", string.Join(" → ", r.Order.Select(l => l.Place ?? "?")),
+        r.Km.ToString("0.#", CultureInfo.CurrentCulture), r.SavedKm.ToString("0.#", CultureInfo.CurrentCulture)];
+
+    private Task AddStopAsync(PlaceView? place)
+    {
+        if (place is not null && Form.Place?.Id != place.Id && Form.ExtraStops.All(s => s.Id != place.Id))
+        {
+            Form.ExtraStops.Add(place);
+        }
+        _stopKey++; // a fresh field for the next stop
+        return TripChangedAsync(reveal: false);
+    }
+
+    private Task RemoveStopAsync(PlaceView stop)
+    {
+        Form.ExtraStops.Remove(stop);
+        return TripChangedAsync(reveal: false);
     }
 
     private Task DistanceChangedAsync(double? km)
@@ -159,7 +192,7 @@ public partial class Book
         Form.DistanceKm = km;
         if (km is not null)
         {
-            Form.Place = null;
+            (Form.Place, Form.ExtraStops) = (null, []);
         }
         _errors.Clear("where");
         return TripChangedAsync(reveal: false);
@@ -234,8 +267,10 @@ public partial class Book
             return;
         }
         _busy = true;
+        _round = Form.Place is { } first && Form.ExtraStops.Count > 0
+            ? (await Rounds.PlanAsync(_actor, new RoundRequest(Form.SiteId, [.. StopIds.Select(id => new RoundStopInput(id, null, null))]))).Value : null;
         var outcome = await Availability.FindAsync(_actor, new AvailabilityQuery(Form.SiteId, slot.Start, slot.End, Form.Kind,
-            Form.Passengers, Form.DistanceKm, Destination, Form.Place?.Id));
+            Form.Passengers, TripKm, Destination, _round is null ? Form.Place?.Id : null));
         if (version != _version)
         {
             return;
@@ -316,8 +351,8 @@ public partial class Book
         }
         _busy = true;
         var request = new BookingRequest(vehicle.Id, _slot.Start, _slot.End,
-            purpose, costCenter, Form.DistanceKm, Destination, null, carReason, fossilReason, Form.AlternativeCheck,
-            Form.Place?.Id, Form.Confidential, Form.Passengers);
+            purpose, costCenter, _round is null ? Form.DistanceKm : null, Destination, null, carReason, fossilReason, Form.AlternativeCheck,
+            _round is null ? Form.Place?.Id : null, Form.Confidential, Form.Passengers, Stops: _round is null ? null : StopIds);
         if (Form.Recurrence() is { } repeat)
         {
             await BookSeriesAsync(vehicle, request with { Repeat = repeat });
@@ -366,7 +401,7 @@ public partial class Book
         var kind = mode switch { "eBike" => VehicleKind.EBike, "bike" => VehicleKind.Bike, _ => VehicleKind.Car };
         _busy = true;
         var outcome = await Waitlist.JoinAsync(_actor, new Core.Bookings.Waitlist.WaitlistRequest(site.Id, kind, _slot.Start, _slot.End,
-            Form.Purpose?.Trim(), Form.CostCenter, Form.DistanceKm, Form.Place?.Id, Form.Passengers));
+            Form.Purpose?.Trim(), Form.CostCenter, TripKm, _round is null ? Form.Place?.Id : null, Form.Passengers));
         _busy = false;
         if (outcome.Value is { } entry)
         {

@@ -26,6 +26,8 @@ public sealed class BookingFormModel
     public double? DistanceKm { get; set; }
     public string? Destination { get; set; }
     public PlaceView? Place { get; set; }
+    /// <summary>More places to visit after <see cref="Place"/> on the same trip (a round); the order is planned.</summary>
+    public List<PlaceView> ExtraStops { get; set; } = [];
     public bool Confidential { get; set; }
     public string AlternativeCheck { get; set; } = "notAsked";
     public string? Purpose { get; set; }
