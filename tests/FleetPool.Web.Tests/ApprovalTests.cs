@@ -29,6 +29,12 @@ public abstract class ApprovalTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
             // The slot is held: nobody else gets the van meanwhile.
             var other = await (await App.ClientForAsync(TestData.Lead)).BookAsync(ApiCalls.Booking(cars[0], "2026-03-18T10:00:00+01:00", "2026-03-18T12:00:00+01:00"));
             await other.AssertProblemAsync(HttpStatusCode.Conflict);
+            // In the booker's calendar it is tentative until decided.
+            var token = await App.InScopeAsync<FleetPool.Core.Organisation.Profiles, string>(p => p.RegenerateCalendarTokenAsync(
+                FleetPool.Core.Common.Actor.Of(App.Ids.Staff, FleetPool.Core.Common.Roles.Staff)));
+            var ics = await App.CreateClient().GetStringAsync($"/api/calendar/{token}.ics");
+            var evt = ics.Split("BEGIN:VEVENT").Single(e => e.Contains($"UID:booking-{id}@fleetpool", StringComparison.Ordinal));
+            Assert.Contains("STATUS:TENTATIVE", evt, StringComparison.Ordinal);
             var leadQueue = await (await (await App.ClientForAsync(TestData.Lead)).GetAsync("/api/approvals")).JsonAsync();
             Assert.DoesNotContain(leadQueue.EnumerateArray(), a => a.GetProperty("bookingId").GetInt32() == id); // a fleet manager's call
             var fleet = await App.ClientForAsync(TestData.Fleet);
@@ -43,6 +49,10 @@ public abstract class ApprovalTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
             Assert.Equal("reserved", (await approved.JsonAsync()).GetProperty("status").GetString());
             Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.Staff && n.Kind == "approvalApproved" && n.BookingId == id)));
             await (await fleet.PostAsync($"/api/approvals/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.NotFound); // decided once
+            var csv = await fleet.GetStringAsync("/api/exports/bookings.csv?from=2026-03-18&to=2026-03-18");
+            var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+            var row = lines.Single(cells => cells[0] == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("godkänd", row[Array.IndexOf(lines[0], "godkännande")]); // the export says it was an approved exception
         });
     }
 

@@ -5,9 +5,12 @@ using NodaTime;
 
 namespace FleetPool.Core.Bookings;
 
-/// <summary>One booking as a calendar event. <see cref="Cancelled"/> events stay in the feed so calendars remove them.</summary>
+/// <summary>
+/// One booking as a calendar event. <see cref="Cancelled"/> events stay in the feed so calendars remove them; a booking
+/// awaiting approval or a waitlist offer not yet taken is <see cref="Tentative"/>.
+/// </summary>
 public sealed record CalendarEntry(int BookingId, string VehicleName, string Site, Instant Start, Instant End, string Purpose, bool Cancelled,
-    string SiteAddress = "", string? PickUpInstructions = null);
+    string SiteAddress = "", string? PickUpInstructions = null, bool Tentative = false);
 
 /// <summary>
 /// The bookings behind a personal iCal feed: the token's owner's bookings from 30 days back to 180 days ahead.
@@ -36,6 +39,7 @@ public sealed class CalendarFeed(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
                       where (b.BookerId == id || b.DriverId == id) && b.Start < until && b.End > since
                       orderby b.Start
                       select new CalendarEntry(b.Id, v.Name, s.Name, b.Start, b.End, b.Purpose,
-                          b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.NoShow, s.Address, s.PickUpInstructions)).ToListAsync(ct);
+                          b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.NoShow, s.Address, s.PickUpInstructions,
+                          b.Status == BookingStatus.Pending || b.Status == BookingStatus.Offered)).ToListAsync(ct);
     }
 }

@@ -91,15 +91,22 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
                           from d in ds.DefaultIfEmpty()
                           where b.Start >= start && b.Start < end && (!tripsOnly || b.Status == BookingStatus.Returned)
                           orderby b.Start
-                          select new { b, v.Name, v.Kind, v.Fuel, c.Code, Department = d == null ? null : d.Name }).ToListAsync(ct);
+                          select new
+                          {
+                              b, v.Name, v.Kind, v.Fuel, c.Code, Department = d == null ? null : d.Name,
+                              Stops = db.BookingStops.Count(s => s.BookingId == b.Id),
+                              Approved = db.ApprovalRequests.Where(a => a.BookingId == b.Id).OrderByDescending(a => a.Id).Select(a => a.Approved).FirstOrDefault(),
+                              Asked = db.ApprovalRequests.Any(a => a.BookingId == b.Id),
+                          }).ToListAsync(ct);
         return Write(w =>
         {
             Header(w, "bokning", "start", "slut", "status", "fordon", "typ", "drivmedel", "avdelning", "kostnadsställe", "ärende",
-                "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ", "serie");
+                "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ", "serie", "stopp", "godkännande");
             foreach (var x in rows)
             {
                 Row(w, x.b.Id, time.Format(x.b.Start), time.Format(x.b.End), x.b.Status, x.Name, x.Kind, x.Fuel, x.Department, x.Code, x.b.Purpose,
-                    x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck, x.b.SeriesId);
+                    x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck, x.b.SeriesId,
+                    x.Stops == 0 ? null : x.Stops, !x.Asked ? null : x.Approved switch { true => "godkänd", false => "avslagen", null => "väntar" });
             }
         });
     }

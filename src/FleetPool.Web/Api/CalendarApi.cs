@@ -41,7 +41,7 @@ internal static class CalendarApi
                 DtStart = new CalDateTime(e.Start.ToDateTimeUtc()),
                 DtEnd = new CalDateTime(e.End.ToDateTimeUtc()),
                 DtStamp = stamp,
-                Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                Status = e.Cancelled ? EventStatus.Cancelled : e.Tentative ? EventStatus.Tentative : EventStatus.Confirmed,
             });
         }
         response.Headers.CacheControl = "private, max-age=300";
