@@ -20,6 +20,34 @@ public class DemoFiguresTests(DemoApp app) : IClassFixture<DemoApp>
     private static readonly Actor Manager = new(0, new HashSet<string> { Roles.Staff, Roles.FleetManager });
 
     [Fact]
+    public async Task Rounds_DemoPlacesTypedInRegisterOrder_TwelveAndTwentyFiveStopsPlannedWithinTheirTime()
+    {
+        var (site, places) = await QueryAsync(async db => (await db.Sites.SingleAsync(s => s.Name == "Kommunalhuset"),
+            await db.Places.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync()));
+        var planning = app.Services.GetRequiredService<Core.Steering.RoundPlanning>();
+        var registry = places.Select(id => new Core.Steering.RoundStopInput(id, null, null)).ToList();
+        // The demo has 11 places: 12 stops add the Huddinge centre; 25 add points halfway between register neighbours.
+        var twelve = registry.Append(new Core.Steering.RoundStopInput(null, 59.2366, 17.9813)).ToList();
+        var positions = await QueryAsync(db => db.Places.OrderBy(p => p.Id).Select(p => new { p.Latitude, p.Longitude }).ToListAsync());
+        var halfway = positions.Zip(positions.Skip(1).Append(positions[0]), (a, b) => new Core.Steering.RoundStopInput(null, (a.Latitude + b.Latitude) / 2, (a.Longitude + b.Longitude) / 2));
+        var twentyFive = registry.Concat(halfway).Concat(halfway.Take(25 - registry.Count - positions.Count)).Take(25).ToList();
+        foreach (var stops in new[] { twelve, twentyFive })
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var plan = (await planning.PlanAsync(Manager, new Core.Steering.RoundRequest(site.Id, stops))).Value!;
+            clock.Stop();
+            Measurements.Add($"Round on the demo places ({stops.Count} stops from Kommunalhuset, typed in register order): {plan.TypedKm:0.0} → {plan.Km:0.0} km " +
+                $"(saved {plan.SavedKm:0.0} km) in {clock.ElapsedMilliseconds} ms");
+            Assert.True(plan.Km <= plan.TypedKm);
+            Assert.Equal(stops.Count, plan.Order.Select(l => l.Stop).Distinct().Count());
+        }
+        Assert.Equal(12, twelve.Count);
+        Assert.Equal(25, twentyFive.Count);
+    }
+
+    private Task<T> QueryAsync<T>(Func<Core.Data.FleetPoolDb, Task<T>> query) => app.QueryAsync(query);
+
+    [Fact]
     public async Task Figures_DemoBeforeAndAfterChargingAndFuelCardData_EnergyMethodReplacesTheEstimate()
     {
         var reports = app.Services.GetRequiredService<FossilShareReports>();
