@@ -72,7 +72,7 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
     public async Task<Outcome<IReadOnlyList<ApprovalView>>> QueueAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var scope = await ScopeAsync(db, actor, ct);
+        var scope = await Reporting.ReportScope.LimitAsync(db, actor, ct); // as for figures: fleet managers all, a lead their department
         if (scope.Problem is { } problem)
         {
             return problem;
@@ -101,7 +101,7 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             db.ActorId = actor.UserId;
-            var scope = await ScopeAsync(db, actor, ct);
+            var scope = await Reporting.ReportScope.LimitAsync(db, actor, ct); // as for figures: fleet managers all, a lead their department
             if (scope.Problem is { } problem)
             {
                 return problem;
@@ -223,17 +223,6 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
     // Fleet managers decide all; a lead only their own department's requests for a lead (null: every request).
     private static IQueryable<ApprovalRequest> Decidable(FleetPoolDb db, int? department) =>
         db.ApprovalRequests.Where(a => a.DecidedAt == null && (department == null || a.Approver == ApproverRole.DepartmentLead && a.DepartmentId == department));
-
-    private static async Task<(int? Department, Problem? Problem)> ScopeAsync(FleetPoolDb db, Actor actor, CancellationToken ct)
-    {
-        if (actor.ManagesFleet)
-        {
-            return (null, null);
-        }
-        var own = actor.Roles.Contains(Roles.DepartmentLead)
-            ? await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DepartmentId).SingleAsync(ct) : null;
-        return own is null ? (null, Problem.Forbidden()) : (own, null);
-    }
 
     private static void Tell(FleetPoolDb db, Booking booking, string kind, Instant now, params string[] arguments) =>
         db.Notifications.Add(new Notification { UserId = booking.BookerId, BookingId = booking.Id, Kind = kind, At = now, Arguments = string.Join(Inbox.Separator, arguments) });
