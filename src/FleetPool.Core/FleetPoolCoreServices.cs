@@ -16,6 +16,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Bookings.Series.SeriesService>()
         .AddSingleton<Bookings.Waitlist.WaitlistService>()
         .AddSingleton<Bookings.Approvals.ApprovalService>()
+        .AddSingleton<Fleet.Maintenance.MaintenanceWindows>()
         .AddSingleton<BookingLifecycle>()
         .AddSingleton<BookingQueries>()
         .AddSingleton<NoShowSweep>()

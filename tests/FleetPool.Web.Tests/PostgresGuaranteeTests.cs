@@ -36,9 +36,10 @@ public class PostgresGuaranteeTests(PostgresApp app) : ProviderTests<PostgresApp
     [Theory]
     [InlineData(BookingStatus.Offered)]
     [InlineData(BookingStatus.Pending)]
-    public async Task ExclusionConstraint_HeldOfferOrPendingApproval_HoldsTheSlotLikeAReservation(BookingStatus held)
+    [InlineData(BookingStatus.Maintenance)]
+    public async Task ExclusionConstraint_OfferPendingOrWorkshopWindow_HoldsTheSlotLikeAReservation(BookingStatus held)
     {
-        var start = Nine - Duration.FromDays(held == BookingStatus.Offered ? 3 : 4); // before the slots the other tests count
+        var start = Nine - Duration.FromDays(3 + (int)held); // before the slots the other tests count, one day per status
         await SaveAsync(Slot(start, Duration.FromHours(1), held));
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => SaveAsync(Slot(start + Duration.FromMinutes(30), Duration.FromHours(1))));
         Assert.True(WriteConflicts.IsOverlap(refused), refused.InnerException?.Message);

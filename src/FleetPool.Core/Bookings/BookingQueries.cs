@@ -85,7 +85,7 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
 
     // "Mine": the bookings the actor made or drives, the one definition every query of one's own bookings starts from.
     private static IQueryable<Booking> Mine(FleetPoolDb db, Actor actor) =>
-        db.Bookings.AsNoTracking().Where(b => b.BookerId == actor.UserId || b.DriverId == actor.UserId);
+        db.Bookings.AsNoTracking().Where(b => (b.BookerId == actor.UserId || b.DriverId == actor.UserId) && b.Status != BookingStatus.Maintenance);
 
     /// <summary>A vehicle's next slot-holding bookings, soonest first.</summary>
     internal static async Task<IReadOnlyList<BookingView>> UpcomingForVehicleAsync(FleetPoolDb db, int vehicleId, NodaTime.Instant now, CancellationToken ct) =>

@@ -36,7 +36,7 @@ public sealed class CalendarFeed(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
         return await (from b in db.Bookings.AsNoTracking()
                       join v in db.Vehicles on b.VehicleId equals v.Id
                       join s in db.Sites on v.SiteId equals s.Id
-                      where (b.BookerId == id || b.DriverId == id) && b.Start < until && b.End > since
+                      where (b.BookerId == id || b.DriverId == id) && b.Status != BookingStatus.Maintenance && b.Start < until && b.End > since
                       orderby b.Start
                       select new CalendarEntry(b.Id, v.Name, s.Name, b.Start, b.End, b.Purpose,
                           b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.NoShow, s.Address, s.PickUpInstructions,

@@ -21,8 +21,8 @@ public sealed record RetirementResult(VehicleView Vehicle, int Moved, int Cancel
 
 /// <summary>
 /// Retires a vehicle and deals with its future reservations in the same transaction. Invariants: afterwards the
-/// vehicle holds no future reservation; a moved reservation keeps its times and lands only on a vehicle free for
-/// them (buffer included); nothing changes when the caller does not manage the fleet.
+/// vehicle holds no future reservation; a moved reservation keeps its times and lands only on an equivalent vehicle free
+/// for them (<see cref="Maintenance.VehicleMoves"/>); every booker is told; nothing changes when the caller does not manage the fleet.
 /// </summary>
 public sealed class Retirement(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
 {
@@ -46,36 +46,24 @@ public sealed class Retirement(IDbContextFactory<FleetPoolDb> dbs, IClock clock,
         var reservations = await db.Bookings.Where(b => b.VehicleId == vehicleId && b.Status == BookingStatus.Reserved && b.End > now)
             .OrderBy(b => b.Start).ToListAsync(ct);
         var moved = 0;
+        var why = Text.Get("RetiredWhy");
         foreach (var booking in reservations)
         {
-            if (future == FutureBookings.Move && await FreeSiblingAsync(db, vehicle, booking, ct) is { } target)
+            if (future == FutureBookings.Move && await Maintenance.VehicleMoves.EquivalentAsync(db, vehicle, booking, ct) is { } target)
             {
-                booking.VehicleId = target;
+                booking.VehicleId = target.Id;
+                Maintenance.VehicleMoves.TellMoved(db, booking, vehicle.Name, target.Name, why, now, time);
                 moved++;
                 await db.SaveChangesAsync(ct); // so the next reservation sees this one on its new vehicle
             }
             else
             {
                 (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
+                Maintenance.VehicleMoves.TellCancelled(db, booking, vehicle.Name, why, now, time);
             }
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new RetirementResult(VehicleView.From(vehicle, 0), moved, reservations.Count - moved);
-    }
-
-    private static async Task<int?> FreeSiblingAsync(FleetPoolDb db, Vehicle retiring, Booking booking, CancellationToken ct)
-    {
-        var candidates = await db.Vehicles.Where(v => v.Id != retiring.Id && v.SiteId == retiring.SiteId && v.Kind == retiring.Kind
-            && v.Status == VehicleStatus.Active).OrderBy(v => v.Name).Select(v => v.Id).ToListAsync(ct);
-        foreach (var id in candidates)
-        {
-            var taken = await db.Bookings.HoldingSlotIn(booking.Start, booking.BlockedUntil).AnyAsync(b => b.VehicleId == id, ct);
-            if (!taken)
-            {
-                return id;
-            }
-        }
-        return null;
     }
 }

@@ -39,7 +39,7 @@ public sealed class VehicleDetails(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             .Select(d => DamageReports.MayReadDetails(actor, d.ReportedById)
                 ? new DamageView(d.Id, d.ReportedAt, d.Description, d.InjuryAccident, d.ResolvedAt)
                 : new DamageView(d.Id, d.ReportedAt, null, null, d.ResolvedAt)).ToList();
-        var recent = await db.Bookings.AsNoTracking().Where(b => b.VehicleId == id && BookingStatuses.HoldingSlot.Contains(b.Status)
+        var recent = await db.Bookings.AsNoTracking().Where(b => b.VehicleId == id && BookingStatuses.Trips.Contains(b.Status)
             && b.Start < now && b.End > since).Select(b => new { b.Start, b.End, b.ReturnedAt }).ToListAsync(ct);
         var booked = recent.Sum(b => (Min(b.ReturnedAt ?? b.End, now) - Max(b.Start, since)).TotalHours);
         var upcoming = actor.ManagesFleet

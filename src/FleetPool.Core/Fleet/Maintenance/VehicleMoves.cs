@@ -1,0 +1,48 @@
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Data;
+using FleetPool.Core.Notifications;
+using FleetPool.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FleetPool.Core.Fleet.Maintenance;
+
+/// <summary>
+/// Moving a booking off a vehicle that leaves service (a workshop window, retirement): the one rule for "an equivalent
+/// vehicle" and the one way the booker is told. Invariants: the target is at the same site, of the same kind, active, with
+/// the seats, no less fossil-free, and free for the booking's whole slot (buffer included) — checked inside the caller's
+/// write transaction; fossil-free targets come first.
+/// </summary>
+internal static class VehicleMoves
+{
+    /// <summary>A free equivalent vehicle for the booking, or null when none is free.</summary>
+    public static async Task<Vehicle?> EquivalentAsync(FleetPoolDb db, Vehicle leaving, Booking booking, CancellationToken ct)
+    {
+        var candidates = await db.Vehicles.AsNoTracking().Where(v => v.Id != leaving.Id && v.SiteId == leaving.SiteId && v.Kind == leaving.Kind
+            && v.Status == VehicleStatus.Active && v.Seats >= leaving.Seats).OrderBy(v => v.Name).ToListAsync(ct);
+        foreach (var v in candidates.Where(v => v.IsFossilIndependent || !leaving.IsFossilIndependent).OrderBy(v => v.IsFossilIndependent ? 0 : 1))
+        {
+            if (!await db.Bookings.HoldingSlotIn(booking.Start, booking.BlockedUntil).AnyAsync(b => b.VehicleId == v.Id && b.Id != booking.Id, ct))
+            {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Tells the booker (and a named driver) that their booking moved to another vehicle.</summary>
+    public static void TellMoved(FleetPoolDb db, Booking booking, string from, string to, string why, Instant now, OrganisationTime time) =>
+        Tell(db, booking, "bookingMoved", now, from, time.Format(booking.Start), to, why);
+
+    /// <summary>Tells the booker (and a named driver) that their booking was cancelled by the fleet.</summary>
+    public static void TellCancelled(FleetPoolDb db, Booking booking, string vehicle, string why, Instant now, OrganisationTime time) =>
+        Tell(db, booking, "bookingCancelledByFleet", now, vehicle, time.Format(booking.Start), why);
+
+    private static void Tell(FleetPoolDb db, Booking booking, string kind, Instant now, params string[] arguments)
+    {
+        foreach (var user in new[] { booking.BookerId, booking.DriverId }.OfType<int>().Distinct())
+        {
+            db.Notifications.Add(new Notification { UserId = user, BookingId = booking.Id, Kind = kind, At = now, Arguments = string.Join(Inbox.Separator, arguments) });
+        }
+    }
+}

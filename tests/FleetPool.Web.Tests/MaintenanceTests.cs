@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Bookings.Waitlist;
+using FleetPool.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetPool.Web.Tests;
+
+/// <summary>Planned workshop windows through the API, on a site and cars of each test's own; Wednesday 2026-03-18.</summary>
+public abstract class MaintenanceTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    private const string From = "2026-03-18T08:00:00+01:00", To = "2026-03-18T17:00:00+01:00";
+
+    [Fact]
+    public async Task Plan_TwoBookingsInside_ListedThenOneMovedOneCancelledBothToldAndTheWindowHoldsTheSlot()
+    {
+        var (_, cars) = await App.NewSiteAsync(2);
+        var mine = await BookAsync(TestData.Staff, cars[0], "09:00", "11:00");
+        var theirs = await BookAsync(TestData.Lead, cars[0], "13:00", "15:00");
+        await BookAsync(TestData.Admin, cars[1], "13:00", "15:00"); // the other car is taken then: the lead's booking cannot move
+        var fleet = await App.ClientForAsync(TestData.Fleet);
+
+        var preview = await (await fleet.PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance/preview", new { from = From, to = To })).JsonAsync();
+
+        var listed = preview.EnumerateArray().ToDictionary(a => a.GetProperty("bookingId").GetInt32());
+        Assert.Equal([mine, theirs], listed.Keys.Order());
+        Assert.Equal(cars[1], listed[mine].GetProperty("moveToVehicleId").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed[theirs].GetProperty("moveToVehicleId").ValueKind);
+
+        var planned = await fleet.PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance", new
+        {
+            from = From, to = To, reason = "Service och däckbyte",
+            decisions = new[] { new { bookingId = mine, move = true }, new { bookingId = theirs, move = false } },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var result = await planned.JsonAsync();
+        Assert.Equal((1, 1), (result.GetProperty("moved").GetInt32(), result.GetProperty("cancelled").GetInt32()));
+        var bookings = await App.QueryAsync(db => db.Bookings.Where(b => b.Id == mine || b.Id == theirs).ToDictionaryAsync(b => b.Id));
+        Assert.Equal((cars[1], BookingStatus.Reserved), (bookings[mine].VehicleId, bookings[mine].Status));
+        Assert.Equal(BookingStatus.Cancelled, bookings[theirs].Status);
+        var told = await App.QueryAsync(db => db.Notifications.Where(n => n.BookingId == mine || n.BookingId == theirs).Select(n => new { n.UserId, n.Kind, n.Arguments }).ToListAsync());
+        Assert.Contains(told, n => n.UserId == App.Ids.Staff && n.Kind == "bookingMoved" && n.Arguments.EndsWith("Service och däckbyte", StringComparison.Ordinal));
+        Assert.Contains(told, n => n.UserId == App.Ids.Lead && n.Kind == "bookingCancelledByFleet");
+        var during = await (await App.ClientForAsync(TestData.Staff)).BookAsync(ApiCalls.Booking(cars[0], "2026-03-18T16:00:00+01:00", "2026-03-18T18:00:00+01:00"));
+        await during.AssertProblemAsync(HttpStatusCode.Conflict); // the window keeps trips out
+        var after = await (await App.ClientForAsync(TestData.Staff)).BookAsync(ApiCalls.Booking(cars[0], "2026-03-18T17:00:00+01:00", "2026-03-18T18:00:00+01:00"));
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode); // and ends when it says
+    }
+
+    [Fact]
+    public async Task Plan_BookingWithoutADecision_409AndNothingChanged()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        var booked = await BookAsync(TestData.Staff, cars[0], "09:00", "11:00");
+
+        var planned = await (await App.ClientForAsync(TestData.Fleet)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance",
+            new { from = From, to = To, reason = "Besiktning" });
+
+        await planned.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(BookingStatus.Reserved, await App.QueryAsync(db => db.Bookings.Where(b => b.Id == booked).Select(b => b.Status).SingleAsync()));
+        Assert.False(await App.QueryAsync(db => db.Bookings.AnyAsync(b => b.VehicleId == cars[0] && b.Status == BookingStatus.Maintenance)));
+    }
+
+    [Fact]
+    public async Task Plan_ByStaffOrWithoutReason_403And400()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+
+        var staff = await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance", new { from = From, to = To, reason = "x" });
+        var bare = await (await App.ClientForAsync(TestData.Fleet)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance", new { from = To, to = From });
+
+        Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
+        var problem = await bare.AssertProblemAsync(HttpStatusCode.BadRequest, "reason");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("to", out _));
+    }
+
+    [Fact]
+    public async Task End_WindowDroppedBeforeItBegins_VehicleOfferedToTheWaitlist()
+    {
+        var (site, cars) = await App.NewSiteAsync(1);
+        var fleet = await App.ClientForAsync(TestData.Fleet);
+        var window = await (await fleet.PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance", new { from = From, to = To, reason = "Service" })).JsonAsync();
+        var waiting = await (await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync("/api/waitlist", new
+        {
+            siteId = site, kind = "car", start = "2026-03-18T10:00:00+01:00", end = "2026-03-18T12:00:00+01:00", purpose = "Tillsyn",
+            costCenter = TestData.CostCenter, distanceKm = 25,
+        })).JsonAsync();
+
+        var ended = await fleet.PostAsync($"/api/vehicles/{cars[0]}/maintenance/{window.GetProperty("window").GetProperty("id").GetInt32()}/end", null);
+
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.Equal(WaitlistStatus.Offered, await App.QueryAsync(db => db.WaitlistEntries.Where(w => w.Id == waiting.GetProperty("id").GetInt32()).Select(w => w.Status).SingleAsync()));
+    }
+
+    private async Task<int> BookAsync(string who, int car, string from, string to)
+    {
+        var response = await (await App.ClientForAsync(who)).BookAsync(ApiCalls.Booking(car, $"2026-03-18T{from}:00+01:00", $"2026-03-18T{to}:00+01:00"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("id").GetInt32();
+    }
+}
+
+public sealed class MaintenanceTestsOnSqlite(SqliteApp app) : MaintenanceTests<SqliteApp>(app);
+
+public sealed class MaintenanceTestsOnPostgres(PostgresApp app) : MaintenanceTests<PostgresApp>(app);
