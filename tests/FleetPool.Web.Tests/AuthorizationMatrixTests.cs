@@ -34,6 +34,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/bookings/{id:int}/readings"] = Who.Fleet,
         ["POST /api/series/"] = Who.Staff,
         ["POST /api/waitlist/"] = Who.Staff,
+        ["GET /api/users/me/cost-centers"] = Who.Staff,
         ["GET /api/vehicles/{id:int}/maintenance/"] = Who.Fleet,
         ["POST /api/vehicles/{id:int}/maintenance/preview"] = Who.Fleet,
         ["POST /api/vehicles/{id:int}/maintenance/"] = Who.Fleet,

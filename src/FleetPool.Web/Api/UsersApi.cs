@@ -20,6 +20,10 @@ internal static class UsersApi
             ApiResults.From(await accounts.VerifyLicenceAsync(user.ToActor(), id, body.LicenceClasses, body.LicenceExpiresOn, ct),
                 d => TypedResults.Ok(new { licenceExpiresOn = d })))
             .RequireAuthorization(Policies.FleetManager);
+        group.MapGet("/me/cost-centers", async (ClaimsPrincipal user, Core.Organisation.OrganisationDirectory directory, CancellationToken ct) =>
+                TypedResults.Ok(await directory.CostCentersAsync(user.ToActor(), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("The active cost centres the caller may charge a booking to, by code (their department's and its board's; fleet managers all).");
         return api;
     }
 }

@@ -21,6 +21,7 @@ public partial class VehiclePage
     [Inject] private VehicleDetails Details { get; set; } = default!;
     [Inject] private VehicleService Fleet { get; set; } = default!;
     [Inject] private Retirement Retirement { get; set; } = default!;
+    [Inject] private Core.Fleet.Maintenance.MaintenanceWindows Windows { get; set; } = default!;
     [Inject] private DamageReports Damage { get; set; } = default!;
     [Inject] private OrganisationTime Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -39,6 +40,27 @@ public partial class VehiclePage
     {
         var outcome = await Details.GetAsync(_actor, Id);
         (_details, _missing) = (outcome.Value, !outcome.Succeeded);
+        _windows = _manages ? await Windows.ListAsync(Id) : [];
+    }
+
+    private IReadOnlyList<Core.Fleet.Maintenance.MaintenanceWindowView> _windows = [];
+
+    private async Task PlanMaintenanceAsync()
+    {
+        var parameters = new DialogParameters<MaintenanceDialog> { { d => d.Actor, _actor }, { d => d.VehicleId, Id }, { d => d.VehicleName, _details!.Vehicle.Name } };
+        var dialog = await Dialogs.ShowAsync<MaintenanceDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Core.Fleet.Maintenance.MaintenanceResult result })
+        {
+            Snackbar.Add(L["Maint.Saved", result.Moved, result.Cancelled], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task EndMaintenanceAsync(Core.Fleet.Maintenance.MaintenanceWindowView window)
+    {
+        var outcome = await Windows.EndAsync(_actor, Id, window.Id);
+        Snackbar.Add(outcome.Succeeded ? L["Maint.Ended"] : outcome.Problem!.Summary, outcome.Succeeded ? Severity.Success : Severity.Error);
+        await LoadAsync();
     }
 
     private async Task ReportAsync()

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace FleetPool.Browser.Tests;
+
+/// <summary>
+/// A fleet manager plans a workshop visit over two bookings (made through the API by two members of staff), moves one and
+/// cancels one, and each booker finds the message in their inbox; the vehicle page at 1366 px and 390 px.
+/// </summary>
+public class MaintenanceJourneyTests(AppProcess app) : IClassFixture<AppProcess>
+{
+    private const string Password = "Demo!2025pool";
+
+    [Fact]
+    public async Task FleetManager_WindowOverTwoBookings_OneMovedOneCancelledBothBookersTold()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var api = await playwright.APIRequest.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var car = await KeyCabinetCarAsync(api);
+        var day = DateTime.Today.AddDays(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var offset = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm").GetUtcOffset(DateTime.Today.AddDays(12)).Hours;
+        await BookAsync(api, "maria.ek@fleetpool.demo", car, $"{day}T09:00:00+0{offset}:00", $"{day}T11:00:00+0{offset}:00", "Verkstadsprov Maria");
+        await BookAsync(api, "erik.sjoberg@fleetpool.demo", car, $"{day}T13:00:00+0{offset}:00", $"{day}T15:00:00+0{offset}:00", "Verkstadsprov Erik");
+
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await Chromium.ShotOnFailureAsync(page, "maintenance-failed", async () =>
+        {
+            await Chromium.SignInAsync(page, app.BaseUrl, "fleet@fleetpool.demo");
+            await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet/{car}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Planera verkstadsbesök" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Från datum").FillAsync(day);
+            await dialog.GetByLabel("Till datum").FillAsync(day);
+            await dialog.GetByLabel("Varför (bokarna får se det)").FillAsync("Service och däckbyte");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Visa berörda bokningar" }).ClickAsync();
+            await Assertions.Expect(dialog.GetByText("2 bokningar berörs")).ToBeVisibleAsync();
+            await dialog.Locator("fieldset").Filter(new() { HasText = "Erik" }).GetByText("Avboka").ClickAsync();
+            await Chromium.ShotAsync(page, "maintenance-dialog");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara och meddela bokarna" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("1 bokningar flyttade, 1 avbokade")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("Service och däckbyte")).ToBeVisibleAsync();
+            await Chromium.ShotAsync(page, "vehicle-page-desktop");
+            await page.SetViewportSizeAsync(390, 844);
+            await Chromium.ShotAsync(page, "vehicle-page-phone");
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth"), "the vehicle page scrolls sideways");
+        });
+
+        foreach (var (email, expected) in new[] { ("maria.ek@fleetpool.demo", "har flyttats till"), ("erik.sjoberg@fleetpool.demo", "avbokades av fordonsansvarig") })
+        {
+            var inbox = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+            await Chromium.ShotOnFailureAsync(inbox, "maintenance-inbox-failed", async () =>
+            {
+                await Chromium.SignInAsync(inbox, app.BaseUrl, email);
+                await Chromium.OpenAsync(inbox, app.BaseUrl + "/inbox");
+                await Assertions.Expect(inbox.GetByText(expected).First).ToBeVisibleAsync();
+                await Assertions.Expect(inbox.GetByText("Service och däckbyte").First).ToBeVisibleAsync();
+            });
+        }
+    }
+
+    private static async Task<int> KeyCabinetCarAsync(IAPIRequestContext api)
+    {
+        var fleet = await TokenAsync(api, "fleet@fleetpool.demo");
+        var vehicles = JsonDocument.Parse(await (await api.GetAsync("/api/vehicles?kind=car", new() { Headers = Bearer(fleet) })).TextAsync()).RootElement;
+        return vehicles.EnumerateArray().First(v => v.GetProperty("name").GetString() == "Kia e-Niro 3").GetProperty("id").GetInt32();
+    }
+
+    private static async Task BookAsync(IAPIRequestContext api, string email, int car, string start, string end, string purpose)
+    {
+        var token = await TokenAsync(api, email);
+        var costCenters = JsonDocument.Parse(await (await api.GetAsync("/api/users/me/cost-centers", new() { Headers = Bearer(token) })).TextAsync()).RootElement;
+        var response = await api.PostAsync("/api/bookings", new()
+        {
+            Headers = Bearer(token),
+            DataObject = new { vehicleId = car, start, end, purpose, costCenter = costCenters[0].GetProperty("code").GetString(), distanceKm = 25, carReason = "equipment" },
+        });
+        Assert.True(response.Status == 201, $"booking for {email}: {response.Status} {await response.TextAsync()}");
+    }
+
+    private static async Task<string> TokenAsync(IAPIRequestContext api, string email)
+    {
+        var response = await api.PostAsync("/api/auth/login", new() { DataObject = new { email, password = Password } });
+        return JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private static Dictionary<string, string> Bearer(string token) => new() { ["Authorization"] = $"Bearer {token}" };
+}
