@@ -225,10 +225,26 @@ public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
         Assert.Equal(1, await outbox.RunAsync());
         Assert.Equal(0, await outbox.RunAsync());
 
-        var (to, data) = Assert.Single(app.Smtp.Received);
+        var (to, data) = Assert.Single(app.Smtp.Received, r => r.To.Contains(TestData.Staff));
         Assert.Equal([TestData.Staff], to);
         Assert.Contains("fleetpool@kommun.test", data, StringComparison.Ordinal);
         var body = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data))).TextBody;
         Assert.Equal("Påminnelse: Elcykel 1 är bokad för dig från 2026-03-16 08:30.", body?.Trim());
+    }
+
+    [Fact]
+    public async Task Run_ReaderChoseEnglish_EmailInEnglish()
+    {
+        await app.Services.GetRequiredService<FleetPool.Core.Organisation.Profiles>().SetLanguageAsync(
+            FleetPool.Core.Common.Actor.Of(app.Ids.Lead, FleetPool.Core.Common.Roles.Staff), FleetPool.Core.Organisation.Languages.English);
+        var client = await app.ClientForAsync(TestData.Lead);
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-03-16T08:30:00+01:00", "2026-03-16T09:30:00+01:00"))).StatusCode);
+        await app.Services.GetRequiredService<BookingNotices>().RemindAsync();
+
+        await app.Services.GetRequiredService<EmailOutbox>().RunAsync();
+
+        var (_, data) = Assert.Single(app.Smtp.Received, r => r.To.Contains(TestData.Lead));
+        var body = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data))).TextBody;
+        Assert.Equal("Reminder: Cykel 1 is booked for you from 2026-03-16 08:30.", body?.Trim());
     }
 }

@@ -948,6 +948,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasColumnType("text");
+
                     b.Property<string>("LicenceClasses")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");

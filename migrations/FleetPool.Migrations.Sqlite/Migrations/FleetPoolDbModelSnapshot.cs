@@ -920,6 +920,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LicenceClasses")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");

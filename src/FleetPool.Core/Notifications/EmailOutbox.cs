@@ -1,4 +1,3 @@
-using System.Globalization;
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using MailKit.Net.Smtp;
@@ -36,7 +35,6 @@ public sealed class SmtpOptions
 /// </summary>
 public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<SmtpOptions> options)
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
     /// <summary>Sends what is pending; returns how many e-mails went out (0 when SMTP is off).</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -50,7 +48,7 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         var since = now - Duration.FromDays(1);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var pending = await db.Notifications.Where(n => n.EmailedAt == null && n.At >= since)
-            .Join(db.Users.Where(u => u.IsActive && u.Email != null), n => n.UserId, u => u.Id, (n, u) => new { Note = n, u.Email, u.DisplayName })
+            .Join(db.Users.Where(u => u.IsActive && u.Email != null), n => n.UserId, u => u.Id, (n, u) => new { Note = n, u.Email, u.DisplayName, u.Language })
             .OrderBy(x => x.Note.At).Take(200).ToListAsync(ct);
         if (pending.Count == 0)
         {
@@ -64,7 +62,8 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         }
         foreach (var x in pending)
         {
-            var text = Text.In(Swedish, $"Notify.{x.Note.Kind}", x.Note.Arguments.Split(Inbox.Separator).Cast<object>().ToArray());
+            // In the language the reader chose (stored by the language switch), Swedish when they never chose.
+            var text = Text.In(Organisation.Languages.CultureOf(x.Language), $"Notify.{x.Note.Kind}", x.Note.Arguments.Split(Inbox.Separator).Cast<object>().ToArray());
             var message = new MimeMessage { Subject = $"FleetPool: {text}", Body = new TextPart("plain") { Text = text } };
             message.From.Add(MailboxAddress.Parse(smtp.From));
             message.To.Add(new MailboxAddress(x.DisplayName, x.Email!));

@@ -8,7 +8,24 @@ namespace FleetPool.Core.Organisation;
 
 /// <summary>What a user sees and may change of their own account.</summary>
 public sealed record ProfileView(string DisplayName, string Email, string? Department, string? LicenceClasses, LocalDate? LicenceExpiresOn,
-    bool LicenceVerified, int? DefaultSiteId, string? CalendarToken);
+    bool LicenceVerified, int? DefaultSiteId, string? CalendarToken, string Language = Languages.Swedish);
+
+/// <summary>The languages FleetPool speaks: the stored code and the culture it is read in.</summary>
+public static class Languages
+{
+    /// <summary>Swedish, the organisation's language and the default.</summary>
+    public const string Swedish = "sv";
+    /// <summary>English.</summary>
+    public const string English = "en";
+
+    /// <summary>The culture a stored code is read in; anything but English is Swedish.</summary>
+    public static System.Globalization.CultureInfo CultureOf(string? code) =>
+        System.Globalization.CultureInfo.GetCultureInfo(code == English ? "en-GB" : "sv-SE");
+
+    /// <summary>The stored code for a culture name such as "en-GB".</summary>
+    public static string CodeOf(string? cultureName) =>
+        cultureName is not null && cultureName.StartsWith(English, StringComparison.OrdinalIgnoreCase) ? English : Swedish;
+}
 
 /// <summary>
 /// A user's own profile. Invariants: changing licence class or expiry clears the verification (a fleet manager must
@@ -23,7 +40,21 @@ public sealed class Profiles(IDbContextFactory<FleetPoolDb> dbs)
         var u = await db.Users.AsNoTracking().SingleAsync(x => x.Id == actor.UserId, ct);
         var department = await db.OrgUnits.Where(o => o.Id == u.DepartmentId).Select(o => o.Name).SingleOrDefaultAsync(ct);
         return new ProfileView(u.DisplayName, u.Email ?? "", department, u.LicenceClasses, u.LicenceExpiresOn, u.LicenceVerifiedAt is not null,
-            u.DefaultSiteId, u.CalendarToken);
+            u.DefaultSiteId, u.CalendarToken, u.Language ?? Languages.Swedish);
+    }
+
+    /// <summary>Stores the language the user reads in (what the language switch chose): e-mail and notices follow it.</summary>
+    public async Task SetLanguageAsync(Actor actor, string code, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
+        var language = Languages.CodeOf(code);
+        if (user.Language != language)
+        {
+            user.Language = language;
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>Saves licence details and default site; a changed licence needs verifying again.</summary>

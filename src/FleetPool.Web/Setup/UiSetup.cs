@@ -47,9 +47,13 @@ public static class UiSetup
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapGet("/culture", (string? name, string? returnUrl, HttpContext http) =>
+        app.MapGet("/culture", async (string? name, string? returnUrl, HttpContext http, Core.Organisation.Profiles profiles) =>
         {
             var culture = Cultures.Contains(name) ? name! : Cultures[0];
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                await profiles.SetLanguageAsync(http.User.ToActor(), Core.Organisation.Languages.CodeOf(culture)); // so e-mail follows the switch
+            }
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
