@@ -91,6 +91,19 @@ public abstract class CalendarAndProfileTests<TApp>(TApp app) : ProviderTests<TA
         var invalid = await Profiles.UpdateAsync(actor, "B", null, 987_654);
         Assert.Equal(["licenceExpiresOn", "defaultSiteId"], invalid.Problem!.Errors.Keys.Order(StringComparer.Ordinal).Reverse());
     }
+
+    [Fact]
+    public async Task CultureSwitch_SignedIn_StoresTheLanguageForEmail()
+    {
+        var browser = await BrowserLikeClient.SignedInAsync(App, TestData.Unlicensed);
+
+        await browser.GetAsync("/culture?name=en-GB&returnUrl=/");
+        var english = (await Profiles.GetAsync(Actor.Of(App.Ids.Unlicensed, Roles.Staff))).Language;
+        await browser.GetAsync("/culture?name=sv-SE&returnUrl=/");
+        var swedish = (await Profiles.GetAsync(Actor.Of(App.Ids.Unlicensed, Roles.Staff))).Language;
+
+        Assert.Equal(("en", "sv"), (english, swedish));
+    }
 }
 
 public sealed class CalendarAndProfileTestsOnSqlite(SqliteApp app) : CalendarAndProfileTests<SqliteApp>(app);
