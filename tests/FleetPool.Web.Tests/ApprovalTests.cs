@@ -89,9 +89,17 @@ public abstract class ApprovalTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
             var booking = await (await staff.BookAsync(ApiCalls.Booking(cars[0], "2026-03-20T08:00:00+01:00", "2026-03-20T10:00:00+01:00"))).JsonAsync();
             Assert.Equal("reserved", booking.GetProperty("status").GetString());
 
-            var changed = await staff.PutAsJsonAsync($"/api/bookings/{booking.GetProperty("id").GetInt32()}", new { end = "2026-03-20T16:00:00+01:00" });
+            var id = booking.GetProperty("id").GetInt32();
+
+            var changed = await staff.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-20T16:00:00+01:00" });
 
             Assert.Equal("pending", (await changed.JsonAsync()).GetProperty("status").GetString());
+            // Approved, then lengthened again: asked again, the approvers' earlier notice replaced by the news (not a second row, not a 500).
+            (await (await App.ClientForAsync(TestData.Fleet)).PostAsync($"/api/approvals/{id}/approve", null)).EnsureSuccessStatusCode();
+            var again = await staff.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-20T17:00:00+01:00" });
+            Assert.Equal("pending", (await again.JsonAsync()).GetProperty("status").GetString());
+            var asked = await App.QueryAsync(db => db.Notifications.Where(n => n.BookingId == id && n.Kind == "approvalAsked" && n.UserId == App.Ids.FleetManager).ToListAsync());
+            Assert.Null(Assert.Single(asked).ReadAt);
         });
     }
 

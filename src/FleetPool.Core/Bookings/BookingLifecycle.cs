@@ -17,11 +17,24 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
 {
     /// <summary>Cancels a reservation (or withdraws one awaiting approval); the slot is free at once, and offered to whoever waits for it.</summary>
     public async Task<Outcome<BookingView>> CancelAsync(Actor actor, int id, CancellationToken ct = default) =>
-        await FreedAsync(await StepAsync(actor, id, [BookingStatus.Reserved, BookingStatus.Pending], null, (db, b, now) =>
+        await FreedAsync(await StepAsync(actor, id, [BookingStatus.Reserved, BookingStatus.Pending], null, async (db, b, now) =>
         {
             (b.Status, b.ClosedAt) = (BookingStatus.Cancelled, now);
-            return Task.FromResult<Problem?>(null);
+            await TellOthersAsync(db, actor, b, "bookingCancelledByOther", now, time, ct);
+            return null;
         }, ct), ct);
+
+    /// <summary>Tells a booking's booker and driver, other than the actor, what the actor did to it (a fleet manager cancelling, say).</summary>
+    internal static async Task TellOthersAsync(FleetPoolDb db, Actor actor, Booking b, string kind, Instant now, Time.OrganisationTime time, CancellationToken ct)
+    {
+        if (b.BookerId == actor.UserId && (b.DriverId is null || b.DriverId == actor.UserId))
+        {
+            return; // their own booking: nobody else to tell
+        }
+        var who = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleAsync(ct);
+        var vehicle = await db.Vehicles.Where(v => v.Id == b.VehicleId).Select(v => v.Name).SingleAsync(ct);
+        await Notifications.Notices.TellPartiesAsync(db, b, actor.UserId, kind, now, ct, vehicle, time.Format(b.Start), who);
+    }
 
     /// <summary>Picks the vehicle up: from <c>EarlyCheckoutMinutes</c> before the start until the end.</summary>
     public Task<Outcome<BookingView>> CheckOutAsync(Actor actor, int id, TripReadings readings, CancellationToken ct = default) =>

@@ -156,6 +156,7 @@ public sealed class BookingService(
             fossilWhileFree = facts.FossilWhileFossilFreeFree;
         }
         (booking.VehicleId, booking.Start, booking.End, booking.BlockedUntil) = (vehicle.Id, start, end, end + rules!.Buffer);
+        await BookingLifecycle.TellOthersAsync(db, actor, booking, "bookingChangedByOther", clock.GetCurrentInstant(), time, ct);
         // A reservation moved or lengthened into an exception asks again (an earlier yes was for the earlier booking).
         if (!running && await approvals.CheckAsync(db, booking, vehicle, fossilWhileFree, ct) is { } pending)
         {

@@ -52,14 +52,14 @@ public sealed class Retirement(IDbContextFactory<FleetPoolDb> dbs, IClock clock,
             if (future == FutureBookings.Move && await Maintenance.VehicleMoves.EquivalentAsync(db, vehicle, booking, ct) is { } target)
             {
                 booking.VehicleId = target.Id;
-                Maintenance.VehicleMoves.TellMoved(db, booking, vehicle.Name, target.Name, why, now, time);
+                await Maintenance.VehicleMoves.TellMovedAsync(db, booking, vehicle.Name, target.Name, why, now, time, ct);
                 moved++;
                 await db.SaveChangesAsync(ct); // so the next reservation sees this one on its new vehicle
             }
             else
             {
                 (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
-                Maintenance.VehicleMoves.TellCancelled(db, booking, vehicle.Name, why, now, time);
+                await Maintenance.VehicleMoves.TellCancelledAsync(db, booking, vehicle.Name, why, now, time, ct);
             }
         }
         await db.SaveChangesAsync(ct);

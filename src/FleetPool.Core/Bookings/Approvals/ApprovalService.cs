@@ -117,7 +117,8 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             (request.DecidedAt, request.DecidedById, request.Approved, request.Reason) = (now, actor.UserId, approve, reason?.Trim());
             (booking.Status, booking.ClosedAt) = approve ? (BookingStatus.Reserved, (Instant?)null) : (BookingStatus.Cancelled, now);
             var vehicle = await db.Vehicles.Where(v => v.Id == booking.VehicleId).Select(v => v.Name).SingleAsync(ct);
-            Tell(db, booking, approve ? "approvalApproved" : "approvalDeclined", now, vehicle, time.Format(booking.Start), reason?.Trim() ?? "");
+            await Notices.TellAsync(db, booking.BookerId, booking.Id, approve ? "approvalApproved" : "approvalDeclined", now,
+                [vehicle, time.Format(booking.Start), reason?.Trim() ?? ""], ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -146,7 +147,7 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             {
                 (x.a.DecidedAt, x.a.Approved) = (now, false);
                 (x.b.Status, x.b.ClosedAt) = (BookingStatus.Cancelled, now);
-                Tell(db, x.b, "approvalLapsed", now, x.Name, time.Format(x.b.Start));
+                await Notices.TellAsync(db, x.b.BookerId, x.b.Id, "approvalLapsed", now, [x.Name, time.Format(x.b.Start)], ct);
             }
             lapsed = due.Count;
             await db.SaveChangesAsync(ct);
@@ -204,11 +205,7 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             var approvers = leads.Count > 0 ? leads : await UsersInRoleAsync(db, Roles.FleetManager, null, ct);
             foreach (var id in approvers.Where(id => id != booking.BookerId))
             {
-                db.Notifications.Add(new Notification
-                {
-                    UserId = id, BookingId = booking.Id, Kind = "approvalAsked", At = Request.AskedAt,
-                    Arguments = string.Join(Inbox.Separator, booker, VehicleName, Start),
-                });
+                await Notices.TellAsync(db, id, booking.Id, "approvalAsked", Request.AskedAt, [booker, VehicleName, Start], ct);
             }
         }
     }
@@ -223,9 +220,6 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
     // Fleet managers decide all; a lead only their own department's requests for a lead (null: every request).
     private static IQueryable<ApprovalRequest> Decidable(FleetPoolDb db, int? department) =>
         db.ApprovalRequests.Where(a => a.DecidedAt == null && (department == null || a.Approver == ApproverRole.DepartmentLead && a.DepartmentId == department));
-
-    private static void Tell(FleetPoolDb db, Booking booking, string kind, Instant now, params string[] arguments) =>
-        db.Notifications.Add(new Notification { UserId = booking.BookerId, BookingId = booking.Id, Kind = kind, At = now, Arguments = string.Join(Inbox.Separator, arguments) });
 
     private static string Code(ApprovalRule r) => r.Kind switch
     {

@@ -106,13 +106,13 @@ public sealed class MaintenanceWindows(IDbContextFactory<FleetPoolDb> dbs, ICloc
             if (decisions[booking.Id] && await VehicleMoves.EquivalentAsync(db, vehicle, booking, ct) is { } target)
             {
                 booking.VehicleId = target.Id;
-                VehicleMoves.TellMoved(db, booking, vehicle.Name, target.Name, reason, now, time);
+                await VehicleMoves.TellMovedAsync(db, booking, vehicle.Name, target.Name, reason, now, time, ct);
                 moved++;
             }
             else
             {
                 (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
-                VehicleMoves.TellCancelled(db, booking, vehicle.Name, reason, now, time);
+                await VehicleMoves.TellCancelledAsync(db, booking, vehicle.Name, reason, now, time, ct);
                 cancelled++;
             }
             await db.SaveChangesAsync(ct); // the next booking's check sees this one where it went

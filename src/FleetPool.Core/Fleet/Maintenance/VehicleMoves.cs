@@ -31,18 +31,10 @@ internal static class VehicleMoves
     }
 
     /// <summary>Tells the booker (and a named driver) that their booking moved to another vehicle.</summary>
-    public static void TellMoved(FleetPoolDb db, Booking booking, string from, string to, string why, Instant now, OrganisationTime time) =>
-        Tell(db, booking, "bookingMoved", now, from, time.Format(booking.Start), to, why);
+    public static Task TellMovedAsync(FleetPoolDb db, Booking booking, string from, string to, string why, Instant now, OrganisationTime time, CancellationToken ct) =>
+        Notices.TellPartiesAsync(db, booking, null, "bookingMoved", now, ct, from, time.Format(booking.Start), to, why);
 
     /// <summary>Tells the booker (and a named driver) that their booking was cancelled by the fleet.</summary>
-    public static void TellCancelled(FleetPoolDb db, Booking booking, string vehicle, string why, Instant now, OrganisationTime time) =>
-        Tell(db, booking, "bookingCancelledByFleet", now, vehicle, time.Format(booking.Start), why);
-
-    private static void Tell(FleetPoolDb db, Booking booking, string kind, Instant now, params string[] arguments)
-    {
-        foreach (var user in new[] { booking.BookerId, booking.DriverId }.OfType<int>().Distinct())
-        {
-            db.Notifications.Add(new Notification { UserId = user, BookingId = booking.Id, Kind = kind, At = now, Arguments = string.Join(Inbox.Separator, arguments) });
-        }
-    }
+    public static Task TellCancelledAsync(FleetPoolDb db, Booking booking, string vehicle, string why, Instant now, OrganisationTime time, CancellationToken ct) =>
+        Notices.TellPartiesAsync(db, booking, null, "bookingCancelledByFleet", now, ct, vehicle, time.Format(booking.Start), why);
 }
