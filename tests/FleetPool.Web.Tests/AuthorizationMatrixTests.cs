@@ -35,6 +35,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/series/"] = Who.Staff,
         ["POST /api/waitlist/"] = Who.Staff,
         ["GET /api/users/me/cost-centers"] = Who.Staff,
+        ["POST /api/vehicles/{id:int}/damage"] = Who.Staff,
+        ["POST /api/damage/{id:int}/resolve"] = Who.Fleet,
         ["GET /api/vehicles/{id:int}/maintenance/"] = Who.Fleet,
         ["POST /api/vehicles/{id:int}/maintenance/preview"] = Who.Fleet,
         ["POST /api/vehicles/{id:int}/maintenance/"] = Who.Fleet,

@@ -16,9 +16,9 @@ public abstract class MaintenanceTests<TApp>(TApp app) : ProviderTests<TApp>(app
     public async Task Plan_TwoBookingsInside_ListedThenOneMovedOneCancelledBothToldAndTheWindowHoldsTheSlot()
     {
         var (_, cars) = await App.NewSiteAsync(2);
-        var mine = await BookAsync(TestData.Staff, cars[0], "09:00", "11:00");
-        var theirs = await BookAsync(TestData.Lead, cars[0], "13:00", "15:00");
-        await BookAsync(TestData.Admin, cars[1], "13:00", "15:00"); // the other car is taken then: the lead's booking cannot move
+        var mine = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "11:00");
+        var theirs = await App.BookWednesdayAsync(TestData.Lead, cars[0], "13:00", "15:00");
+        await App.BookWednesdayAsync(TestData.Admin, cars[1], "13:00", "15:00"); // the other car is taken then: the lead's booking cannot move
         var fleet = await App.ClientForAsync(TestData.Fleet);
 
         var preview = await (await fleet.PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance/preview", new { from = From, to = To })).JsonAsync();
@@ -53,7 +53,7 @@ public abstract class MaintenanceTests<TApp>(TApp app) : ProviderTests<TApp>(app
     public async Task Plan_BookingWithoutADecision_409AndNothingChanged()
     {
         var (_, cars) = await App.NewSiteAsync(1);
-        var booked = await BookAsync(TestData.Staff, cars[0], "09:00", "11:00");
+        var booked = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "11:00");
 
         var planned = await (await App.ClientForAsync(TestData.Fleet)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance",
             new { from = From, to = To, reason = "Besiktning" });
@@ -94,14 +94,55 @@ public abstract class MaintenanceTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Equal(WaitlistStatus.Offered, await App.QueryAsync(db => db.WaitlistEntries.Where(w => w.Id == waiting.GetProperty("id").GetInt32()).Select(w => w.Status).SingleAsync()));
     }
 
-    private async Task<int> BookAsync(string who, int car, string from, string to)
-    {
-        var response = await (await App.ClientForAsync(who)).BookAsync(ApiCalls.Booking(car, $"2026-03-18T{from}:00+01:00", $"2026-03-18T{to}:00+01:00"));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("id").GetInt32();
-    }
 }
 
 public sealed class MaintenanceTestsOnSqlite(SqliteApp app) : MaintenanceTests<SqliteApp>(app);
 
 public sealed class MaintenanceTestsOnPostgres(PostgresApp app) : MaintenanceTests<PostgresApp>(app);
+
+/// <summary>Damage reports with a severity and "may it still be used?", through the API.</summary>
+public abstract class DamageTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
+{
+    [Fact]
+    public async Task Report_VehicleMayNotBeUsed_OutOfUseBookingsMovedOrCancelledAndFleetToldAtOnce()
+    {
+        var (_, cars) = await App.NewSiteAsync(2);
+        var movable = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "11:00");
+        var stuck = await App.BookWednesdayAsync(TestData.Lead, cars[0], "13:00", "15:00");
+        await App.BookWednesdayAsync(TestData.Admin, cars[1], "13:00", "15:00");
+
+        var reported = await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage",
+            new { description = "Sprucken vindruta, sikten skymd", severity = "critical", usable = false });
+
+        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+        Assert.Equal(FleetPool.Core.Fleet.VehicleStatus.Maintenance, await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).Select(v => v.Status).SingleAsync()));
+        var bookings = await App.QueryAsync(db => db.Bookings.Where(b => b.Id == movable || b.Id == stuck).ToDictionaryAsync(b => b.Id));
+        Assert.Equal(cars[1], bookings[movable].VehicleId);
+        Assert.Equal(BookingStatus.Cancelled, bookings[stuck].Status);
+        Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.FleetManager && n.Kind == "damageUnusable")));
+        Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.Lead && n.BookingId == stuck && n.Kind == "bookingCancelledByFleet")));
+        var report = await App.QueryAsync(db => db.DamageReports.OrderByDescending(d => d.Id).FirstAsync(d => d.VehicleId == cars[0]));
+        Assert.Equal((FleetPool.Core.Bookings.DamageSeverity.Critical, false), (report.Severity, report.VehicleUsable));
+    }
+
+    [Fact]
+    public async Task Report_MinorAndUsable_VehicleStaysInUseFleetStillTold()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        var booked = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "11:00");
+
+        var reported = await (await App.ClientForAsync(TestData.Lead)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage", new { description = "Repa på bakdörren" });
+        var empty = await (await App.ClientForAsync(TestData.Lead)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage", new { description = " " });
+
+        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+        await empty.AssertProblemAsync(HttpStatusCode.BadRequest, "description");
+        Assert.Equal(FleetPool.Core.Fleet.VehicleStatus.Active, await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).Select(v => v.Status).SingleAsync()));
+        Assert.Equal(BookingStatus.Reserved, await App.QueryAsync(db => db.Bookings.Where(b => b.Id == booked).Select(b => b.Status).SingleAsync()));
+        Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.FleetManager && n.Kind == "damageReported" && n.Arguments.Contains("Egen bil"))));
+    }
+
+}
+
+public sealed class DamageTestsOnSqlite(SqliteApp app) : DamageTests<SqliteApp>(app);
+
+public sealed class DamageTestsOnPostgres(PostgresApp app) : DamageTests<PostgresApp>(app);

@@ -12,7 +12,7 @@ public abstract class NoticesTests<TApp>(TApp app) : ProviderTests<TApp>(app) wh
     public async Task Cancel_ByAFleetManager_BookerToldWhoDidIt()
     {
         var (_, cars) = await App.NewSiteAsync(1);
-        var id = await BookAsync(cars[0], "09:00", "10:00");
+        var id = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "10:00");
 
         (await (await App.ClientForAsync(TestData.Fleet)).PostAsync($"/api/bookings/{id}/cancel", null)).EnsureSuccessStatusCode();
 
@@ -25,7 +25,7 @@ public abstract class NoticesTests<TApp>(TApp app) : ProviderTests<TApp>(app) wh
     public async Task ChangeAndCancel_ByTheBookerThemselves_NobodyTold()
     {
         var (_, cars) = await App.NewSiteAsync(1);
-        var id = await BookAsync(cars[0], "11:00", "12:00");
+        var id = await App.BookWednesdayAsync(TestData.Staff, cars[0], "11:00", "12:00");
         var staff = await App.ClientForAsync(TestData.Staff);
 
         (await staff.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-18T12:30:00+01:00" })).EnsureSuccessStatusCode();
@@ -38,7 +38,7 @@ public abstract class NoticesTests<TApp>(TApp app) : ProviderTests<TApp>(app) wh
     public async Task Change_ByAFleetManagerTwice_OneNoticeWithTheLatestNews()
     {
         var (_, cars) = await App.NewSiteAsync(1);
-        var id = await BookAsync(cars[0], "13:00", "14:00");
+        var id = await App.BookWednesdayAsync(TestData.Staff, cars[0], "13:00", "14:00");
         var fleet = await App.ClientForAsync(TestData.Fleet);
 
         Assert.Equal(HttpStatusCode.OK, (await fleet.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-18T14:30:00+01:00" })).StatusCode);
@@ -48,12 +48,6 @@ public abstract class NoticesTests<TApp>(TApp app) : ProviderTests<TApp>(app) wh
         Assert.Equal(App.Ids.Staff, Assert.Single(notices).UserId);
     }
 
-    private async Task<int> BookAsync(int car, string from, string to)
-    {
-        var response = await (await App.ClientForAsync(TestData.Staff)).BookAsync(ApiCalls.Booking(car, $"2026-03-18T{from}:00+01:00", $"2026-03-18T{to}:00+01:00"));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("id").GetInt32();
-    }
 }
 
 public sealed class NoticesTestsOnSqlite(SqliteApp app) : NoticesTests<SqliteApp>(app);

@@ -347,8 +347,16 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<Instant?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<int>("VehicleId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("VehicleUsable")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -329,7 +329,15 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VehicleUsable")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

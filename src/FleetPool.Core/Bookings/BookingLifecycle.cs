@@ -97,11 +97,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
             }
             if (readings.Damage is { } d)
             {
-                db.DamageReports.Add(new DamageReport
-                {
-                    VehicleId = vehicle.Id, BookingId = b.Id, ReportedById = actor.UserId, ReportedAt = now,
-                    Description = d.Description!.Trim(), InjuryAccident = d.InjuryAccident,
-                });
+                await Fleet.DamageReports.FileAsync(db, actor, vehicle, d, b.Id, now, time, ct);
             }
             return null;
         }, ct), ct);

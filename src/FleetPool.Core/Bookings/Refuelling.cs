@@ -43,6 +43,10 @@ public sealed class DamageReport
     public required string Description { get; set; }
     /// <summary>True for a travel accident in which someone was hurt.</summary>
     public bool InjuryAccident { get; set; }
+    /// <summary>How bad it is.</summary>
+    public DamageSeverity Severity { get; set; }
+    /// <summary>False when the reporter said the vehicle may not be used: it was taken out of use with the report.</summary>
+    public bool VehicleUsable { get; set; } = true;
     /// <summary>When a fleet manager closed it; null while open.</summary>
     public Instant? ResolvedAt { get; set; }
 }

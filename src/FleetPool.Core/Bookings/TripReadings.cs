@@ -120,4 +120,15 @@ public sealed record RefuelInput(FuelType? Fuel, double? Amount)
 }
 
 /// <summary>A damage or incident report made at check-in.</summary>
-public sealed record DamageInput(string? Description, bool InjuryAccident = false);
+public sealed record DamageInput(string? Description, bool InjuryAccident = false, DamageSeverity? Severity = null, bool Usable = true);
+
+/// <summary>How bad a damage is.</summary>
+public enum DamageSeverity
+{
+    /// <summary>Cosmetic: a scratch, a dent.</summary>
+    Minor,
+    /// <summary>Needs the workshop soon (a crack in the windscreen, a warning light).</summary>
+    Major,
+    /// <summary>Unsafe to drive (brakes, tyres, lights, after a collision).</summary>
+    Critical,
+}

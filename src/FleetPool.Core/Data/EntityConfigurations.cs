@@ -225,6 +225,7 @@ internal sealed class DamageReportConfiguration : IEntityTypeConfiguration<Damag
     public void Configure(EntityTypeBuilder<DamageReport> b)
     {
         b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.Severity).HasConversion<string>().HasMaxLength(10);
         b.HasIndex(x => new { x.VehicleId, x.ResolvedAt });
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Restrict);

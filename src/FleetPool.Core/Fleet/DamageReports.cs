@@ -7,12 +7,14 @@ using NodaTime;
 namespace FleetPool.Core.Fleet;
 
 /// <summary>
-/// Damage and incident reports outside check-in: anyone may report on any vehicle at any time; only fleet managers
-/// and admins resolve. Invariants: a resolved report stays in the history with who resolved it in the audit trail; its
-/// text and injury flag are read only by fleet managers, admins and the reporter; the retention purge removes resolved
-/// reports after <c>Operations:DamageRetentionDays</c>.
+/// Damage and incident reports: anyone may report on any vehicle at any time (or at check-in); only fleet managers
+/// and admins resolve. Invariants: fleet managers are told at once; a report saying the vehicle may not be used takes it
+/// out of use in the same transaction (status Maintenance) and moves each coming booking to an equivalent vehicle or
+/// cancels it, telling its booker (<see cref="Maintenance.VehicleMoves"/>); a resolved report stays in the history with
+/// who resolved it in the audit trail; its text and injury flag are read only by fleet managers, admins and the
+/// reporter; the retention purge removes resolved reports after <c>Operations:DamageRetentionDays</c>.
 /// </summary>
-public sealed class DamageReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock)
+public sealed class DamageReports(IDbContextFactory<FleetPoolDb> dbs, IClock clock, Time.OrganisationTime time)
 {
     /// <summary>True when the actor may read a report's text and whether someone was injured.</summary>
     public static bool MayReadDetails(Actor actor, int reportedById) => actor.ManagesFleet || actor.UserId == reportedById;
@@ -27,18 +29,58 @@ public sealed class DamageReports(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
-        if (!await db.Vehicles.AnyAsync(v => v.Id == vehicleId, ct))
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        if (await db.Vehicles.SingleOrDefaultAsync(v => v.Id == vehicleId, ct) is not { } vehicle)
         {
             return Problem.NotFound("Vehicle");
         }
+        var report = await FileAsync(db, actor, vehicle, input, null, clock.GetCurrentInstant(), time, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return report.Id;
+    }
+
+    /// <summary>
+    /// Adds a report inside the caller's write transaction (a report of its own, or at check-in) with what follows from it:
+    /// fleet managers told, and an unusable vehicle taken out of use with its coming bookings moved or cancelled.
+    /// </summary>
+    internal static async Task<DamageReport> FileAsync(FleetPoolDb db, Actor actor, Vehicle vehicle, DamageInput input, int? bookingId, Instant now,
+        Time.OrganisationTime time, CancellationToken ct)
+    {
         var report = new DamageReport
         {
-            VehicleId = vehicleId, ReportedById = actor.UserId, ReportedAt = clock.GetCurrentInstant(),
-            Description = input.Description!.Trim(), InjuryAccident = input.InjuryAccident,
+            VehicleId = vehicle.Id, BookingId = bookingId, ReportedById = actor.UserId, ReportedAt = now, Description = input.Description!.Trim(),
+            InjuryAccident = input.InjuryAccident, Severity = input.Severity ?? DamageSeverity.Minor, VehicleUsable = input.Usable,
         };
         db.DamageReports.Add(report);
-        await db.SaveChangesAsync(ct);
-        return report.Id;
+        var reporter = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleAsync(ct);
+        foreach (var manager in (await Notifications.Notices.FleetManagersAsync(db, ct)).Where(m => m != actor.UserId))
+        {
+            await Notifications.Notices.TellAsync(db, manager, null, input.InjuryAccident ? "damageInjury" : input.Usable ? "damageReported" : "damageUnusable", now,
+                [vehicle.Name, reporter, Text.Get($"Severity.{report.Severity}")], ct);
+        }
+        if (!input.Usable && vehicle.Status == VehicleStatus.Active)
+        {
+            (vehicle.Status, vehicle.StatusChangedAt) = (VehicleStatus.Maintenance, now);
+            var why = Text.Get("DamagedWhy");
+            var coming = await db.Bookings.Where(b => b.VehicleId == vehicle.Id && b.End > now && b.Id != bookingId
+                && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.Pending || b.Status == BookingStatus.Offered)).OrderBy(b => b.Start).ToListAsync(ct);
+            foreach (var booking in coming)
+            {
+                if (booking.Status != BookingStatus.Offered && await Maintenance.VehicleMoves.EquivalentAsync(db, vehicle, booking, ct) is { } target)
+                {
+                    booking.VehicleId = target.Id;
+                    await Maintenance.VehicleMoves.TellMovedAsync(db, booking, vehicle.Name, target.Name, why, now, time, ct);
+                }
+                else
+                {
+                    (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
+                    await Maintenance.VehicleMoves.TellCancelledAsync(db, booking, vehicle.Name, why, now, time, ct);
+                }
+                await db.SaveChangesAsync(ct); // the next booking's check sees this one where it went
+            }
+        }
+        return report;
     }
 
     /// <summary>Marks a report as dealt with.</summary>

@@ -26,6 +26,14 @@ internal static class Notices
         (earlier.Arguments, earlier.At, earlier.ReadAt, earlier.EmailedAt) = (text, at, null, null);
     }
 
+    /// <summary>The active fleet managers and admins: who hears of damage and decides approvals.</summary>
+    public static async Task<List<int>> FleetManagersAsync(FleetPoolDb db, CancellationToken ct) =>
+        await (from u in db.Users
+               join ur in db.UserRoles on u.Id equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               where (r.Name == Common.Roles.FleetManager || r.Name == Common.Roles.Admin) && u.IsActive
+               select u.Id).Distinct().ToListAsync(ct);
+
     /// <summary>Tells a booking's booker and named driver, except <paramref name="actorId"/> (who did it knows).</summary>
     public static async Task TellPartiesAsync(FleetPoolDb db, Bookings.Booking booking, int? actorId, string kind, Instant at, CancellationToken ct,
         params string[] arguments)

@@ -22,6 +22,14 @@ internal static class VehiclesApi
         group.MapPost("/{id:int}/odometer", async (int id, OdometerCorrection body, ClaimsPrincipal user, OdometerCorrections corrections, CancellationToken ct) =>
             ApiResults.From(await corrections.CorrectVehicleAsync(user.ToActor(), id, body, ct), km => TypedResults.Ok(new { lastOdometerKm = km })))
             .RequireAuthorization(Policies.FleetManager);
+        group.MapPost("/{id:int}/damage", async (int id, Core.Bookings.DamageInput body, ClaimsPrincipal user, DamageReports reports, CancellationToken ct) =>
+                ApiResults.From(await reports.ReportAsync(user.ToActor(), id, body, ct), r => TypedResults.Created($"/api/vehicles/{id}", new { id = r })))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Reports damage or an incident {description, injuryAccident, severity: minor|major|critical, usable}: fleet managers are told at once; usable=false takes the vehicle out of use and moves or cancels its coming bookings, telling their bookers.");
+        api.MapPost("/damage/{id:int}/resolve", async (int id, ClaimsPrincipal user, DamageReports reports, CancellationToken ct) =>
+                ApiResults.From(await reports.ResolveAsync(user.ToActor(), id, ct), r => TypedResults.Ok(new { id = r })))
+            .RequireAuthorization(Policies.FleetManager).WithTags("Vehicles")
+            .WithSummary("Marks a damage report as dealt with.");
         return api;
     }
 

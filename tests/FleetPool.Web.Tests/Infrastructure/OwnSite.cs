@@ -32,4 +32,12 @@ public static class OwnSite
             await db.SaveChangesAsync();
             return (site.Id, cars.Select(c => c.Id).ToArray());
         });
+
+    /// <summary>Books a car for someone on Wednesday 2026-03-18 between two local times ("09:00"); asserts 201 and returns the id.</summary>
+    public static async Task<int> BookWednesdayAsync(this FleetPoolFactory app, string who, int car, string from, string to)
+    {
+        var response = await (await app.ClientForAsync(who)).BookAsync(ApiCalls.Booking(car, $"2026-03-18T{from}:00+01:00", $"2026-03-18T{to}:00+01:00"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("id").GetInt32();
+    }
 }
