@@ -50,7 +50,7 @@ public abstract class ApprovalTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
             Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.Staff && n.Kind == "approvalApproved" && n.BookingId == id)));
             await (await fleet.PostAsync($"/api/approvals/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.NotFound); // decided once
             var csv = await fleet.GetStringAsync("/api/exports/bookings.csv?from=2026-03-18&to=2026-03-18");
-            var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+            var lines = ApiCalls.CsvRows(csv);
             var row = lines.Single(cells => cells[0] == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal("godkänd", row[Array.IndexOf(lines[0], "godkännande")]); // the export says it was an approved exception
         });

@@ -49,7 +49,7 @@ public abstract class BookingStopsTests<TApp>(TApp app) : ProviderTests<TApp>(ap
         Assert.True(stops[0].PlaceId == near && stops[2].PlaceId == far || stops[0].PlaceId == far && stops[2].PlaceId == near, string.Join(",", stops.Select(s => s.PlaceId)));
         Assert.True(stops[1] is { Confidential: true, PlaceId: null });
         var csv = await (await App.ClientForAsync(TestData.Fleet)).GetStringAsync("/api/exports/bookings.csv?from=2026-03-18&to=2026-03-18");
-        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+        var lines = ApiCalls.CsvRows(csv);
         Assert.Equal("3", lines.Single(cells => cells[0] == id.ToString(System.Globalization.CultureInfo.InvariantCulture))[Array.IndexOf(lines[0], "stopp")]);
         var perKm = FleetPool.Core.Fleet.FuelCatalog.For(FleetPool.Core.Fleet.VehicleKind.Car, FleetPool.Core.Fleet.FuelType.Electric).GramsCo2ePerKm;
         Assert.Equal(roundKm * perKm, booking.GetProperty("estimatedCo2eGrams").GetDouble(), 0); // the whole round's km × g/km, not one leg's

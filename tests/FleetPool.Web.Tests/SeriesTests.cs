@@ -49,7 +49,7 @@ public abstract class SeriesTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Equal(55, await App.QueryAsync(db => db.Bookings.CountAsync(b => b.SeriesId == seriesId && b.Status == BookingStatus.Reserved)));
         // The export counts the occurrences: each is a row naming its series.
         var csv = await (await App.ClientForAsync(TestData.Fleet)).GetStringAsync("/api/exports/bookings.csv?from=2026-03-17&to=2026-06-08");
-        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+        var lines = ApiCalls.CsvRows(csv);
         var column = Array.IndexOf(lines[0], "serie");
         Assert.Equal(55, lines.Skip(1).Count(cells => cells[column] == seriesId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Measurements.Add($"Series ({App.Provider}): 60 weekday occurrences in one request took {clock.ElapsedMilliseconds} ms: " +

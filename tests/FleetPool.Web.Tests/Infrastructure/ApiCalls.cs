@@ -17,6 +17,10 @@ public static class ApiCalls
 
     public static Task<HttpResponseMessage> BookAsync(this HttpClient client, object body) => client.PostAsJsonAsync("/api/bookings", body);
 
+    /// <summary>An export's rows as cells (the byte-order mark and CR dropped), the header first.</summary>
+    public static List<string[]> CsvRows(string csv) =>
+        csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
