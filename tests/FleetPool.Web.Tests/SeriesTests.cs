@@ -149,6 +149,24 @@ public abstract class SeriesTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.All(statuses.Skip(3), s => Assert.Equal(BookingStatus.Cancelled, s));
     }
 
+    [Fact(Timeout = 60_000)] // a cancellation holding the write lock while offering would hang here, not fail
+    public async Task CancelSeries_SomeoneWaitsForAFreedDate_Offered()
+    {
+        var (site, cars) = await NewSiteAsync(1);
+        var seriesId = await CreateAsync(await App.ClientForAsync(TestData.Staff), cars[0], new { every = "weekday", count = 3 }); // 17–19 March 08–09
+        var waiting = await (await (await App.ClientForAsync(TestData.Lead)).PostAsJsonAsync("/api/waitlist", new
+        {
+            siteId = site, kind = "car", start = "2026-03-19T08:00:00+01:00", end = "2026-03-19T09:00:00+01:00", purpose = "Tillsyn",
+            costCenter = TestData.CostCenter, distanceKm = 25,
+        })).JsonAsync();
+
+        (await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync($"/api/series/{seriesId}/cancel", new { from = "2026-03-18" },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        Assert.Equal(FleetPool.Core.Bookings.Waitlist.WaitlistStatus.Offered,
+            await App.QueryAsync(db => db.WaitlistEntries.Where(w => w.Id == waiting.GetProperty("id").GetInt32()).Select(w => w.Status).SingleAsync()));
+    }
+
     [Fact]
     public async Task ChangeSeries_FromADate_MovesFollowingTimesAndListsWhatCannotMove()
     {

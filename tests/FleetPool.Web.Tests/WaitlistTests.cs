@@ -168,6 +168,31 @@ public abstract class WaitlistTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
             $"direct booker won {direct}, the waiter was offered it {offered}, never both, 0 overlaps");
     }
 
+    [Fact(Timeout = 60_000)] // a sweep holding the write lock while offering would hang here, not fail
+    public async Task NoShowSweep_ReservationNeverPickedUp_RestOfTheSlotOfferedToTheWaiter()
+    {
+        var (site, cars) = await App.NewSiteAsync(1);
+        var response = await (await App.ClientForAsync(TestData.Fleet)).BookAsync(ApiCalls.Booking(cars[0], "2026-03-16T08:00:00+01:00", "2026-03-16T12:00:00+01:00"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var waiting = await (await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync("/api/waitlist", new
+        {
+            siteId = site, kind = "car", start = "2026-03-16T10:00:00+01:00", end = "2026-03-16T12:00:00+01:00", purpose = "Tillsyn",
+            costCenter = TestData.CostCenter, distanceKm = 25,
+        })).JsonAsync();
+        try
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8 + Duration.FromMinutes(31));
+
+            await App.InScopeAsync<NoShowSweep, int>(s => s.RunAsync(TestContext.Current.CancellationToken));
+
+            Assert.Equal(WaitlistStatus.Offered, await App.QueryAsync(db => db.WaitlistEntries.Where(w => w.Id == waiting.GetProperty("id").GetInt32()).Select(w => w.Status).SingleAsync()));
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
     [Fact]
     public async Task RetentionPurge_PlaceInLineLongPast_PurposeRemoved()
     {

@@ -25,6 +25,7 @@ public sealed class NoShowSweep(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         Notifications.BookingNotices.NoShows(db, late.Select(b => (b.BookerId, b.Id, names[b.VehicleId], time.Format(b.Start))), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await tx.DisposeAsync(); // the offer pass takes the write lock itself (on SQLite, the one writer's gate)
         if (late.Count > 0)
         {
             await waitlist.OfferFreedAsync(ct); // the rest of a no-show's slot may be what someone waits for

@@ -15,6 +15,7 @@ public sealed class WriteTransaction : IAsyncDisposable
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
     private readonly IDbContextTransaction _transaction;
     private readonly SemaphoreSlim? _gate;
+    private bool _disposed;
 
     private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate) => (_transaction, _gate) = (transaction, gate);
 
@@ -40,9 +41,15 @@ public sealed class WriteTransaction : IAsyncDisposable
     /// <summary>Commits the transaction.</summary>
     public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
 
-    /// <summary>Rolls back unless committed, and lets the next writer in.</summary>
+    /// <summary>Rolls back unless committed, and lets the next writer in. Idempotent: a caller may end the write early (to
+    /// run work that takes the lock itself, such as an offer pass) and still leave the <c>await using</c> in place.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         try
         {
             await _transaction.DisposeAsync();

@@ -136,6 +136,7 @@ public sealed class SeriesService(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await tx.DisposeAsync(); // the offer pass takes the write lock itself (on SQLite, the one writer's gate)
         if (due.Count > 0)
         {
             await waitlist.OfferFreedAsync(ct);
