@@ -57,7 +57,7 @@ public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
             .Select(d => new OpeningHours { Day = d.Day, Opens = d.Opens!.Value, Closes = d.Closes!.Value }).ToList();
         (site.OpenOnHolidays, site.MinBookingMinutes, site.MaxBookingHours) = (input.OpenOnHolidays, input.MinBookingMinutes, input.MaxBookingHours);
         (site.MaxDaysAhead, site.BufferMinutes) = (input.MaxDaysAhead, input.BufferMinutes);
-        (site.PickUpInstructions, site.KeyCode) = (Blank(input.PickUpInstructions), Blank(input.KeyCode));
+        (site.PickUpInstructions, site.KeyCode) = (TextValues.TrimmedOrNull(input.PickUpInstructions), TextValues.TrimmedOrNull(input.KeyCode));
         await db.SaveChangesAsync(ct);
         return View(site);
     }
@@ -67,5 +67,4 @@ public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
             ? new DayHours(d, h.Opens, h.Closes) : new DayHours(d, null, null)).ToList(),
         s.MinBookingMinutes, s.MaxBookingHours, s.MaxDaysAhead, s.BufferMinutes, s.PickUpInstructions, s.KeyCode);
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -36,8 +36,8 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         var distance = r.DistanceKm ?? ConfidentialPlaces.DistanceKm(distances, site, place!, await ConfidentialPlaces.MayLocateAsync(db, actor, place!, ct));
         var confidential = r.ConfidentialDestination || place?.Confidential == true;
         var destination = confidential ? null : r.Destination?.Trim() is { Length: > 0 } text ? text : place?.Name;
-        var carReason = Blank(r.CarReason);
-        var fossilReason = Blank(r.FossilReason);
+        var carReason = TextValues.TrimmedOrNull(r.CarReason);
+        var fossilReason = TextValues.TrimmedOrNull(r.FossilReason);
         var needsCarReason = CarReasons.Required(vehicle.Kind, distance, o) && carReason is null;
         var fossilCar = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent;
         var (needsFossilReason, fossilWhileFree) = (false, false);
@@ -75,5 +75,4 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         return (km, km is { } k ? Math.Round(k * facts.GramsCo2ePerKm) : null);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

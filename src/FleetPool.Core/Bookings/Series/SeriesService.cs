@@ -236,7 +236,7 @@ public sealed class SeriesService(
         }
         var first = plan.Ready[0].Facts;
         (series.DistanceKm, series.Destination, series.DestinationPlaceId) = (first.DistanceKm, first.Destination, first.PlaceId);
-        (series.CarReason, series.FossilReason) = (Blank(request.CarReason), Blank(request.FossilReason));
+        (series.CarReason, series.FossilReason) = (TextValues.TrimmedOrNull(request.CarReason), TextValues.TrimmedOrNull(request.FossilReason));
         var written = await WriteAsync(db, series, vehicle, plan, clock.GetCurrentInstant(), approvals, ct);
         if (written.Problem is { } problem)
         {
@@ -433,7 +433,6 @@ public sealed class SeriesService(
     private static (string Field, string Reason) FirstError(Problem p) =>
         p.Errors.Select(e => (e.Key, e.Value[0])).FirstOrDefault((p.Errors.Keys.FirstOrDefault() ?? "start", p.Summary));
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private readonly record struct LocalResolutionPair(Instant? Start, Instant? End, string? Error);
 

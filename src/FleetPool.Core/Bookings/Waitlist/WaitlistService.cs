@@ -56,7 +56,7 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         {
             UserId = actor.UserId, SiteId = site.Id, Kind = kind, Start = start, End = end, Passengers = request.Passengers ?? 1, DistanceKm = distance,
             Purpose = request.Purpose!.Trim(), CostCenterId = p.CostCenter.Id, AcceptFossil = request.AcceptFossil,
-            CarReason = Blank(request.CarReason), FossilReason = Blank(request.FossilReason), Status = WaitlistStatus.Waiting, CreatedAt = clock.GetCurrentInstant(),
+            CarReason = TextValues.TrimmedOrNull(request.CarReason), FossilReason = TextValues.TrimmedOrNull(request.FossilReason), Status = WaitlistStatus.Waiting, CreatedAt = clock.GetCurrentInstant(),
         };
         if (free.Any(v => Suits(v, entry)))
         {
@@ -280,5 +280,4 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             r.w.Status == WaitlistStatus.Waiting ? r.Ahead + 1 : 0, r.w.OfferBookingId, r.Vehicle, r.w.OfferExpiresAt, r.w.CreatedAt)).ToList();
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
