@@ -26,12 +26,16 @@ internal static class Notices
         (earlier.Arguments, earlier.At, earlier.ReadAt, earlier.EmailedAt) = (text, at, null, null);
     }
 
-    /// <summary>The active fleet managers and admins: who hears of damage and decides approvals.</summary>
-    public static async Task<List<int>> FleetManagersAsync(FleetPoolDb db, CancellationToken ct) =>
+    /// <summary>The active fleet managers and admins: who hears of damage.</summary>
+    public static Task<List<int>> FleetManagersAsync(FleetPoolDb db, CancellationToken ct) =>
+        UsersInRolesAsync(db, [Common.Roles.FleetManager, Common.Roles.Admin], null, ct);
+
+    /// <summary>The active users holding any of the roles, optionally only those of one department.</summary>
+    public static async Task<List<int>> UsersInRolesAsync(FleetPoolDb db, string[] roles, int? department, CancellationToken ct) =>
         await (from u in db.Users
                join ur in db.UserRoles on u.Id equals ur.UserId
                join r in db.Roles on ur.RoleId equals r.Id
-               where (r.Name == Common.Roles.FleetManager || r.Name == Common.Roles.Admin) && u.IsActive
+               where roles.Contains(r.Name!) && u.IsActive && (department == null || u.DepartmentId == department)
                select u.Id).Distinct().ToListAsync(ct);
 
     /// <summary>Tells a booking's booker and named driver, except <paramref name="actorId"/> (who did it knows).</summary>

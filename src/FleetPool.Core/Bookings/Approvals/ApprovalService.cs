@@ -201,21 +201,14 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             Request.BookingId = booking.Id;
             db.ApprovalRequests.Add(Request);
             var booker = await db.Users.Where(u => u.Id == booking.BookerId).Select(u => u.DisplayName).SingleAsync(ct);
-            var leads = Request.Approver == ApproverRole.DepartmentLead && Request.DepartmentId is { } d ? await UsersInRoleAsync(db, Roles.DepartmentLead, d, ct) : [];
-            var approvers = leads.Count > 0 ? leads : await UsersInRoleAsync(db, Roles.FleetManager, null, ct);
+            var leads = Request.Approver == ApproverRole.DepartmentLead && Request.DepartmentId is { } d ? await Notices.UsersInRolesAsync(db, [Roles.DepartmentLead], d, ct) : [];
+            var approvers = leads.Count > 0 ? leads : await Notices.UsersInRolesAsync(db, [Roles.FleetManager], null, ct);
             foreach (var id in approvers.Where(id => id != booking.BookerId))
             {
                 await Notices.TellAsync(db, id, booking.Id, "approvalAsked", Request.AskedAt, [booker, VehicleName, Start], ct);
             }
         }
     }
-
-    private static async Task<List<int>> UsersInRoleAsync(FleetPoolDb db, string role, int? department, CancellationToken ct) =>
-        await (from u in db.Users
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == role && u.IsActive && (department == null || u.DepartmentId == department)
-               select u.Id).Distinct().ToListAsync(ct);
 
     // Fleet managers decide all; a lead only their own department's requests for a lead (null: every request).
     private static IQueryable<ApprovalRequest> Decidable(FleetPoolDb db, int? department) =>
