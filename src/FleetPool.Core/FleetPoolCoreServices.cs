@@ -26,6 +26,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<VehicleService>()
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()
+        .AddSingleton<Fleet.Upkeep.UpkeepService>()
         .AddSingleton<OdometerCorrections>()
         .AddSingleton<VehicleDetails>()
         .AddSingleton<FleetToday>()

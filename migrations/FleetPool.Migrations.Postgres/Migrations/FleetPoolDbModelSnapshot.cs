@@ -761,6 +761,88 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.ToTable("ReadingCorrections");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.UpkeepReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DueKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Instant>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleId", "Kind", "DueKey", "Level")
+                        .IsUnique();
+
+                    b.ToTable("UpkeepReminders");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.VehicleUpkeep", b =>
+                {
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalDate?>("FirstRegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("InspectionDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("InsuranceEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("LastInspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("LastServiceOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("LeaseEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("NextServiceKm")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalDate?>("NextServiceOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ServiceIntervalKm")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServiceIntervalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tyres")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("VehicleId");
+
+                    b.ToTable("VehicleUpkeep");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Fleet.Vehicle", b =>
                 {
                     b.Property<int>("Id")
@@ -1599,6 +1681,24 @@ namespace FleetPool.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VehicleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.UpkeepReminder", b =>
+                {
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.VehicleUpkeep", b =>
+                {
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithOne()
+                        .HasForeignKey("FleetPool.Core.Fleet.Upkeep.VehicleUpkeep", "VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

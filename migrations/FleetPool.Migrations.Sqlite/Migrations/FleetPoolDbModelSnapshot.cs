@@ -737,6 +737,93 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.ToTable("ReadingCorrections");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.UpkeepReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleId", "Kind", "DueKey", "Level")
+                        .IsUnique();
+
+                    b.ToTable("UpkeepReminders");
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.VehicleUpkeep", b =>
+                {
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstRegisteredOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectionDueOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsuranceEndsOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastInspectedOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastServiceOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseEndsOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NextServiceKm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextServiceOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceIntervalKm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServiceIntervalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tyres")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VehicleId");
+
+                    b.ToTable("VehicleUpkeep");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Fleet.Vehicle", b =>
                 {
                     b.Property<int>("Id")
@@ -1554,6 +1641,24 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VehicleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.UpkeepReminder", b =>
+                {
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.Upkeep.VehicleUpkeep", b =>
+                {
+                    b.HasOne("FleetPool.Core.Fleet.Vehicle", null)
+                        .WithOne()
+                        .HasForeignKey("FleetPool.Core.Fleet.Upkeep.VehicleUpkeep", "VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -323,3 +323,26 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(x => new { x.UserId, x.BookingId, x.Kind }).IsUnique();
     }
 }
+
+internal sealed class VehicleUpkeepConfiguration : IEntityTypeConfiguration<Fleet.Upkeep.VehicleUpkeep>
+{
+    public void Configure(EntityTypeBuilder<Fleet.Upkeep.VehicleUpkeep> b)
+    {
+        b.HasKey(x => x.VehicleId);
+        b.Property(x => x.VehicleId).ValueGeneratedNever();
+        b.Property(x => x.Tyres).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Vehicle>().WithOne().HasForeignKey<Fleet.Upkeep.VehicleUpkeep>(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UpkeepReminderConfiguration : IEntityTypeConfiguration<Fleet.Upkeep.UpkeepReminder>
+{
+    public void Configure(EntityTypeBuilder<Fleet.Upkeep.UpkeepReminder> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.DueKey).HasMaxLength(40);
+        b.HasIndex(x => new { x.VehicleId, x.Kind, x.DueKey, x.Level }).IsUnique();
+        b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -56,6 +56,10 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     /// <summary>Damage and incident reports.</summary>
     public DbSet<DamageReport> DamageReports => Set<DamageReport>();
+    /// <summary>Vehicles' upkeep plans (service, inspection, tyres, insurance, lease).</summary>
+    public DbSet<Fleet.Upkeep.VehicleUpkeep> VehicleUpkeep => Set<Fleet.Upkeep.VehicleUpkeep>();
+    /// <summary>Upkeep reminders raised, one per vehicle, item, due point and level.</summary>
+    public DbSet<Fleet.Upkeep.UpkeepReminder> UpkeepReminders => Set<Fleet.Upkeep.UpkeepReminder>();
     /// <summary>Fleet managers' corrections of odometer readings, with reasons.</summary>
     public DbSet<ReadingCorrection> ReadingCorrections => Set<ReadingCorrection>();
     /// <summary>ASP.NET Core data-protection keys, shared by every app instance (tokens and cookies work on all).</summary>

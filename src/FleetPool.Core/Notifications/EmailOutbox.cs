@@ -63,7 +63,7 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         foreach (var x in pending)
         {
             // In the language the reader chose (stored by the language switch), Swedish when they never chose.
-            var text = Text.In(Organisation.Languages.CultureOf(x.Language), $"Notify.{x.Note.Kind}", x.Note.Arguments.Split(Inbox.Separator).Cast<object>().ToArray());
+            var text = NoticeText.Render(Organisation.Languages.CultureOf(x.Language), x.Note.Kind, x.Note.Arguments);
             var message = new MimeMessage { Subject = $"FleetPool: {text}", Body = new TextPart("plain") { Text = text } };
             message.From.Add(MailboxAddress.Parse(smtp.From));
             message.To.Add(new MailboxAddress(x.DisplayName, x.Email!));

@@ -22,7 +22,7 @@ public sealed class Inbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock)
         var items = await mine.OrderByDescending(n => n.At).Take(100).ToListAsync(ct);
         var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
         return (items.Select(n => new NotificationView(n.Id, n.BookingId, n.Kind,
-            Text.Get($"Notify.{n.Kind}", n.Arguments.Split(Separator).Cast<object>().ToArray()), n.At, n.ReadAt is not null)).ToList(), unread);
+            NoticeText.Render(null, n.Kind, n.Arguments), n.At, n.ReadAt is not null)).ToList(), unread);
     }
 
     /// <summary>How many of the actor's notifications are unread.</summary>

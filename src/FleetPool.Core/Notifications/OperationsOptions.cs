@@ -16,6 +16,10 @@ public sealed class OperationsOptions
     [Range(7, 3650)] public int RetentionDays { get; set; } = 90;
     /// <summary>Days after a damage or incident report is resolved when it is deleted (its audit rows are blanked).</summary>
     [Range(30, 3650)] public int DamageRetentionDays { get; set; } = 730;
+    /// <summary>How many days before its date an upkeep item (service, inspection, tyres, insurance, lease) is due.</summary>
+    [Range(1, 180)] public int UpkeepLeadDays { get; set; } = 30;
+    /// <summary>How many km before its reading a service is due.</summary>
+    [Range(0, 20_000)] public int UpkeepLeadKm { get; set; } = 1000;
     /// <summary>Folder of the nightly SQLite backups (relative to the app's content root).</summary>
     [Required] public string BackupFolder { get; set; } = "App_Data/backups";
     /// <summary>How many nightly backups to keep.</summary>

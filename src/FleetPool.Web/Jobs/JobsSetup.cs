@@ -43,6 +43,8 @@ public sealed class JobsOptions
     [Required] public string WaitlistCron { get; set; } = "* * * * *";
     /// <summary>Releases bookings whose approval was not decided by its deadline.</summary>
     [Required] public string ApprovalCron { get; set; } = "*/5 * * * *";
+    /// <summary>When due and overdue service, inspection, tyre, insurance and lease items are raised (default 06:30).</summary>
+    [Required] public string UpkeepCron { get; set; } = "30 6 * * *";
 }
 
 /// <summary>Lets only signed-in fleet managers and admins into the Hangfire dashboard (the endpoint's policy says the same).</summary>
@@ -104,6 +106,7 @@ public static class JobsSetup
         jobs.AddOrUpdate<Core.Bookings.Approvals.ApprovalService>("approval-lapse", j => j.LapseAsync(CancellationToken.None), options.ApprovalCron, inZone);
         jobs.AddOrUpdate<Core.Bookings.Waitlist.WaitlistService>("waitlist-sweep", j => j.SweepAsync(CancellationToken.None), options.WaitlistCron, inZone);
         jobs.AddOrUpdate<Core.Bookings.Series.SeriesService>("series-extension", j => j.ExtendAsync(CancellationToken.None), options.SeriesCron, inZone);
+        jobs.AddOrUpdate<Core.Fleet.Upkeep.UpkeepService>("upkeep-reminders", j => j.RemindAsync(CancellationToken.None), options.UpkeepCron, inZone);
         jobs.AddOrUpdate<Core.Data.SqliteBackup>("sqlite-backup", j => j.RunAsync(null, CancellationToken.None), options.BackupCron, inZone);
     }
 

@@ -73,7 +73,7 @@ public static class FleetPoolApp
         app.MapExternalLogin();
         app.MapFleetPoolDashboard();
         app.MapGroup("/exports").MapExports().ExcludeFromDescription();
-        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapWaitlistApi().MapApprovalsApi().MapMaintenanceApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi();
+        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapWaitlistApi().MapApprovalsApi().MapMaintenanceApi().MapUpkeepApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi();
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

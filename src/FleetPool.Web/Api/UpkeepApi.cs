@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using FleetPool.Core.Fleet.Upkeep;
+using FleetPool.Web.Setup;
+
+namespace FleetPool.Web.Api;
+
+/// <summary><c>/api/vehicles/{id}/upkeep</c> and <c>/api/upkeep/due</c>: service, inspection, tyres, insurance and lease (fleet managers).</summary>
+internal static class UpkeepApi
+{
+    public static RouteGroupBuilder MapUpkeepApi(this RouteGroupBuilder api)
+    {
+        var vehicle = api.MapGroup("/vehicles/{id:int}/upkeep").WithTags("Vehicles").RequireAuthorization(Policies.FleetManager);
+        vehicle.MapGet("/", async (int id, UpkeepService upkeep, CancellationToken ct) => ApiResults.From(await upkeep.GetAsync(id, ct), TypedResults.Ok))
+            .WithSummary("The vehicle's upkeep plan, its inspection deadline as the Swedish cycle derives it, and what is due or overdue today.");
+        vehicle.MapPut("/", async (int id, UpkeepInput body, ClaimsPrincipal user, UpkeepService upkeep, CancellationToken ct) =>
+                ApiResults.From(await upkeep.SaveAsync(user.ToActor(), id, body, ct), TypedResults.Ok))
+            .WithSummary("Replaces the plan {nextServiceOn, nextServiceKm, serviceIntervalMonths, serviceIntervalKm, firstRegisteredOn, lastInspectedOn, inspectionDueOn, tyres: None|Summer|Winter, insuranceEndsOn, leaseEndsOn}; every field optional.");
+        vehicle.MapPost("/done", async (int id, UpkeepDone body, ClaimsPrincipal user, UpkeepService upkeep, CancellationToken ct) =>
+                ApiResults.From(await upkeep.RecordDoneAsync(user.ToActor(), id, body, ct), TypedResults.Ok))
+            .WithSummary("Records {kind: Service|Inspection|WinterTyres|SummerTyres, on?, km?} as done: a service moves the next one on by its intervals from that date and km.");
+        api.MapGet("/upkeep/due", async (ClaimsPrincipal user, UpkeepService upkeep, CancellationToken ct) => ApiResults.From(await upkeep.DueAsync(user.ToActor(), ct), TypedResults.Ok))
+            .WithTags("Vehicles").RequireAuthorization(Policies.FleetManager)
+            .WithSummary("Every upkeep item due or overdue across the fleet, overdue first.");
+        return api;
+    }
+}
