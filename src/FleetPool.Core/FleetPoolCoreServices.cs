@@ -27,6 +27,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()
         .AddSingleton<Fleet.Upkeep.UpkeepService>()
+        .AddSingleton<Fleet.Todo.FleetTodo>()
         .AddSingleton<OdometerCorrections>()
         .AddSingleton<VehicleDetails>()
         .AddSingleton<FleetToday>()

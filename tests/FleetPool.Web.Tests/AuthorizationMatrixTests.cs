@@ -45,6 +45,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["PUT /api/vehicles/{id:int}/upkeep/"] = Who.Fleet,
         ["POST /api/vehicles/{id:int}/upkeep/done"] = Who.Fleet,
         ["GET /api/upkeep/due"] = Who.Fleet,
+        ["GET /api/fleet/todo"] = Who.Fleet,
         ["GET /api/approvals/"] = Who.Lead,
         ["POST /api/approvals/{bookingId:int}/approve"] = Who.Lead,
         ["POST /api/approvals/{bookingId:int}/decline"] = Who.Lead,

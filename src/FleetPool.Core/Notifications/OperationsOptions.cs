@@ -12,6 +12,8 @@ public sealed class OperationsOptions
     [Range(5, 24 * 60)] public int ReminderMinutesBefore { get; set; } = 60;
     /// <summary>How late a return may be before the booker and fleet managers are told, minutes.</summary>
     [Range(0, 24 * 60)] public int OverdueGraceMinutes { get; set; } = 15;
+    /// <summary>A trip still out that ended before this is overdue (the notices and the to-do list ask the same).</summary>
+    public NodaTime.Instant OverdueBefore(NodaTime.Instant now) => now - NodaTime.Duration.FromMinutes(OverdueGraceMinutes);
     /// <summary>Days after a trip's end when its destination and free text are removed (GDPR; CONTEXT: about 3 months).</summary>
     [Range(7, 3650)] public int RetentionDays { get; set; } = 90;
     /// <summary>Days after a damage or incident report is resolved when it is deleted (its audit rows are blanked).</summary>

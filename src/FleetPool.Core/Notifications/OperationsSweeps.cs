@@ -28,7 +28,7 @@ public sealed class BookingNotices(IDbContextFactory<FleetPoolDb> dbs, IClock cl
     /// <summary>Tells the booker and the fleet managers about vehicles not returned <c>OverdueGraceMinutes</c> after the end.</summary>
     public async Task<int> FlagOverdueAsync(CancellationToken ct = default)
     {
-        var cutoff = clock.GetCurrentInstant() - Duration.FromMinutes(options.Value.OverdueGraceMinutes);
+        var cutoff = options.Value.OverdueBefore(clock.GetCurrentInstant());
         await using var db = await dbs.CreateDbContextAsync(ct);
         var late = await db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.CheckedOut && b.End < cutoff)
             .Join(db.Vehicles, b => b.VehicleId, v => v.Id, (b, v) => new { b.Id, b.BookerId, b.End, v.Name }).ToListAsync(ct);
