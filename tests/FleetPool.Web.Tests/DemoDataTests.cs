@@ -110,4 +110,18 @@ public class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         var staff = await overview.ForLeadAsync(FleetPool.Core.Common.Actor.Of(ids["staff@fleetpool.demo"], "Staff"));
         Assert.Equal(FleetPool.Core.Common.ProblemKind.Forbidden, staff.Problem!.Kind);
     }
+
+    [Fact]
+    public async Task Todo_DemoFleetManager_StartsWithUpkeepAndAnApprovalToDecide()
+    {
+        var manager = await app.QueryAsync(db => db.Users.Where(u => u.Email == "fleet@fleetpool.demo").Select(u => u.Id).SingleAsync());
+        var todo = (await app.Services.GetRequiredService<FleetPool.Core.Fleet.Todo.FleetTodo>()
+            .ForAsync(FleetPool.Core.Common.Actor.Of(manager, "Staff", "FleetManager"))).Value!;
+
+        var kinds = todo.Upkeep.Select(u => u.Item.Kind).ToHashSet();
+        Assert.Contains(FleetPool.Core.Fleet.Upkeep.UpkeepKind.Service, kinds);
+        Assert.Contains(FleetPool.Core.Fleet.Upkeep.UpkeepKind.Insurance, kinds);
+        Assert.True(todo.Upkeep.Count is >= 3 and <= 12, string.Join(", ", todo.Upkeep.Select(u => $"{u.VehicleName} {u.Item}"))); // real work, not a wall of it
+        Assert.Single(todo.Approvals);
+    }
 }

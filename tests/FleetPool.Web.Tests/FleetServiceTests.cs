@@ -94,13 +94,17 @@ public abstract class FleetServiceTests<TApp>(TApp app) : ProviderTests<TApp>(ap
     }
 
     [Fact]
-    public async Task Details_ManagerVersusStaff_UpcomingOnlyForManagerAndUtilisationCounted()
+    public async Task Details_ManagerVersusStaff_TimelineAndCostsOnlyForManagerAndUtilisationCounted()
     {
         var car = await AddCarAsync("DET 001");
         await BookAsync(car, Instant.FromUtc(2026, 4, 16, 7, 0));
         var details = Get<VehicleDetails>();
-        Assert.Single((await details.GetAsync(Manager, car)).Value!.Upcoming);
-        Assert.Empty((await details.GetAsync(Staff, car)).Value!.Upcoming);
+        var managers = (await details.GetAsync(Manager, car)).Value!;
+        var staffs = (await details.GetAsync(Staff, car)).Value!;
+        Assert.Single(managers.Timeline);
+        Assert.NotNull(managers.Costs);
+        Assert.Empty(staffs.Timeline);
+        Assert.Null(staffs.Costs);
         Assert.InRange((await details.GetAsync(Manager, car)).Value!.Utilisation, 0, 1);
         Assert.Equal(ProblemKind.NotFound, (await details.GetAsync(Manager, 999_999)).Problem!.Kind);
     }

@@ -87,11 +87,6 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
     private static IQueryable<Booking> Mine(FleetPoolDb db, Actor actor) =>
         db.Bookings.AsNoTracking().Where(b => (b.BookerId == actor.UserId || b.DriverId == actor.UserId) && b.Status != BookingStatus.Maintenance);
 
-    /// <summary>A vehicle's next slot-holding bookings, soonest first.</summary>
-    internal static async Task<IReadOnlyList<BookingView>> UpcomingForVehicleAsync(FleetPoolDb db, int vehicleId, NodaTime.Instant now, CancellationToken ct) =>
-        await Project(db, db.Bookings.AsNoTracking().Where(b => b.VehicleId == vehicleId && b.End > now
-            && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut)).OrderBy(b => b.Start).Take(20)).ToListAsync(ct);
-
     internal static async Task<BookingView> ViewAsync(FleetPoolDb db, int id, CancellationToken ct) =>
         await Project(db, db.Bookings.AsNoTracking().Where(b => b.Id == id)).SingleAsync(ct);
 

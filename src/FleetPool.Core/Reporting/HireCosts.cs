@@ -43,6 +43,9 @@ public sealed class TariffOptions
         [VehicleKind.Car] = new Tariff { PerHour = 95, PerDay = 450, PerKm = 1 },
         [VehicleKind.Van] = new Tariff { PerHour = 95, PerDay = 450, PerKm = 1 },
     };
+
+    /// <summary>The charge for hiring a vehicle of this kind (0 for a kind without a tariff).</summary>
+    public decimal Charge(VehicleKind kind, Duration hired, double km) => ByKind.TryGetValue(kind, out var tariff) ? tariff.For(hired, km) : 0m;
 }
 
 /// <summary>Hire cost of one department or cost centre in a period; the figures are null when too few to show (<see cref="SmallGroups"/>).</summary>
@@ -95,7 +98,7 @@ public sealed class HireCosts(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
         }
         var priced = trips.Select(t =>
         {
-            var sek = tariffs.Value.ByKind.TryGetValue(t.Kind, out var tariff) ? tariff.For(t.ReturnedAt - t.Start, t.Km) : 0m;
+            var sek = tariffs.Value.Charge(t.Kind, t.ReturnedAt - t.Start, t.Km);
             return (t.Code, t.CostName, Department: t.Department ?? "–", DepartmentKey: t.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", t.Km, Sek: sek, t.BookerId);
         }).ToList();
         var byDepartment = priced.GroupBy(p => (p.DepartmentKey, p.Department))

@@ -43,6 +43,8 @@ internal static class DemoSeeder
             .Add(vehicles.Where(v => v.Status != VehicleStatus.Retired).ToList(), users, costCenters, sites, places);
         await db.SaveChangesAsync();
         await SeedApprovalsAsync(services, db, users, vehicles, sites, clock, today);
+        SeedUpkeep(db, vehicles, today);
+        await db.SaveChangesAsync();
         // Monthly snapshots for two years, each year end (the targets' deadlines) and today, so the share report has a
         // trend, a year before and a value at the deadline from the first run.
         var job = services.GetRequiredService<Core.Reporting.FleetShareJob>();
@@ -182,6 +184,30 @@ internal static class DemoSeeder
         if (made.Value?.Status != Core.Bookings.BookingStatus.Pending)
         {
             throw new InvalidOperationException("The demo's pending booking was not made: " + made.Problem?.Summary);
+        }
+    }
+
+    // Every car and van has an upkeep plan; a few are due (two services by date, one by km, an inspection, a car on the
+    // wrong tyres for the season, an insurance ending), so the fleet manager's to-do list starts with some real work.
+    // Most cars run all-season tyres (not tracked): a whole fleet due for its tyre change would bury the rest.
+    private static void SeedUpkeep(FleetPoolDb db, List<Vehicle> vehicles, LocalDate today)
+    {
+        var wrongTyres = today.Month is >= 4 and <= 9 ? Core.Fleet.Upkeep.TyreSet.Winter : Core.Fleet.Upkeep.TyreSet.Summer;
+        var cars = vehicles.Where(v => v.Kind.IsMotorVehicle() && v.Status != VehicleStatus.Retired).OrderBy(v => v.Id).ToList();
+        for (var i = 0; i < cars.Count; i++)
+        {
+            var car = cars[i];
+            // A car whose first inspection is near or past was inspected within the last ten months (car 1: due in ten days).
+            var inspected = car.AcquiredOn.PlusMonths(36) < today.PlusDays(60) ? today.PlusMonths(i == 1 ? -14 : -(i % 10) - 1).PlusDays(i == 1 ? 10 : 0) : (LocalDate?)null;
+            db.VehicleUpkeep.Add(new Core.Fleet.Upkeep.VehicleUpkeep
+            {
+                VehicleId = car.Id, ServiceIntervalMonths = 12, ServiceIntervalKm = 15_000,
+                NextServiceOn = today.PlusDays(i switch { 0 => -5, 5 => 12, _ => 60 + i * 37 % 300 }),
+                NextServiceKm = car.LastOdometerKm + (i == 3 ? 500 : 6_000 + 1_000 * i),
+                FirstRegisteredOn = car.AcquiredOn, LastInspectedOn = inspected,
+                Tyres = i == 2 ? wrongTyres : Core.Fleet.Upkeep.TyreSet.None,
+                InsuranceEndsOn = i == 4 ? today.PlusDays(20) : new LocalDate(today.Year + 1, 12, 31),
+            });
         }
     }
 

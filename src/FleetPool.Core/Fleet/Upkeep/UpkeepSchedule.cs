@@ -14,7 +14,7 @@ public static class UpkeepSchedule
     /// <summary>The inspection deadline, or null when the vehicle is not inspected or its registration date is unknown.</summary>
     public static LocalDate? InspectionDeadline(VehicleKind kind, VehicleUpkeep plan)
     {
-        if (!IsMotorVehicle(kind))
+        if (!kind.IsMotorVehicle())
         {
             return null;
         }
@@ -58,7 +58,7 @@ public static class UpkeepSchedule
         Add(items, UpkeepKind.Service, service, plan.NextServiceOn, plan.NextServiceKm);
         var inspection = InspectionDeadline(vehicle.Kind, plan);
         Add(items, UpkeepKind.Inspection, DateLevel(inspection, today, leadDays), inspection, null);
-        if (IsMotorVehicle(vehicle.Kind) && TyreChange(plan.Tyres, today) is var (kind, lastDay))
+        if (vehicle.Kind.IsMotorVehicle() && TyreChange(plan.Tyres, today) is var (kind, lastDay))
         {
             Add(items, kind, DateLevel(lastDay, today, leadDays), lastDay, null);
         }
@@ -66,9 +66,6 @@ public static class UpkeepSchedule
         Add(items, UpkeepKind.Lease, DateLevel(plan.LeaseEndsOn, today, leadDays), plan.LeaseEndsOn, null);
         return items;
     }
-
-    /// <summary>Cars and vans are registered, inspected and change tyres; bikes do not.</summary>
-    public static bool IsMotorVehicle(VehicleKind kind) => kind is VehicleKind.Car or VehicleKind.Van;
 
     private static void Add(List<UpkeepItem> items, UpkeepKind kind, UpkeepLevel? level, LocalDate? on, int? km)
     {

@@ -51,7 +51,7 @@ public sealed class UpkeepService(IDbContextFactory<FleetPoolDb> dbs, IClock clo
                     plan.NextServiceOn = plan.ServiceIntervalMonths is { } months ? on.PlusMonths(months) : null;
                     plan.NextServiceKm = plan.ServiceIntervalKm is { } interval ? km + interval : null;
                     break;
-                case UpkeepKind.Inspection when !UpkeepSchedule.IsMotorVehicle(vehicle.Kind):
+                case UpkeepKind.Inspection when !vehicle.Kind.IsMotorVehicle():
                     return Problem.Refused("kind", Text.Get("UpkeepNotInspected"));
                 case UpkeepKind.Inspection:
                     (plan.LastInspectedOn, plan.InspectionDueOn) = (on, null);

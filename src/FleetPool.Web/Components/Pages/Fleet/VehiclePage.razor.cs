@@ -23,6 +23,7 @@ public partial class VehiclePage
     [Inject] private Retirement Retirement { get; set; } = default!;
     [Inject] private Core.Fleet.Maintenance.MaintenanceWindows Windows { get; set; } = default!;
     [Inject] private DamageReports Damage { get; set; } = default!;
+    [Inject] private Core.Fleet.Upkeep.UpkeepService Upkeep { get; set; } = default!;
     [Inject] private OrganisationTime Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -41,6 +42,30 @@ public partial class VehiclePage
         var outcome = await Details.GetAsync(_actor, Id);
         (_details, _missing) = (outcome.Value, !outcome.Succeeded);
         _windows = _manages ? await Windows.ListAsync(Id) : [];
+        _upkeep = _manages ? (await Upkeep.GetAsync(Id)).Value : null;
+    }
+
+    private Core.Fleet.Upkeep.UpkeepView? _upkeep;
+
+    private async Task DoneAsync(Core.Fleet.Upkeep.UpkeepKind kind)
+    {
+        Notify(await Upkeep.RecordDoneAsync(_actor, Id, new Core.Fleet.Upkeep.UpkeepDone(kind)), L["Todo.Recorded", _details!.Vehicle.Name]);
+        await LoadAsync();
+    }
+
+    private async Task EditUpkeepAsync()
+    {
+        var parameters = new DialogParameters<UpkeepDialog>
+        {
+            { d => d.Actor, _actor }, { d => d.VehicleId, Id }, { d => d.VehicleName, _details!.Vehicle.Name },
+            { d => d.Motor, _details.Vehicle.Kind.IsMotorVehicle() }, { d => d.Plan, _upkeep!.Plan },
+        };
+        var dialog = await Dialogs.ShowAsync<UpkeepDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Vehicle.Saved"], Severity.Success);
+            await LoadAsync();
+        }
     }
 
     private IReadOnlyList<Core.Fleet.Maintenance.MaintenanceWindowView> _windows = [];

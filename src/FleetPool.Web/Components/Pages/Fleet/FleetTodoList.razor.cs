@@ -1,0 +1,75 @@
+using FleetPool.Core.Common;
+using FleetPool.Core.Fleet;
+using FleetPool.Core.Fleet.Todo;
+using FleetPool.Core.Fleet.Upkeep;
+using FleetPool.Core.Organisation;
+using FleetPool.Core.Time;
+using FleetPool.Web.Components.Pages.Admin;
+using FleetPool.Web.Setup;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using NodaTime;
+
+namespace FleetPool.Web.Components.Pages.Fleet;
+
+/// <summary>The fleet manager's to-do list (Core's <see cref="FleetTodo"/>); its one-click actions call the owning services.</summary>
+public partial class FleetTodoList
+{
+    private FleetTodoView? _todo;
+    private Actor _actor = default!;
+
+    [Inject] private FleetTodo Todo { get; set; } = default!;
+    [Inject] private UpkeepService Upkeep { get; set; } = default!;
+    [Inject] private DamageReports Damage { get; set; } = default!;
+    [Inject] private OrganisationTime Time { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = (await AuthState).User.ToActor();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync() => _todo = (await Todo.ForAsync(_actor)).Value;
+
+    private string Local(Instant at) => Time.Format(at);
+
+    /// <summary>Insurance and lease end are renewed with a new date on the vehicle page, not ticked off.</summary>
+    private static bool Renewed(UpkeepItem item) => item.Kind is UpkeepKind.Insurance or UpkeepKind.Lease;
+
+    private string UpkeepDetail(UpkeepItem item) =>
+        L[item.Level == UpkeepLevel.Overdue ? "Todo.UpkeepOverdue" : "Todo.UpkeepDue", L[$"Upkeep.{item.Kind}"], UpkeepService.Describe(item)];
+
+    private string DamageDetail(OpenDamage d) => string.Join(" · ", new[]
+    {
+        L[$"Damage.Severity.{d.Severity}"].Value, d.VehicleUsable ? null : L["Damage.NotUsable"].Value,
+        d.InjuryAccident ? L["Todo.Injury"].Value : null, Local(d.ReportedAt),
+    }.OfType<string>());
+
+    private async Task DoneAsync(VehicleUpkeepItem item) =>
+        await AfterAsync(await Upkeep.RecordDoneAsync(_actor, item.VehicleId, new UpkeepDone(item.Item.Kind)), L["Todo.Recorded", item.VehicleName]);
+
+    private async Task ResolveAsync(int reportId) => await AfterAsync(await Damage.ResolveAsync(_actor, reportId), L["Todo.Resolved"]);
+
+    private async Task VerifyAsync(LicenceToVerify licence)
+    {
+        var row = new UserRow(licence.UserId, licence.Name, "", null, null, [], true, licence.Classes, licence.ExpiresOn, false);
+        var dialog = await Dialogs.ShowAsync<LicenceDialog>(null, new DialogParameters<LicenceDialog> { { d => d.User, row } },
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Users.VerifiedDone"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task AfterAsync<T>(Outcome<T> outcome, string success)
+    {
+        Snackbar.Add(outcome.Succeeded ? success : outcome.Problem!.Summary, outcome.Succeeded ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+}
