@@ -34,7 +34,12 @@ public partial class FleetTodoList
         await LoadAsync();
     }
 
-    private async Task LoadAsync() => _todo = (await Todo.ForAsync(_actor)).Value;
+    // Also after a row's action: the row calls a plain delegate, so this list re-renders only when it says so.
+    private async Task LoadAsync()
+    {
+        _todo = (await Todo.ForAsync(_actor)).Value;
+        StateHasChanged();
+    }
 
     private string Local(Instant at) => Time.Format(at);
 
