@@ -46,6 +46,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/vehicles/{id:int}/upkeep/done"] = Who.Fleet,
         ["GET /api/upkeep/due"] = Who.Fleet,
         ["GET /api/fleet/todo"] = Who.Fleet,
+        ["GET /api/users/me/email"] = Who.Staff,
+        ["PUT /api/users/me/email"] = Who.Staff,
         ["GET /api/approvals/"] = Who.Lead,
         ["POST /api/approvals/{bookingId:int}/approve"] = Who.Lead,
         ["POST /api/approvals/{bookingId:int}/decline"] = Who.Lead,

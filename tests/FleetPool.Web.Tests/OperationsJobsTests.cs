@@ -24,7 +24,9 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
         return (await response.JsonAsync()).GetProperty("id").GetInt32();
     }
 
-    private Task<List<Notification>> NotesAsync(int booking) => App.QueryAsync(db => db.Notifications.Where(n => n.BookingId == booking).ToListAsync());
+    // What the sweeps wrote about a booking (the booker's confirmation was written when it was made).
+    private Task<List<Notification>> NotesAsync(int booking) =>
+        App.QueryAsync(db => db.Notifications.Where(n => n.BookingId == booking && n.Kind != "bookingConfirmed").ToListAsync());
 
     [Fact]
     public async Task Remind_ReservationWithinTheHour_OneNoticeInTheBookersInbox()
@@ -215,21 +217,50 @@ public sealed class SmtpApp : SqliteApp
 public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
 {
     [Fact]
-    public async Task Run_PendingReminder_SentOnceInSwedishToTheBooker()
+    public async Task Run_ConfirmationAndReminder_EachSentOnceInSwedishToTheBooker()
     {
         var client = await app.ClientForAsync(TestData.Staff);
         Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-16T08:30:00+01:00", "2026-03-16T09:30:00+01:00"))).StatusCode);
         Assert.Equal(1, await app.Services.GetRequiredService<BookingNotices>().RemindAsync());
         var outbox = app.Services.GetRequiredService<EmailOutbox>();
 
-        Assert.Equal(1, await outbox.RunAsync());
+        Assert.Equal(2, await outbox.RunAsync());
         Assert.Equal(0, await outbox.RunAsync());
 
-        var (to, data) = Assert.Single(app.Smtp.Received, r => r.To.Contains(TestData.Staff));
-        Assert.Equal([TestData.Staff], to);
-        Assert.Contains("fleetpool@kommun.test", data, StringComparison.Ordinal);
-        var body = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data))).TextBody;
-        Assert.Equal("Påminnelse: Elcykel 1 är bokad för dig från 2026-03-16 08:30.", body?.Trim());
+        var mails = app.Smtp.Received.Where(r => r.To.Contains(TestData.Staff)).ToList();
+        Assert.All(mails, m => Assert.Equal([TestData.Staff], m.To));
+        Assert.All(mails, m => Assert.Contains("fleetpool@kommun.test", m.Data, StringComparison.Ordinal));
+        Assert.Equal(["Bokat: Elcykel 1 från 2026-03-16 08:30 till 2026-03-16 09:30.", "Påminnelse: Elcykel 1 är bokad för dig från 2026-03-16 08:30."],
+            mails.Select(m => Body(m.Data)));
+    }
+
+    private static string? Body(string data) => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data))).TextBody?.Trim();
+
+    [Fact]
+    public async Task Run_ReaderTurnedBookingsOff_ConfirmationOnlyInTheInboxReminderStillMailed()
+    {
+        var client = await app.ClientForAsync(TestData.Admin);
+        var chosen = await client.PutAsJsonAsync("/api/users/me/email", new { off = new[] { "bookings" } });
+        Assert.Equal(["bookings"], (await chosen.JsonAsync()).GetProperty("off").EnumerateArray().Select(t => t.GetString()));
+        var booked = await client.BookAsync(ApiCalls.Booking(app.Ids.Bike, "2026-03-16T10:30:00+01:00", "2026-03-16T11:30:00+01:00"));
+        var id = (await booked.JsonAsync()).GetProperty("id").GetInt32();
+        app.Clock.Reset(Instant.FromUtc(2026, 3, 16, 9, 0));
+        try
+        {
+            await app.Services.GetRequiredService<BookingNotices>().RemindAsync();
+            await app.Services.GetRequiredService<EmailOutbox>().RunAsync();
+        }
+        finally
+        {
+            app.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+
+        var mail = Assert.Single(app.Smtp.Received, r => r.To.Contains(TestData.Admin));
+        Assert.StartsWith("Påminnelse: Cykel 1", Body(mail.Data), StringComparison.Ordinal);
+        var inbox = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/notifications");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("bookingId").GetInt32() == id && n.GetProperty("kind").GetString() == "bookingConfirmed");
+        var bad = await client.PutAsJsonAsync("/api/users/me/email", new { off = new[] { "everything" } });
+        await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -243,8 +274,7 @@ public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
 
         await app.Services.GetRequiredService<EmailOutbox>().RunAsync();
 
-        var (_, data) = Assert.Single(app.Smtp.Received, r => r.To.Contains(TestData.Lead));
-        var body = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data))).TextBody;
-        Assert.Equal("Reminder: Cykel 1 is booked for you from 2026-03-16 08:30.", body?.Trim());
+        var bodies = app.Smtp.Received.Where(r => r.To.Contains(TestData.Lead)).Select(r => Body(r.Data)).ToList();
+        Assert.Equal(["Booked: Cykel 1 from 2026-03-16 08:30 to 2026-03-16 09:30.", "Reminder: Cykel 1 is booked for you from 2026-03-16 08:30."], bodies);
     }
 }

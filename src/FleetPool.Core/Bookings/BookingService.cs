@@ -82,8 +82,14 @@ public sealed class BookingService(
         // An exception to the approval rules holds its slot as Pending until an approver decides.
         var pending = await approvals.CheckAsync(db, booking, vehicle, facts.FossilWhileFossilFreeFree, ct);
         db.Bookings.Add(booking);
-        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct, tellDriver is null && pending is null && request.Stops is null ? null : async () =>
+        if (await SaveOrConflictAsync(db, tx, vehicle.Name, ct, async () =>
             {
+                // The booker's confirmation (inbox, and e-mail unless they turned bookings off); a pending one is confirmed on approval.
+                if (pending is null)
+                {
+                    await Notifications.Notices.TellAsync(db, actor.UserId, booking.Id, "bookingConfirmed", booking.CreatedAt,
+                        [vehicle.Name, time.Format(booking.Start), time.Format(booking.End)], ct);
+                }
                 if (tellDriver is not null)
                 {
                     tellDriver.BookingId = booking.Id;

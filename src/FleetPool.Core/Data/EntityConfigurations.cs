@@ -240,6 +240,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.LicenceClasses).HasMaxLength(50);
         b.Property(x => x.CalendarToken).HasMaxLength(64);
+        b.Property(x => x.EmailOff).HasMaxLength(100);
         b.HasIndex(x => x.CalendarToken).IsUnique();
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }

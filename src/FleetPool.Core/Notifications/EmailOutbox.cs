@@ -48,7 +48,7 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         var since = now - Duration.FromDays(1);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var pending = await db.Notifications.Where(n => n.EmailedAt == null && n.At >= since)
-            .Join(db.Users.Where(u => u.IsActive && u.Email != null), n => n.UserId, u => u.Id, (n, u) => new { Note = n, u.Email, u.DisplayName, u.Language })
+            .Join(db.Users.Where(u => u.IsActive && u.Email != null), n => n.UserId, u => u.Id, (n, u) => new { Note = n, u.Email, u.DisplayName, u.Language, u.EmailOff })
             .OrderBy(x => x.Note.At).Take(200).ToListAsync(ct);
         if (pending.Count == 0)
         {
@@ -60,8 +60,15 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         {
             await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
         }
+        var sent = 0;
         foreach (var x in pending)
         {
+            if (EmailTopics.Of(x.Note.Kind) is { } topic && EmailTopics.Parse(x.EmailOff).Contains(topic))
+            {
+                x.Note.EmailedAt = clock.GetCurrentInstant(); // handled: the reader turned this topic off (the inbox has it)
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
             // In the language the reader chose (stored by the language switch), Swedish when they never chose.
             var text = NoticeText.Render(Organisation.Languages.CultureOf(x.Language), x.Note.Kind, x.Note.Arguments);
             var message = new MimeMessage { Subject = $"FleetPool: {text}", Body = new TextPart("plain") { Text = text } };
@@ -70,8 +77,9 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
             await client.SendAsync(message, ct);
             x.Note.EmailedAt = clock.GetCurrentInstant();
             await db.SaveChangesAsync(ct); // one by one: a failure half-way leaves the sent ones marked
+            sent++;
         }
         await client.DisconnectAsync(true, ct);
-        return pending.Count;
+        return sent;
     }
 }

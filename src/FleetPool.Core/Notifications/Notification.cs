@@ -20,7 +20,8 @@ public sealed class Notification
     public required string Arguments { get; set; }
     /// <summary>When it was written.</summary>
     public Instant At { get; set; }
-    /// <summary>When it was sent by e-mail; null while not (or when SMTP is not configured).</summary>
+    /// <summary>When the outbox handled it: sent by e-mail, or passed over because the reader turned its topic off; null while
+    /// not (or when SMTP is not configured).</summary>
     public Instant? EmailedAt { get; set; }
     /// <summary>When the user opened it; null while unread.</summary>
     public Instant? ReadAt { get; set; }

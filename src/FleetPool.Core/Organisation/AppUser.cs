@@ -29,6 +29,8 @@ public sealed class AppUser : IdentityUser<int>
     public int? DefaultSiteId { get; set; }
     /// <summary>The language the user reads FleetPool in ("sv" or "en"; null: the organisation's, Swedish): e-mail follows it.</summary>
     public string? Language { get; set; }
+    /// <summary>The e-mail topics the user turned off (<see cref="Notifications.EmailTopics.Store"/>); null: every e-mail.</summary>
+    public string? EmailOff { get; set; }
     /// <summary>Secret in the user's calendar feed URL; null until generated. Regenerating it kills the old URL.</summary>
     public string? CalendarToken { get; set; }
 

@@ -8,7 +8,8 @@ namespace FleetPool.Core.Organisation;
 
 /// <summary>What a user sees and may change of their own account.</summary>
 public sealed record ProfileView(string DisplayName, string Email, string? Department, string? LicenceClasses, LocalDate? LicenceExpiresOn,
-    bool LicenceVerified, int? DefaultSiteId, string? CalendarToken, string Language = Languages.Swedish);
+    bool LicenceVerified, int? DefaultSiteId, string? CalendarToken, string Language = Languages.Swedish,
+    IReadOnlySet<Notifications.EmailTopic>? EmailOff = null);
 
 /// <summary>The languages FleetPool speaks: the stored code and the culture it is read in.</summary>
 public static class Languages
@@ -40,7 +41,18 @@ public sealed class Profiles(IDbContextFactory<FleetPoolDb> dbs)
         var u = await db.Users.AsNoTracking().SingleAsync(x => x.Id == actor.UserId, ct);
         var department = await db.OrgUnits.Where(o => o.Id == u.DepartmentId).Select(o => o.Name).SingleOrDefaultAsync(ct);
         return new ProfileView(u.DisplayName, u.Email ?? "", department, u.LicenceClasses, u.LicenceExpiresOn, u.LicenceVerifiedAt is not null,
-            u.DefaultSiteId, u.CalendarToken, u.Language ?? Languages.Swedish);
+            u.DefaultSiteId, u.CalendarToken, u.Language ?? Languages.Swedish, Notifications.EmailTopics.Parse(u.EmailOff));
+    }
+
+    /// <summary>Stores which e-mail topics the user does not want; the inbox keeps them all.</summary>
+    public async Task<IReadOnlySet<Notifications.EmailTopic>> SetEmailOffAsync(Actor actor, IEnumerable<Notifications.EmailTopic> off, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
+        user.EmailOff = Notifications.EmailTopics.Store(off.Where(Enum.IsDefined));
+        await db.SaveChangesAsync(ct);
+        return Notifications.EmailTopics.Parse(user.EmailOff);
     }
 
     /// <summary>Stores the language the user reads in (what the language switch chose): e-mail and notices follow it.</summary>

@@ -10,6 +10,9 @@ internal static class UsersApi
 {
     public sealed record LicenceRequest(string? LicenceClasses, LocalDate? LicenceExpiresOn);
 
+    /// <summary>The e-mail topics turned off.</summary>
+    public sealed record EmailChoice(List<Core.Notifications.EmailTopic>? Off);
+
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/users").WithTags("Users");
@@ -24,6 +27,14 @@ internal static class UsersApi
                 TypedResults.Ok(await directory.CostCentersAsync(user.ToActor(), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("The active cost centres the caller may charge a booking to, by code (their department's and its board's; fleet managers all).");
+        group.MapGet("/me/email", async (ClaimsPrincipal user, Core.Organisation.Profiles profiles, CancellationToken ct) =>
+                TypedResults.Ok(new EmailChoice((await profiles.GetAsync(user.ToActor(), ct)).EmailOff?.ToList() ?? [])))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("The e-mail topics the caller turned off (bookings, reminders, approvals, waitlist, fleet); the inbox always has everything.");
+        group.MapPut("/me/email", async (EmailChoice body, ClaimsPrincipal user, Core.Organisation.Profiles profiles, CancellationToken ct) =>
+                TypedResults.Ok(new EmailChoice([.. await profiles.SetEmailOffAsync(user.ToActor(), body.Off ?? [], ct)])))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Sets the e-mail topics the caller does not want {off: [bookings|reminders|approvals|waitlist|fleet]}.");
         return api;
     }
 }
