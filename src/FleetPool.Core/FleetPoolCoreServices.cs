@@ -28,6 +28,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<DamageReports>()
         .AddSingleton<Fleet.Upkeep.UpkeepService>()
         .AddSingleton<Fleet.Todo.FleetTodo>()
+        .AddSingleton<Notifications.SmtpOAuthTokens>()
         .AddSingleton<OdometerCorrections>()
         .AddSingleton<VehicleDetails>()
         .AddSingleton<FleetToday>()

@@ -278,3 +278,76 @@ public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
         Assert.Equal(["Booked: Cykel 1 from 2026-03-16 08:30 to 2026-03-16 09:30.", "Reminder: Cykel 1 is booked for you from 2026-03-16 08:30."], bodies);
     }
 }
+
+/// <summary>The app sending through an SMTP server that wants OAuth 2.0, with tokens from a real token endpoint on loopback.</summary>
+public sealed class SmtpOAuthApp : SqliteApp
+{
+    public TinySmtpServer Smtp { get; } = new(offerAuth: true);
+
+    public TinyTokenServer Tokens { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:Security", "None");
+        builder.UseSetting("Smtp:From", "FleetPool <fleetpool@kommun.test>");
+        builder.UseSetting("Smtp:Auth", "OAuth2");
+        builder.UseSetting("Smtp:User", "fleetpool@kommun.test");
+        builder.UseSetting("Smtp:TokenEndpoint", Tokens.Endpoint);
+        builder.UseSetting("Smtp:ClientId", TinyTokenServer.ClientId);
+        builder.UseSetting("Smtp:ClientSecret", TinyTokenServer.ClientSecret);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Tokens.DisposeAsync();
+    }
+}
+
+public class SmtpOAuthTests(SmtpOAuthApp app) : IClassFixture<SmtpOAuthApp>
+{
+    [Fact]
+    public async Task Run_OAuth2Configured_SignsInWithXOAuth2AndReusesTheToken()
+    {
+        var client = await app.ClientForAsync(TestData.Staff);
+        var outbox = app.Services.GetRequiredService<EmailOutbox>();
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-16T09:30:00+01:00", "2026-03-16T10:00:00+01:00"))).StatusCode);
+        Assert.Equal(1, await outbox.RunAsync());
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(ApiCalls.Booking(app.Ids.EBike, "2026-03-16T11:30:00+01:00", "2026-03-16T12:00:00+01:00"))).StatusCode);
+        Assert.Equal(1, await outbox.RunAsync());
+
+        var request = Assert.Single(app.Tokens.Requests); // one token for both runs: it is valid for an hour
+        Assert.Equal(("client_credentials", TinyTokenServer.ClientId, "https://outlook.office365.com/.default"),
+            (request["grant_type"], request["client_id"], request["scope"]));
+        Assert.Equal(2, app.Smtp.Auth.Count);
+        Assert.All(app.Smtp.Auth, a => Assert.Equal(("XOAUTH2", "user=fleetpool@kommun.test\u0001auth=Bearer token-1\u0001\u0001"), a));
+        Assert.Equal(2, app.Smtp.Received.Count(r => r.To.Contains(TestData.Staff)));
+    }
+
+    [Theory]
+    [InlineData("OAuth2", "fleetpool@kommun.test", null, "ClientId")]
+    [InlineData("Password", null, null, "Smtp:User")]
+    [InlineData(null, null, null, null)]   // no user: an anonymous internal relay
+    public void Problem_IncompleteSettings_NamesWhatIsMissing(string? auth, string? user, string? clientId, string? expected)
+    {
+        var options = new SmtpOptions
+        {
+            Host = "smtp.office365.com", Auth = auth is null ? null : Enum.Parse<SmtpAuth>(auth), User = user, ClientId = clientId,
+            TokenEndpoint = "https://login.microsoftonline.com/t/oauth2/v2.0/token",
+        };
+
+        if (expected is null)
+        {
+            Assert.Equal(SmtpAuth.None, options.EffectiveAuth);
+            Assert.Null(options.Problem());
+        }
+        else
+        {
+            Assert.Contains(expected, options.Problem(), StringComparison.Ordinal);
+        }
+    }
+}

@@ -21,19 +21,60 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 587;
     /// <summary>StartTls (default), SslOnConnect or None (a relay on the local network).</summary>
     public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
-    /// <summary>User name, if the server wants one.</summary>
+    /// <summary>How to sign in: None (an anonymous internal relay), Password, or OAuth2; unset: Password when a user is set, else None.</summary>
+    public SmtpAuth? Auth { get; set; }
+    /// <summary>User name for Password; the mailbox (e.g. fleetpool@kommun.se) for OAuth2.</summary>
     public string? User { get; set; }
     /// <summary>Password (environment variable or user secrets, never a file).</summary>
     public string? Password { get; set; }
+    /// <summary>OAuth2: the token endpoint, e.g. https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token.</summary>
+    public string? TokenEndpoint { get; set; }
+    /// <summary>OAuth2: the app registration's client id.</summary>
+    public string? ClientId { get; set; }
+    /// <summary>OAuth2: the client secret (environment variable or user secrets, never a file).</summary>
+    public string? ClientSecret { get; set; }
+    /// <summary>OAuth2: the scope asked for (Exchange Online's by default).</summary>
+    public string Scope { get; set; } = "https://outlook.office365.com/.default";
+
+    /// <summary>The sign-in used: <see cref="Auth"/>, or what the settings imply.</summary>
+    public SmtpAuth EffectiveAuth => Auth ?? (string.IsNullOrEmpty(User) ? SmtpAuth.None : SmtpAuth.Password);
+
+    /// <summary>Why these settings cannot send, or null when they can (checked at start, so a broken setup fails loudly).</summary>
+    public string? Problem() => string.IsNullOrWhiteSpace(Host) ? null : EffectiveAuth switch
+    {
+        SmtpAuth.Password when string.IsNullOrEmpty(User) => "Smtp:Auth is Password but Smtp:User is empty.",
+        SmtpAuth.OAuth2 when string.IsNullOrEmpty(User) || string.IsNullOrEmpty(ClientId) || string.IsNullOrEmpty(ClientSecret)
+            || !Uri.TryCreate(TokenEndpoint, UriKind.Absolute, out _) => "Smtp:Auth is OAuth2: set Smtp:User (the mailbox), Smtp:TokenEndpoint, Smtp:ClientId and Smtp:ClientSecret.",
+        _ => null,
+    };
     /// <summary>The sender, e.g. "FleetPool &lt;fleetpool@kommun.se&gt;".</summary>
     public string From { get; set; } = "FleetPool <fleetpool@localhost>";
+}
+
+/// <summary>Checks the SMTP settings at start with <see cref="SmtpOptions.Problem"/>'s own message.</summary>
+public sealed class SmtpOptionsValidation : IValidateOptions<SmtpOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SmtpOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+}
+
+/// <summary>How FleetPool signs in to the SMTP server.</summary>
+public enum SmtpAuth
+{
+    /// <summary>No sign-in: an internal relay that accepts mail from this server's address.</summary>
+    None,
+    /// <summary>User name and password (basic authentication).</summary>
+    Password,
+    /// <summary>OAuth 2.0 (XOAUTH2) with a client-credentials token, as Exchange Online requires.</summary>
+    OAuth2,
 }
 
 /// <summary>
 /// Sends inbox notifications by e-mail when SMTP is configured, in Swedish (the organisation's language). Idempotent: a
 /// notification is marked as e-mailed once sent and never sent again; notices older than a day are not mailed late.
 /// </summary>
-public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<SmtpOptions> options)
+public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<SmtpOptions> options, SmtpOAuthTokens tokens)
 {
 
     /// <summary>Sends what is pending; returns how many e-mails went out (0 when SMTP is off).</summary>
@@ -56,9 +97,14 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
         }
         using var client = new SmtpClient();
         await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
-        if (!string.IsNullOrEmpty(smtp.User))
+        switch (smtp.EffectiveAuth)
         {
-            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+            case SmtpAuth.Password:
+                await client.AuthenticateAsync(smtp.User!, smtp.Password ?? "", ct); // User checked at start (Problem)
+                break;
+            case SmtpAuth.OAuth2:
+                await client.AuthenticateAsync(new SaslMechanismOAuth2(smtp.User!, await tokens.GetAsync(ct)), ct);
+                break;
         }
         var sent = 0;
         foreach (var x in pending)

@@ -23,7 +23,8 @@ public static class FleetPoolApp
         services.AddOptions<Core.Reporting.TariffOptions>().BindConfiguration(Core.Reporting.TariffOptions.Section);
         services.AddOptions<Core.Reporting.FollowUpOptions>().BindConfiguration(Core.Reporting.FollowUpOptions.Section);
         services.AddOptions<Core.Notifications.OperationsOptions>().BindConfiguration(Core.Notifications.OperationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Core.Notifications.SmtpOptions>().BindConfiguration(Core.Notifications.SmtpOptions.Section);
+        services.AddOptions<Core.Notifications.SmtpOptions>().BindConfiguration(Core.Notifications.SmtpOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Core.Notifications.SmtpOptions>, Core.Notifications.SmtpOptionsValidation>();
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddFleetPoolTime().AddFleetPoolDatabase().AddFleetPoolCore()
             .AddFleetPoolJson().AddFleetPoolProblems().AddFleetPoolAuth().AddFleetPoolExternalLogin(builder.Configuration)

@@ -6,23 +6,30 @@ using System.Text;
 namespace FleetPool.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A real SMTP server on a loopback port that speaks just enough of RFC 5321 (no TLS, no auth) for a client to deliver
-/// mail, and keeps what it receives: the e-mail tests go over the wire, through MailKit, with no fake in between.
+/// A real SMTP server on a loopback port that speaks just enough of RFC 5321 (no TLS; AUTH PLAIN and XOAUTH2 when asked to
+/// offer them) for a client to deliver mail, and keeps what it receives: the e-mail tests go over the wire, through
+/// MailKit, with no fake in between.
 /// </summary>
 public sealed class TinySmtpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+
+    private readonly bool _offerAuth;
     private readonly Task _loop;
 
-    public TinySmtpServer()
+    public TinySmtpServer(bool offerAuth = false)
     {
+        _offerAuth = offerAuth;
         _listener.Start();
         _loop = Task.Run(AcceptAsync);
     }
 
     /// <summary>The port it listens on.</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Each AUTH a client sent: the mechanism and its decoded response.</summary>
+    public ConcurrentQueue<(string Mechanism, string Response)> Auth { get; } = new();
 
     /// <summary>Every message received: the recipients and the raw DATA.</summary>
     public ConcurrentQueue<(List<string> To, string Data)> Received { get; } = new();
@@ -59,7 +66,18 @@ public sealed class TinySmtpServer : IAsyncDisposable
                 switch (verb)
                 {
                     case "EHLO":
-                        await writer.WriteLineAsync("250-tiny\r\n250 8BITMIME");
+                        await writer.WriteLineAsync(_offerAuth ? "250-tiny\r\n250-AUTH PLAIN XOAUTH2\r\n250 8BITMIME" : "250-tiny\r\n250 8BITMIME");
+                        break;
+                    case "AUTH" when _offerAuth:
+                        var parts = line.Split(' ');
+                        var response = parts.Length > 2 ? parts[2] : null;
+                        if (response is null)
+                        {
+                            await writer.WriteLineAsync("334 ");
+                            response = await reader.ReadLineAsync() ?? "";
+                        }
+                        Auth.Enqueue((parts[1].ToUpperInvariant(), Encoding.UTF8.GetString(Convert.FromBase64String(response))));
+                        await writer.WriteLineAsync("235 2.7.0 Authentication successful");
                         break;
                     case "RCPT":
                         to.Add(line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.IndexOf('>', StringComparison.Ordinal)]);
