@@ -26,6 +26,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<VehicleService>()
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()
+        .AddSingleton<DamagePhotos>()
         .AddSingleton<Fleet.Upkeep.UpkeepService>()
         .AddSingleton<Fleet.Todo.FleetTodo>()
         .AddSingleton<Notifications.SmtpOAuthTokens>()

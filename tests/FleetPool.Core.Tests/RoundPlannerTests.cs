@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FleetPool.Core.Steering;
 using NodaTime;
 
@@ -64,7 +63,7 @@ public class RoundPlannerTests
     }
 
     [Fact]
-    public void Plan_TwelveHomeCareStops_ShortestRoundWithinASecond()
+    public void Plan_TwelveHomeCareStops_ShortestRound()
     {
         // Twelve places around Huddinge (the demo's and nearby), typed in a poor order; the exact optimum by Held–Karp.
         GeoPoint[] places =
@@ -74,12 +73,10 @@ public class RoundPlannerTests
         ];
         var roads = new HaversineDistance(Microsoft.Extensions.Options.Options.Create(new SteeringOptions()));
         var site = new GeoPoint(59.2366, 17.9813);
-        var watch = Stopwatch.StartNew();
 
+        // Correctness only: how long it takes belongs in the benchmarks (a wall-clock limit here failed CI under load).
         var plan = new RoundPlanner(roads).Plan(site, places.Select(p => new RoundStop(p)).ToList());
 
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{watch.Elapsed.TotalMilliseconds:0} ms");
         Assert.Equal(12, plan.Order.Distinct().Count());
         Assert.Equal(Math.Round(HeldKarp(site, places, roads), 2), plan.Km, 2);
         Assert.True(plan.SavedKm > 0, $"typed {plan.TypedKm} km, planned {plan.Km} km");

@@ -46,6 +46,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/vehicles/{id:int}/upkeep/done"] = Who.Fleet,
         ["GET /api/upkeep/due"] = Who.Fleet,
         ["GET /api/fleet/todo"] = Who.Fleet,
+        ["POST /api/damage/{id:int}/photos"] = Who.Staff,
+        ["GET /api/damage/{id:int}/photos/{photoId:int}"] = Who.Staff,
         ["GET /api/users/me/email"] = Who.Staff,
         ["PUT /api/users/me/email"] = Who.Staff,
         ["GET /api/approvals/"] = Who.Lead,

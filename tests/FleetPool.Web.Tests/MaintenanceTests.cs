@@ -4,6 +4,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Bookings.Waitlist;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetPool.Web.Tests;
 
@@ -141,6 +142,50 @@ public abstract class DamageTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.FleetManager && n.Kind == "damageReported" && n.Arguments.Contains("Egen bil"))));
     }
 
+    private static ByteArrayContent Photo(string type = "image/png", int width = 64, int height = 48)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        bitmap.Erase(SkiaSharp.SKColors.OrangeRed);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        var content = new ByteArrayContent(image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        return content;
+    }
+
+    [Fact]
+    public async Task Photos_ReporterAddsThem_StoredAsJpegSeenByReporterAndFleetOnlyAndLimited()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var report = (await (await staff.PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage", new { description = "Buckla i stötfångaren" })).JsonAsync()).GetProperty("id").GetInt32();
+
+        var added = await staff.PostAsync($"/api/damage/{report}/photos", Photo());
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var photo = (await added.JsonAsync()).GetProperty("id").GetInt32();
+        var mine = await staff.GetAsync($"/api/damage/{report}/photos/{photo}");
+        Assert.Equal("image/jpeg", mine.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0xFF, 0xD8], (await mine.Content.ReadAsByteArrayAsync()).Take(2)); // re-encoded from the PNG
+        Assert.Equal(HttpStatusCode.OK, (await (await App.ClientForAsync(TestData.Fleet)).GetAsync($"/api/damage/{report}/photos/{photo}")).StatusCode);
+        var colleague = await App.ClientForAsync(TestData.Lead);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/api/damage/{report}/photos/{photo}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.PostAsync($"/api/damage/{report}/photos", Photo())).StatusCode);
+        var details = (await App.Services.GetRequiredService<FleetPool.Core.Fleet.VehicleDetails>()
+            .GetAsync(FleetPool.Core.Common.Actor.Of(App.Ids.Staff, "Staff"), cars[0])).Value!;
+        Assert.Equal([photo], details.Damage.Single(d => d.Id == report).PhotoIds!);
+
+        var text = new StringContent("not a photo", System.Text.Encoding.UTF8, "text/plain");
+        await (await staff.PostAsync($"/api/damage/{report}/photos", text)).AssertProblemAsync(HttpStatusCode.BadRequest, "photo");
+        var huge = new ByteArrayContent(new byte[FleetPool.Core.Fleet.DamagePhotos.MaxUploadBytes + 1]);
+        huge.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        await (await staff.PostAsync($"/api/damage/{report}/photos", huge)).AssertProblemAsync(HttpStatusCode.BadRequest, "photo");
+        for (var i = 1; i < FleetPool.Core.Fleet.DamagePhotos.MaxPerReport; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await staff.PostAsync($"/api/damage/{report}/photos", Photo())).StatusCode);
+        }
+        await (await staff.PostAsync($"/api/damage/{report}/photos", Photo())).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "photo");
+        Assert.Equal(FleetPool.Core.Fleet.DamagePhotos.MaxPerReport, await App.QueryAsync(db => db.DamagePhotos.CountAsync(p => p.DamageReportId == report)));
+    }
 }
 
 public sealed class DamageTestsOnSqlite(SqliteApp app) : DamageTests<SqliteApp>(app);

@@ -716,6 +716,40 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.ToTable("EnergyPurchases");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Fleet.DamagePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Instant>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AddedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DamageReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DamageReportId");
+
+                    b.ToTable("DamagePhotos");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Fleet.ReadingCorrection", b =>
                 {
                     b.Property<int>("Id")
@@ -1671,6 +1705,15 @@ namespace FleetPool.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VehicleId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.DamagePhoto", b =>
+                {
+                    b.HasOne("FleetPool.Core.Bookings.DamageReport", null)
+                        .WithMany()
+                        .HasForeignKey("DamageReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FleetPool.Core.Fleet.ReadingCorrection", b =>

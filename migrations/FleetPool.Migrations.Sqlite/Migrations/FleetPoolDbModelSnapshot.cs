@@ -694,6 +694,38 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.ToTable("EnergyPurchases");
                 });
 
+            modelBuilder.Entity("FleetPool.Core.Fleet.DamagePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DamageReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DamageReportId");
+
+                    b.ToTable("DamagePhotos");
+                });
+
             modelBuilder.Entity("FleetPool.Core.Fleet.ReadingCorrection", b =>
                 {
                     b.Property<int>("Id")
@@ -1631,6 +1663,15 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VehicleId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FleetPool.Core.Fleet.DamagePhoto", b =>
+                {
+                    b.HasOne("FleetPool.Core.Bookings.DamageReport", null)
+                        .WithMany()
+                        .HasForeignKey("DamageReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FleetPool.Core.Fleet.ReadingCorrection", b =>

@@ -25,7 +25,8 @@ internal sealed class AuditCapture
         foreach (var e in tracker.Entries())
         {
             // Snapshots are derived figures the job recomputes, not anyone's change.
-            if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Reporting.FleetShareSnapshot or Notifications.Notification || e.State is EntityState.Unchanged or EntityState.Detached)
+            if (e.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Reporting.FleetShareSnapshot or Notifications.Notification
+                or Fleet.DamagePhoto || e.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

@@ -347,3 +347,12 @@ internal sealed class UpkeepReminderConfiguration : IEntityTypeConfiguration<Fle
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DamagePhotoConfiguration : IEntityTypeConfiguration<DamagePhoto>
+{
+    public void Configure(EntityTypeBuilder<DamagePhoto> b)
+    {
+        b.HasIndex(x => x.DamageReportId);
+        b.HasOne<DamageReport>().WithMany().HasForeignKey(x => x.DamageReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -56,6 +56,8 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     /// <summary>Damage and incident reports.</summary>
     public DbSet<DamageReport> DamageReports => Set<DamageReport>();
+    /// <summary>Photos on damage reports (re-encoded JPEGs, no metadata).</summary>
+    public DbSet<DamagePhoto> DamagePhotos => Set<DamagePhoto>();
     /// <summary>Vehicles' upkeep plans (service, inspection, tyres, insurance, lease).</summary>
     public DbSet<Fleet.Upkeep.VehicleUpkeep> VehicleUpkeep => Set<Fleet.Upkeep.VehicleUpkeep>();
     /// <summary>Upkeep reminders raised, one per vehicle, item, due point and level.</summary>

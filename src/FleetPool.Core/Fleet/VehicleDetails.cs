@@ -11,9 +11,11 @@ public sealed record OdometerReading(Instant At, int OutKm, int InKm);
 
 /// <summary>
 /// A damage report as the vehicle page lists it. <see cref="Description"/> and <see cref="InjuryAccident"/> are null for
-/// a reader who may not see them (<see cref="DamageReports.MayReadDetails"/>): they see that a report exists, and when.
+/// a reader who may not see them (<see cref="DamageReports.MayReadDetails"/>): they see that a report exists, and when; the
+/// severity and photos likewise.
 /// </summary>
-public sealed record DamageView(int Id, Instant ReportedAt, string? Description, bool? InjuryAccident, Instant? ResolvedAt);
+public sealed record DamageView(int Id, Instant ReportedAt, string? Description, bool? InjuryAccident, Instant? ResolvedAt,
+    DamageSeverity? Severity = null, IReadOnlyList<int>? PhotoIds = null);
 
 /// <summary>A booking or workshop window on the vehicle's timeline; <see cref="Booker"/> is null for a window.</summary>
 public sealed record TimelineEntry(int BookingId, Instant Start, Instant End, BookingStatus Status, string? Booker, string Purpose);
@@ -53,9 +55,12 @@ public sealed class VehicleDetails(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         }
         var now = clock.GetCurrentInstant();
         var since = now - Window;
-        var damage = (await db.DamageReports.AsNoTracking().Where(d => d.VehicleId == id).OrderByDescending(d => d.ReportedAt).Take(50).ToListAsync(ct))
-            .Select(d => DamageReports.MayReadDetails(actor, d.ReportedById)
-                ? new DamageView(d.Id, d.ReportedAt, d.Description, d.InjuryAccident, d.ResolvedAt)
+        var reports = await db.DamageReports.AsNoTracking().Where(d => d.VehicleId == id).OrderByDescending(d => d.ReportedAt).Take(50).ToListAsync(ct);
+        var readable = reports.Where(d => DamageReports.MayReadDetails(actor, d.ReportedById)).Select(d => d.Id).ToList();
+        var photos = (await db.DamagePhotos.AsNoTracking().Where(p => readable.Contains(p.DamageReportId)).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.DamageReportId }).ToListAsync(ct)).ToLookup(p => p.DamageReportId, p => p.Id);
+        var damage = reports.Select(d => readable.Contains(d.Id)
+                ? new DamageView(d.Id, d.ReportedAt, d.Description, d.InjuryAccident, d.ResolvedAt, d.Severity, photos[d.Id].ToList())
                 : new DamageView(d.Id, d.ReportedAt, null, null, d.ResolvedAt)).ToList();
         var recent = await db.Bookings.AsNoTracking().Where(b => b.VehicleId == id && BookingStatuses.Trips.Contains(b.Status)
             && b.Start < now && b.End > since).Select(b => new { b.Start, b.End, b.ReturnedAt }).ToListAsync(ct);

@@ -14,7 +14,8 @@ public partial class TripDialog
 {
     private readonly FormErrors _errors = new();
     private int? _odometer, _battery, _fuel;
-    private bool _refuelled, _damaged, _injury, _busy;
+    private bool _refuelled, _damaged, _injury, _busy, _usable = true;
+    private DamageSeverity _severity = DamageSeverity.Minor;
     private FuelType? _refuelFuel;
     private double? _refuelAmount;
     private string? _damageText, _alert;
@@ -73,7 +74,7 @@ public partial class TripDialog
         _errors.Begin();
         var readings = new TripReadings(_odometer, Charged ? _battery : null, Charged ? null : _fuel,
             CheckIn && _refuelled ? new RefuelInput(_refuelFuel, _refuelAmount) : null,
-            CheckIn && _damaged ? new DamageInput(_damageText, _injury) : null);
+            CheckIn && _damaged ? new DamageInput(_damageText, _injury, _severity, _usable) : null);
         Outcome<BookingView> outcome;
         try
         {

@@ -90,10 +90,11 @@ public partial class VehiclePage
 
     private async Task ReportAsync()
     {
-        var dialog = await Dialogs.ShowAsync<DamageDialog>((string?)null, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: DamageInput input })
+        var parameters = new DialogParameters<DamageDialog> { { d => d.Actor, _actor }, { d => d.VehicleId, Id } };
+        var dialog = await Dialogs.ShowAsync<DamageDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
         {
-            Notify(await Damage.ReportAsync(_actor, Id, input), L["Vehicle.Reported"]);
+            Snackbar.Add(L["Vehicle.Reported"], Severity.Success);
             await LoadAsync();
         }
     }

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using FleetPool.Core.Fleet;
+using FleetPool.Web.Setup;
+
+namespace FleetPool.Web.Api;
+
+/// <summary>Photos on damage reports: <c>/api/damage/{id}/photos</c> (bearer) and the page's images under <c>/exports</c> (cookie).</summary>
+internal static class DamageApi
+{
+    public static RouteGroupBuilder MapDamageApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/damage/{id:int}").WithTags("Vehicles").RequireAuthorization(Policies.Staff);
+        group.MapPost("/photos", async (int id, HttpRequest request, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>
+            {
+                var prepared = await DamagePhotos.PrepareAsync(request.ContentType, request.Body, ct);
+                return prepared.Value is { } photo
+                    ? ApiResults.From(await photos.AddAsync(user.ToActor(), id, photo, ct), p => TypedResults.Created($"/api/damage/{id}/photos/{p}", new { id = p }))
+                    : ApiResults.From(prepared.Problem!);
+            })
+            .WithSummary("Adds a photo (the body, Content-Type image/jpeg, image/png or image/webp, at most 12 MB; up to 5 per report) to a report, by its reporter or a fleet manager. It is turned upright, scaled to 1600 px and re-encoded as JPEG: no location or other metadata is kept.");
+        group.MapGet("/photos/{photoId:int}", async (int id, int photoId, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>
+                await PhotoAsync(id, photoId, user, photos, ct))
+            .WithSummary("A report's photo (JPEG), for its reporter and fleet managers.");
+        return api;
+    }
+
+    /// <summary>The same photo for the vehicle page's &lt;img&gt;, signed in with the cookie.</summary>
+    public static RouteGroupBuilder MapDamagePhotoFiles(this RouteGroupBuilder exports)
+    {
+        exports.MapGet("/damage/{id:int}/photos/{photoId:int}.jpg", async (int id, int photoId, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>
+            await PhotoAsync(id, photoId, user, photos, ct)).RequireAuthorization(Policies.Staff);
+        return exports;
+    }
+
+    private static async Task<IResult> PhotoAsync(int id, int photoId, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>
+        ApiResults.From(await photos.GetAsync(user.ToActor(), id, photoId, ct), jpeg => TypedResults.File(jpeg, "image/jpeg"));
+}
