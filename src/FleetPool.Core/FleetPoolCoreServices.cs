@@ -27,6 +27,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Retirement>()
         .AddSingleton<DamageReports>()
         .AddSingleton<DamagePhotos>()
+        .AddSingleton<InjuryReports>()
         .AddSingleton<Fleet.Upkeep.UpkeepService>()
         .AddSingleton<Fleet.Todo.FleetTodo>()
         .AddSingleton<Notifications.SmtpOAuthTokens>()

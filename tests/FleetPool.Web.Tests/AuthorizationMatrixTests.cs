@@ -48,6 +48,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/fleet/todo"] = Who.Fleet,
         ["POST /api/damage/{id:int}/photos"] = Who.Staff,
         ["GET /api/damage/{id:int}/photos/{photoId:int}"] = Who.Staff,
+        ["GET /api/damage/{id:int}/injury-report"] = Who.Staff,
+        ["GET /api/exports/injury-report/{reportId:int}.csv"] = Who.Staff,
         ["GET /api/users/me/email"] = Who.Staff,
         ["PUT /api/users/me/email"] = Who.Staff,
         ["GET /api/approvals/"] = Who.Lead,

@@ -186,6 +186,46 @@ public abstract class DamageTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         await (await staff.PostAsync($"/api/damage/{report}/photos", Photo())).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "photo");
         Assert.Equal(FleetPool.Core.Fleet.DamagePhotos.MaxPerReport, await App.QueryAsync(db => db.DamagePhotos.CountAsync(p => p.DamageReportId == report)));
     }
+
+    [Fact]
+    public async Task InjuryReport_AccidentAtCheckIn_DriverTripAndVehicleForTheNationalFormFleetAndReporterOnly()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        var booking = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "11:00");
+        var staff = await App.ClientForAsync(TestData.Staff);
+        App.Clock.Reset(NodaTime.Instant.FromUtc(2026, 3, 18, 8, 0));
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/bookings/{booking}/checkout", new { odometerKm = 1000, batteryPercent = 90 })).StatusCode);
+            App.Clock.Reset(NodaTime.Instant.FromUtc(2026, 3, 18, 9, 30));
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/bookings/{booking}/checkin", new
+            {
+                odometerKm = 1040, batteryPercent = 60,
+                damage = new { description = "Halkade vid bilen på is, stukade handleden", injuryAccident = true, severity = "minor" },
+            })).StatusCode);
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+        var report = await App.QueryAsync(db => db.DamageReports.Where(d => d.BookingId == booking).Select(d => d.Id).SingleAsync());
+        var fleet = await App.ClientForAsync(TestData.Fleet);
+
+        var basis = await (await fleet.GetAsync($"/api/damage/{report}/injury-report")).JsonAsync();
+        var csv = ApiCalls.CsvRows(await fleet.GetStringAsync($"/api/exports/injury-report/{report}.csv"));
+
+        var staffName = await App.QueryAsync(db => db.Users.Where(u => u.Id == App.Ids.Staff).Select(u => u.DisplayName).SingleAsync());
+        Assert.Equal((staffName, true, "Halkade vid bilen på is, stukade handleden"),
+            (basis.GetProperty("injured").GetString(), basis.GetProperty("onBusinessTrip").GetBoolean(), basis.GetProperty("whatHappened").GetString()));
+        Assert.Equal("2026-03-18T09:00:00+01:00", basis.GetProperty("tripStart").GetString());
+        Assert.Contains(csv, r => r[0] == "Den skadades namn" && r[1] == staffName);
+        Assert.Contains(csv, r => r[0] == "Personnummer" && r[1] == "" && r[2].StartsWith("fylls i", StringComparison.Ordinal));
+        Assert.Contains(csv, r => r[0] == "Datum och tid för resan" && r[1] == "2026-03-18 09:00 – 2026-03-18 10:30");
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/damage/{report}/injury-report")).StatusCode); // the reporter
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.ClientForAsync(TestData.Lead)).GetAsync($"/api/damage/{report}/injury-report")).StatusCode);
+        var scratch = (await (await staff.PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage", new { description = "Repa" })).JsonAsync()).GetProperty("id").GetInt32();
+        await (await fleet.GetAsync($"/api/damage/{scratch}/injury-report")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "reportId");
+    }
 }
 
 public sealed class DamageTestsOnSqlite(SqliteApp app) : DamageTests<SqliteApp>(app);

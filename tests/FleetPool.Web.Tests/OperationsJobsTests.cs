@@ -143,12 +143,15 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
             db.DamageReports.AddRange(gone, open);
             await db.SaveChangesAsync();
             (oldId, openId) = (gone.Id, open.Id);
+            db.DamagePhotos.Add(new FleetPool.Core.Fleet.DamagePhoto { DamageReportId = oldId, Jpeg = [0xFF, 0xD8], Width = 1, Height = 1, AddedById = App.Ids.Staff, AddedAt = old });
+            await db.SaveChangesAsync();
         }
 
         await Get<RetentionPurge>().RunAsync();
 
         var left = await App.QueryAsync(db => db.DamageReports.Where(d => d.Id == oldId || d.Id == openId).Select(d => d.Id).ToListAsync());
         Assert.Equal([openId], left);
+        Assert.False(await App.QueryAsync(db => db.DamagePhotos.AnyAsync(p => p.DamageReportId == oldId))); // the photos go with it
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "DamageReport" && a.EntityId == oldId.ToString()).ToListAsync());
         Assert.NotEmpty(audit);
         Assert.All(audit, a => Assert.DoesNotContain("Berit", (a.Before ?? "") + a.After, StringComparison.Ordinal));

@@ -18,8 +18,45 @@ namespace FleetPool.Core.Reporting;
 /// with a leading quote mark. Invariants: fleet managers and admins export anything; a department lead only the
 /// share report of their own department or board; bookings and trips name departments and cost centres, never people.
 /// </summary>
-public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationTime time, FossilShareReports shares, TravelFollowUp followUp)
+public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationTime time, FossilShareReports shares, TravelFollowUp followUp,
+    Fleet.InjuryReports injuries)
 {
+    /// <summary>
+    /// The basis for the work-injury report (Anmälan om arbetsskada), one field per row in the form's order and language
+    /// (Swedish), with where each value comes from; what FleetPool cannot know is listed for the manager to fill in.
+    /// </summary>
+    public async Task<Outcome<byte[]>> InjuryReportAsync(Actor actor, int reportId, CancellationToken ct = default)
+    {
+        var built = await injuries.ForAsync(actor, reportId, ct);
+        if (built.Value is not { } r)
+        {
+            return built.Problem!;
+        }
+        const string Fill = "fylls i av chef och den skadade";
+        string? At(Instant? i) => i is { } x ? time.Format(x) : null;
+        return Write(w =>
+        {
+            Header(w, "fält", "värde", "källa");
+            Row(w, "Arbetsgivare, förvaltning", r.Board, "FleetPool: den skadades organisation");
+            Row(w, "Arbetsställe, enhet", r.Department, "FleetPool");
+            Row(w, "Den skadades namn", r.Injured, "FleetPool: resans förare (kontrollera)");
+            Row(w, "Den skadades e-post", r.InjuredEmail, "FleetPool");
+            Row(w, "Personnummer", null, Fill);
+            Row(w, "Typ av händelse", r.OnBusinessTrip ? "Olycksfall under tjänsteresa med poolfordon" : "Färdolycksfall", "FleetPool: bokad tjänsteresa");
+            Row(w, "Datum och tid för resan", $"{At(r.TripStart)} – {At(r.TripEnd)}".Trim(' ', '–'), "FleetPool: utlämning och återlämning");
+            Row(w, "Rapporterad", At(r.ReportedAt), "FleetPool");
+            Row(w, "Plats", r.Place, r.Place is null ? "saknas (skyddad adress, gallrad eller ej angiven): " + Fill : "FleetPool: resmålet");
+            Row(w, "Vad hände", r.WhatHappened, $"FleetPool: rapport av {r.ReportedBy}");
+            Row(w, "Resans ärende", r.TripPurpose, "FleetPool");
+            Row(w, "Fordon", $"{r.Vehicle}{(r.Registration is null ? "" : $" ({r.Registration})")}", "FleetPool");
+            Row(w, "Skadans allvar på fordonet", r.Severity switch { DamageSeverity.Critical => "ej trafiksäkert", DamageSeverity.Major => "behöver verkstad", _ => "mindre" },
+                "FleetPool");
+            Row(w, "Skadetyp och kroppsdel", null, Fill);
+            Row(w, "Vittnen", null, Fill);
+            Row(w, "Sjukfrånvaro", null, Fill);
+        });
+    }
+
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
     /// <summary>The snapshots of a unit (or the organisation) in the period, one row per date.</summary>

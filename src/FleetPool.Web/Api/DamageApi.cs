@@ -21,6 +21,9 @@ internal static class DamageApi
         group.MapGet("/photos/{photoId:int}", async (int id, int photoId, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>
                 await PhotoAsync(id, photoId, user, photos, ct))
             .WithSummary("A report's photo (JPEG), for its reporter and fleet managers.");
+        group.MapGet("/injury-report", async (int id, ClaimsPrincipal user, InjuryReports injuries, CancellationToken ct) =>
+                ApiResults.From(await injuries.ForAsync(user.ToActor(), id, ct), TypedResults.Ok))
+            .WithSummary("For a travel accident with injury: what FleetPool knows for the national work-injury report (who drove, when, where, what happened, the vehicle); CSV at /api/exports/injury-report/{id}.csv. Reporter and fleet managers only.");
         return api;
     }
 

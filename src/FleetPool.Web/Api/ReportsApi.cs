@@ -69,6 +69,8 @@ internal static class ReportsApi
                 return q.Errors.IsEmpty ? File(await csv.BookingsAsync(user.ToActor(), from!.Value, to!.Value, tripsOnly, ct), name) : ApiResults.Invalid(q.Errors);
             }).RequireAuthorization(Policies.FleetManager);
         }
+        exports.MapGet("/injury-report/{reportId:int}.csv", async (int reportId, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>
+            File(await csv.InjuryReportAsync(user.ToActor(), reportId, ct), $"arbetsskada-underlag-{reportId}.csv")).RequireAuthorization(Policies.Staff);
         return exports;
     }
 
