@@ -102,6 +102,42 @@ public class MaintenanceJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         });
     }
 
+    [Fact]
+    public async Task Staff_ReportDamageWithAPhotoOnAPhone_ReportFiledAndThePhotoShownOnTheVehiclePage()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var car = await KeyCabinetCarAsync(await playwright.APIRequest.NewContextAsync(new() { BaseURL = app.BaseUrl }));
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await Chromium.ShotOnFailureAsync(page, "damage-photo-failed", async () =>
+        {
+            await Chromium.SignInAsync(page, app.BaseUrl, "staff@fleetpool.demo");
+            await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet/{car}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Rapportera skada eller tillbud" }).ClickAsync();            // 1
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Vad hände?").FillAsync("Repa på höger framdörr");                                        // 2
+            await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload                                          // 3
+            {
+                Name = "repa.png", MimeType = "image/png",
+                Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="),
+            });
+            await Assertions.Expect(dialog.GetByText("repa.png")).ToBeVisibleAsync();
+            await Chromium.ShotAsync(page, "damage-dialog-phone");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();                                     // 4
+            await Assertions.Expect(page.GetByText("Tack! Rapporten är skickad")).ToBeVisibleAsync();
+            clock.Stop();
+            var photo = page.GetByAltText("Bild 1").First;
+            await Assertions.Expect(photo).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("Repa på höger framdörr").First).ToBeVisibleAsync();
+            Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the photo was served to the page");
+            await Chromium.ShotAsync(page, "damage-photo-phone");
+            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
+                $"Damage report with a photo (phone): 4 interactions, {clock.Elapsed.TotalSeconds:0.0} s from the vehicle page to the report filed{Environment.NewLine}");
+        });
+    }
+
     private static async Task<int> KeyCabinetCarAsync(IAPIRequestContext api)
     {
         var fleet = await TokenAsync(api, "fleet@fleetpool.demo");
