@@ -51,6 +51,29 @@ public abstract class MaintenanceTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task ToWorkshop_StatusSwitchedWithNoEnd_ComingBookingsMovedOrCancelledAndBookersTold()
+    {
+        var (_, cars) = await App.NewSiteAsync(2);
+        var movable = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "11:00");
+        var stuck = await App.BookWednesdayAsync(TestData.Lead, cars[0], "13:00", "15:00");
+        await App.BookWednesdayAsync(TestData.Admin, cars[1], "13:00", "15:00");
+        var v = await App.QueryAsync(db => db.Vehicles.SingleAsync(x => x.Id == cars[0]));
+        var input = new FleetPool.Core.Fleet.VehicleInput(v.Kind, v.Name, $"WS {cars[0]}", v.SiteId, v.DepartmentId, v.Fuel, v.ApprovedFuels.ToList(), v.RangeKm, v.Seats,
+            FleetPool.Core.Fleet.VehicleStatus.Maintenance, v.AcquiredOn, null, v.PlannedRetirementOn, v.ReplacementFuel);
+
+        var saved = await App.Services.GetRequiredService<FleetPool.Core.Fleet.VehicleService>()
+            .UpdateAsync(FleetPool.Core.Common.Actor.Of(App.Ids.FleetManager, "Staff", "FleetManager"), cars[0], input);
+
+        Assert.True(saved.Succeeded, saved.Problem?.Summary);
+        var bookings = await App.QueryAsync(db => db.Bookings.Where(b => b.Id == movable || b.Id == stuck).ToDictionaryAsync(b => b.Id));
+        Assert.Equal((cars[1], BookingStatus.Reserved), (bookings[movable].VehicleId, bookings[movable].Status));
+        Assert.Equal(BookingStatus.Cancelled, bookings[stuck].Status);
+        var told = await App.QueryAsync(db => db.Notifications.Where(n => n.BookingId == movable || n.BookingId == stuck).Select(n => new { n.UserId, n.Kind }).ToListAsync());
+        Assert.Contains(told, n => n.UserId == App.Ids.Staff && n.Kind == "bookingMoved");
+        Assert.Contains(told, n => n.UserId == App.Ids.Lead && n.Kind == "bookingCancelledByFleet");
+    }
+
+    [Fact]
     public async Task Plan_BookingWithoutADecision_409AndNothingChanged()
     {
         var (_, cars) = await App.NewSiteAsync(1);

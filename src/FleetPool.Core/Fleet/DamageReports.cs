@@ -57,28 +57,12 @@ public sealed class DamageReports(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         foreach (var manager in (await Notifications.Notices.FleetManagersAsync(db, ct)).Where(m => m != actor.UserId))
         {
             await Notifications.Notices.TellAsync(db, manager, null, input.InjuryAccident ? "damageInjury" : input.Usable ? "damageReported" : "damageUnusable", now,
-                [vehicle.Name, reporter, Text.Get($"Severity.{report.Severity}")], ct);
+                [vehicle.Name, reporter, Notifications.NoticeText.Key($"Severity.{report.Severity}")], ct);
         }
         if (!input.Usable && vehicle.Status == VehicleStatus.Active)
         {
             (vehicle.Status, vehicle.StatusChangedAt) = (VehicleStatus.Maintenance, now);
-            var why = Text.Get("DamagedWhy");
-            var coming = await db.Bookings.Where(b => b.VehicleId == vehicle.Id && b.End > now && b.Id != bookingId
-                && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.Pending || b.Status == BookingStatus.Offered)).OrderBy(b => b.Start).ToListAsync(ct);
-            foreach (var booking in coming)
-            {
-                if (booking.Status != BookingStatus.Offered && await Maintenance.VehicleMoves.EquivalentAsync(db, vehicle, booking, ct) is { } target)
-                {
-                    booking.VehicleId = target.Id;
-                    await Maintenance.VehicleMoves.TellMovedAsync(db, booking, vehicle.Name, target.Name, why, now, time, ct);
-                }
-                else
-                {
-                    (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
-                    await Maintenance.VehicleMoves.TellCancelledAsync(db, booking, vehicle.Name, why, now, time, ct);
-                }
-                await db.SaveChangesAsync(ct); // the next booking's check sees this one where it went
-            }
+            await Maintenance.VehicleMoves.ClearComingAsync(db, vehicle, bookingId, Text.Get("DamagedWhy"), now, time, ct);
         }
         return report;
     }

@@ -8,7 +8,8 @@ namespace FleetPool.Core.Fleet;
 
 /// <summary>
 /// The fleet register. Invariants: only fleet managers and admins write; registrations are unique; a vehicle's
-/// site and department exist.
+/// site and department exist; a vehicle sent to the workshop (status Maintenance) has its coming bookings moved to an
+/// equivalent vehicle or cancelled in the same transaction, each booker told.
 /// </summary>
 public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, Bookings.Waitlist.WaitlistService waitlist)
 {
@@ -77,6 +78,7 @@ public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             return Problem.Invalid(refs);
         }
         var now = clock.GetCurrentInstant();
+        var wasActive = vehicle.Id != 0 && vehicle.Status == VehicleStatus.Active;
         input.ApplyTo(vehicle, now, time.DateOf(now));
         var registration = vehicle.Registration;
         if (registration is not null && await db.Vehicles.AnyAsync(v => v.Registration == registration && v.Id != vehicle.Id, ct))
@@ -89,6 +91,11 @@ public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             db.Vehicles.Add(vehicle);
         }
         await db.SaveChangesAsync(ct);
+        if (wasActive && vehicle.Status == VehicleStatus.Maintenance)
+        {
+            // To the workshop with no end date: its coming bookings move or are cancelled, and their bookers are told.
+            await Maintenance.VehicleMoves.ClearComingAsync(db, vehicle, null, Text.Get("WorkshopWhy"), now, time, ct);
+        }
         await tx.CommitAsync(ct);
         return VehicleView.From(vehicle, await db.DamageReports.CountAsync(d => d.VehicleId == vehicle.Id && d.ResolvedAt == null, ct));
     }

@@ -30,6 +30,30 @@ internal static class VehicleMoves
         return null;
     }
 
+    /// <summary>
+    /// Takes a vehicle's coming bookings off it (it is out of use with no end: damaged, or sent to the workshop): each is moved
+    /// to an equivalent vehicle free then, or cancelled (a waitlist offer always is), and its booker told why.
+    /// </summary>
+    public static async Task ClearComingAsync(FleetPoolDb db, Vehicle vehicle, int? exceptBookingId, string why, Instant now, OrganisationTime time, CancellationToken ct)
+    {
+        var coming = await db.Bookings.Where(b => b.VehicleId == vehicle.Id && b.End > now && b.Id != exceptBookingId
+            && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.Pending || b.Status == BookingStatus.Offered)).OrderBy(b => b.Start).ToListAsync(ct);
+        foreach (var booking in coming)
+        {
+            if (booking.Status != BookingStatus.Offered && await EquivalentAsync(db, vehicle, booking, ct) is { } target)
+            {
+                booking.VehicleId = target.Id;
+                await TellMovedAsync(db, booking, vehicle.Name, target.Name, why, now, time, ct);
+            }
+            else
+            {
+                (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
+                await TellCancelledAsync(db, booking, vehicle.Name, why, now, time, ct);
+            }
+            await db.SaveChangesAsync(ct); // the next booking's check sees this one where it went
+        }
+    }
+
     /// <summary>Tells the booker (and a named driver) that their booking moved to another vehicle.</summary>
     public static Task TellMovedAsync(FleetPoolDb db, Booking booking, string from, string to, string why, Instant now, OrganisationTime time, CancellationToken ct) =>
         Notices.TellPartiesAsync(db, booking, null, "bookingMoved", now, ct, from, time.Format(booking.Start), to, why);
