@@ -34,6 +34,12 @@ public enum UpkeepLevel
 /// </summary>
 public sealed record UpkeepItem(UpkeepKind Kind, UpkeepLevel Level, LocalDate? DueOn, int? DueKm)
 {
+    /// <summary>Insurance and lease are renewed by setting a new end date, not ticked off as done.</summary>
+    public bool RenewedByDate => IsRenewedByDate(Kind);
+
+    /// <summary>True for the kinds renewed by a new date (insurance, lease) rather than recorded as done.</summary>
+    public static bool IsRenewedByDate(UpkeepKind kind) => kind is UpkeepKind.Insurance or UpkeepKind.Lease;
+
     /// <summary>The due point as stored on the reminder, e.g. "2026-12-01|15000".</summary>
     public string Key => $"{DueOn?.ToString("yyyy-MM-dd", null)}|{DueKm}";
 }

@@ -39,7 +39,7 @@ public sealed class UpkeepService(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         var on = done.On ?? today;
         var errors = new FieldErrors()
             .AddIf(on > today, "on", Text.Get("UpkeepNotInFuture"))
-            .AddIf(done.Kind is UpkeepKind.Insurance or UpkeepKind.Lease || !Enum.IsDefined(done.Kind), "kind", Text.Get("UpkeepSetNewDate"))
+            .AddIf(UpkeepItem.IsRenewedByDate(done.Kind) || !Enum.IsDefined(done.Kind), "kind", Text.Get("UpkeepSetNewDate"))
             .Range(done.Km, "km", 0, 2_000_000);
         return WriteAsync(actor, vehicleId, errors, (vehicle, plan) =>
         {

@@ -27,6 +27,11 @@ public static class EnumText
         return count == 1 && l[$"{key}.One", args] is { ResourceNotFound: false } one ? one : l[key, args];
     }
 
+    /// <summary>"Service senast 2026-12-12 / 23911 km", or "försenad" when overdue; without the item's name when the context names it.</summary>
+    public static string Upkeep(this IStringLocalizer<SharedResource> l, Core.Fleet.Upkeep.UpkeepItem item, bool named = true) =>
+        l[item.Level == Core.Fleet.Upkeep.UpkeepLevel.Overdue ? "Todo.UpkeepOverdue" : "Todo.UpkeepDue",
+            named ? l[$"Upkeep.{item.Kind}"] : "", Core.Fleet.Upkeep.UpkeepService.Describe(item)].Value.Trim();
+
     /// <summary>"Fordonsansvarig" / "Fleet manager" for a role name.</summary>
     public static string Role(this IStringLocalizer<SharedResource> l, string role) => l[$"Role.{role}"];
 }

@@ -43,12 +43,6 @@ public partial class FleetTodoList
 
     private string Local(Instant at) => Time.Format(at);
 
-    /// <summary>Insurance and lease end are renewed with a new date on the vehicle page, not ticked off.</summary>
-    private static bool Renewed(UpkeepItem item) => item.Kind is UpkeepKind.Insurance or UpkeepKind.Lease;
-
-    private string UpkeepDetail(UpkeepItem item) =>
-        L[item.Level == UpkeepLevel.Overdue ? "Todo.UpkeepOverdue" : "Todo.UpkeepDue", L[$"Upkeep.{item.Kind}"], UpkeepService.Describe(item)];
-
     private string DamageDetail(OpenDamage d) => string.Join(" · ", new[]
     {
         L[$"Damage.Severity.{d.Severity}"].Value, d.VehicleUsable ? null : L["Damage.NotUsable"].Value,
