@@ -207,6 +207,10 @@ public abstract class DamageTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
             Assert.Equal(HttpStatusCode.Created, (await staff.PostAsync($"/api/damage/{report}/photos", Photo())).StatusCode);
         }
         await (await staff.PostAsync($"/api/damage/{report}/photos", Photo())).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "photo");
+        // Kestrel takes at most 1 MB elsewhere; the photo endpoint lets a phone's photo through (the test server has no such limit).
+        var upload = App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText == "/api/damage/{id:int}/photos" && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Contains("POST"));
+        Assert.True(upload.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize > FleetPool.Core.Fleet.DamagePhotos.MaxUploadBytes);
         Assert.Equal(FleetPool.Core.Fleet.DamagePhotos.MaxPerReport, await App.QueryAsync(db => db.DamagePhotos.CountAsync(p => p.DamageReportId == report)));
     }
 
