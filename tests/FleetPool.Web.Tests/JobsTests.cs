@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using FleetPool.Core.Bookings;
 using FleetPool.Web.Tests.Infrastructure;
@@ -104,6 +105,26 @@ public abstract class JobsTests<TApp>(TApp app) : ProviderTests<TApp>(app) where
         {
             App.Clock.Reset(FleetPoolFactory.Monday8);
         }
+    }
+
+    [Fact]
+    public async Task HealthReady_JobServerRunning_ReadyWithItsHeartbeat()
+    {
+        var client = App.CreateClient();
+        System.Text.Json.JsonElement jobs = default;
+        // The server sends its first heartbeat as it starts: poll to a generous deadline, not for a fixed time.
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(200, TestContext.Current.CancellationToken))
+        {
+            var ready = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/health/ready", TestContext.Current.CancellationToken);
+            jobs = ready.GetProperty("checks").GetProperty("jobs");
+            if (jobs.GetProperty("status").GetString() == "Healthy")
+            {
+                break;
+            }
+        }
+
+        Assert.Equal("Healthy", jobs.GetProperty("status").GetString());
+        Assert.EndsWith("job server(s) alive.", jobs.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }
 

@@ -20,6 +20,8 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/not-found"] = Who.Anonymous,
         ["/culture"] = Who.Anonymous,
         ["/health"] = Who.Anonymous,
+        ["/health/live"] = Who.Anonymous,
+        ["/health/ready"] = Who.Anonymous,
         ["/account/external"] = Who.Anonymous,
         ["/account/external/done"] = Who.Anonymous,
         ["/openapi/{documentName}.json"] = Who.Anonymous, // the API's description, as the API itself says 401 to strangers

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using FleetPool.Core.Data;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,20 @@ public abstract class PlatformTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
         var response = await App.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Health_LiveAndReady_LiveAnswersReadyNamesTheDatabaseAndJobChecks()
+    {
+        var client = App.CreateClient();
+
+        var live = await client.GetAsync("/health/live");
+        var ready = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Contains("Jobs:Enabled=false", ready.GetProperty("checks").GetProperty("jobs").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

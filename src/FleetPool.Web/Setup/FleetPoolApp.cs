@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using FleetPool.Core;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Data;
@@ -33,7 +34,8 @@ public static class FleetPoolApp
         services.AddFleetPoolKeyProtection(builder.Configuration, builder.Environment).AddFleetPoolForwardedHeaders(builder.Configuration);
         _ = PublicUrls.Configured(builder.Configuration); // a malformed public address stops the start, not the first calendar link
         services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database");
+        services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database", tags: [Ready])
+            .AddCheck<Jobs.JobServerHealthCheck>("jobs", tags: [Ready]);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
         return builder;
     }
@@ -69,13 +71,20 @@ public static class FleetPoolApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi().AllowAnonymous();
+        // /health/live: the process answers (restart it if not); /health/ready: the database and the job server are up (send
+        // it traffic); /health: both, for a plain check. See docs/operations.md.
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = HealthReportJson.WriteAsync })
+            .AllowAnonymous();
         app.MapFleetPoolUi();
         app.MapExternalLogin();
         app.MapFleetPoolDashboard();
         app.MapGroup("/exports").MapExports().MapDamagePhotoFiles().ExcludeFromDescription();
         app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapWaitlistApi().MapApprovalsApi().MapMaintenanceApi().MapUpkeepApi().MapDamageApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi();
     }
+
+    private const string Ready = "ready";
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }
