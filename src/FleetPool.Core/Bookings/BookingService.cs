@@ -17,10 +17,26 @@ namespace FleetPool.Core.Bookings;
 /// </summary>
 public sealed class BookingService(
     IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, Steering.TripSteering steering,
-    Approvals.ApprovalService approvals, Steering.RoundPlanning rounds)
+    Approvals.ApprovalService approvals, Steering.RoundPlanning rounds, Microsoft.Extensions.Logging.ILogger<BookingService> log)
 {
-    /// <summary>Books a vehicle for the requester (driven by them or by <see cref="BookingRequest.DriverId"/>).</summary>
+    /// <summary>Books a vehicle for the requester (driven by them or by <see cref="BookingRequest.DriverId"/>); counted and logged
+    /// by outcome (ids, kinds and fields only: no purpose or destination).</summary>
     public async Task<Outcome<BookingView>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
+    {
+        var outcome = await BookAsync(actor, request, ct);
+        Telemetry.FleetPoolTelemetry.Booking(outcome);
+        if (outcome.Value is { } made)
+        {
+            Telemetry.BookingLog.Created(log, made.Id, made.VehicleId, made.Status, actor.UserId);
+        }
+        else
+        {
+            Telemetry.BookingLog.NotMade(log, request.VehicleId, outcome.Problem!.Kind, string.Join(",", outcome.Problem.Errors.Keys), actor.UserId);
+        }
+        return outcome;
+    }
+
+    private async Task<Outcome<BookingView>> BookAsync(Actor actor, BookingRequest request, CancellationToken ct)
     {
         var invalid = request.Validate();
         if (!invalid.IsEmpty)

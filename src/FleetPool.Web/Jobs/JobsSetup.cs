@@ -69,9 +69,10 @@ public static class JobsSetup
         {
             return services;
         }
+        services.AddSingleton<JobTelemetryFilter>();
         services.AddHangfire((sp, h) =>
         {
-            h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseFilter(sp.GetRequiredService<JobTelemetryFilter>());
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (db.IsPostgres)
             {

@@ -34,6 +34,7 @@ public static class FleetPoolApp
         services.AddFleetPoolKeyProtection(builder.Configuration, builder.Environment).AddFleetPoolForwardedHeaders(builder.Configuration);
         _ = PublicUrls.Configured(builder.Configuration); // a malformed public address stops the start, not the first calendar link
         services.AddOpenApi();
+        services.AddFleetPoolTelemetry(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database", tags: [Ready])
             .AddCheck<Jobs.JobServerHealthCheck>("jobs", tags: [Ready]);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1_000_000);
