@@ -7,6 +7,10 @@ if (CreateAdminCommand.IsRequested(args))
 {
     return await CreateAdminCommand.RunAsync(app, args);
 }
+if (RestoreCommand.IsRequested(args))
+{
+    return await RestoreCommand.RunAsync(app, args);
+}
 await app.UseFleetPoolAsync();
 await app.RunAsync();
 return 0;

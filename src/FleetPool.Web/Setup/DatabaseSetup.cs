@@ -30,6 +30,23 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>
+    /// On SQLite, holds the file's instance lock while the app runs: SQLite serves one instance, and a restore must not
+    /// replace the file under a running one. A second instance on the same file stops at start, saying so.
+    /// </summary>
+    public static void HoldSqliteInstanceLock(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (options.IsPostgres)
+        {
+            return;
+        }
+        var path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        var held = SqliteInstanceLock.TryTake(path)
+            ?? throw new InvalidOperationException($"Another FleetPool instance is running on {Path.GetFullPath(path)}. SQLite serves one instance; use PostgreSQL for several.");
+        app.Lifetime.ApplicationStopped.Register(held.Dispose);
+    }
+
     /// <summary>Applies pending migrations (EF takes a database lock, so instances starting together are safe).</summary>
     public static async Task MigrateAsync(this IServiceProvider services)
     {

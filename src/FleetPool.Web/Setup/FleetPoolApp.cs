@@ -44,6 +44,7 @@ public static class FleetPoolApp
     /// <summary>Migrates (and in Development seeds) the database, then maps middleware and endpoints.</summary>
     public static async Task UseFleetPoolAsync(this WebApplication app)
     {
+        app.HoldSqliteInstanceLock();
         await app.Services.MigrateAsync();
         app.Services.ScheduleFleetPoolJobs();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Seed", true))
