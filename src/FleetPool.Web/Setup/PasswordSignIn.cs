@@ -19,7 +19,7 @@ public enum PasswordSignInResult
 /// password-hash work as a known one and gets the same answer; wrong passwords never lock the account (the
 /// <see cref="LoginThrottle"/> slows the guesser instead, per client and account; a right password costs no attempt).
 /// </summary>
-public sealed class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, LoginThrottle throttle)
+public sealed partial class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, LoginThrottle throttle, ILogger<PasswordSignIn> log)
 {
     private static readonly AppUser Nobody = new();
     private static string? _decoyHash;
@@ -29,6 +29,7 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<A
     {
         if (throttle.WaitBeforeAttempt(http, email) is { } wait)
         {
+            Throttled(log, http.Connection.RemoteIpAddress?.ToString() ?? "", wait.TotalSeconds);
             return (PasswordSignInResult.Throttled, null, wait);
         }
         var user = await users.FindByEmailAsync(email.Trim());
@@ -43,6 +44,14 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<A
             hasher.VerifyHashedPassword(Nobody, _decoyHash, password);
         }
         throttle.Failed(http, email);
+        // The user id only when the account exists: a mistyped e-mail is not logged (it may be someone's password).
+        Failed(log, user?.Id, http.Connection.RemoteIpAddress?.ToString() ?? "");
         return (PasswordSignInResult.Failed, null, null);
     }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Sign-in failed (user {UserId}) from {Client}")]
+    private static partial void Failed(ILogger logger, int? userId, string client);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Sign-in throttled from {Client} for {WaitSeconds} s")]
+    private static partial void Throttled(ILogger logger, string client, double waitSeconds);
 }
