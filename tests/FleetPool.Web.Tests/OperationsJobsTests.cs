@@ -196,10 +196,10 @@ public sealed class OperationsJobsTestsOnSqlite(SqliteApp app) : OperationsJobsT
 
 public sealed class OperationsJobsTestsOnPostgres(PostgresApp app) : OperationsJobsTests<PostgresApp>(app);
 
-/// <summary>The app with SMTP pointed at a real (tiny) SMTP server on loopback.</summary>
-public sealed class SmtpApp : SqliteApp
+/// <summary>The app with SMTP pointed at a real (tiny) SMTP server on loopback, which offers AUTH when asked to.</summary>
+public abstract class SmtpAppBase(bool offerAuth) : SqliteApp
 {
-    public TinySmtpServer Smtp { get; } = new();
+    public TinySmtpServer Smtp { get; } = new(offerAuth);
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
@@ -214,8 +214,12 @@ public sealed class SmtpApp : SqliteApp
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>SMTP as an anonymous relay.</summary>
+public sealed class SmtpApp() : SmtpAppBase(offerAuth: false);
 
 public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
 {
@@ -283,19 +287,13 @@ public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
 }
 
 /// <summary>The app sending through an SMTP server that wants OAuth 2.0, with tokens from a real token endpoint on loopback.</summary>
-public sealed class SmtpOAuthApp : SqliteApp
+public sealed class SmtpOAuthApp() : SmtpAppBase(offerAuth: true)
 {
-    public TinySmtpServer Smtp { get; } = new(offerAuth: true);
-
     public TinyTokenServer Tokens { get; } = new();
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Smtp:Security", "None");
-        builder.UseSetting("Smtp:From", "FleetPool <fleetpool@kommun.test>");
         builder.UseSetting("Smtp:Auth", "OAuth2");
         builder.UseSetting("Smtp:User", "fleetpool@kommun.test");
         builder.UseSetting("Smtp:TokenEndpoint", Tokens.Endpoint);
@@ -306,7 +304,6 @@ public sealed class SmtpOAuthApp : SqliteApp
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Smtp.DisposeAsync();
         await Tokens.DisposeAsync();
     }
 }
