@@ -79,7 +79,7 @@ public partial class MyBookings
         _busy = true;
         var outcome = await Waitlist.LeaveAsync(_actor!, entry.Id);
         _busy = false;
-        Snackbar.Add(outcome.Succeeded ? L["Wait.Left"] : outcome.Problem!.Summary, outcome.Succeeded ? Severity.Success : Severity.Error);
+        Snackbar.Tell(outcome, L["Wait.Left"]);
         await LoadAsync();
     }
 
@@ -118,8 +118,7 @@ public partial class MyBookings
         _busy = true;
         var outcome = await Lifecycle.CancelAsync((await AuthState).User.ToActor(), booking.Id);
         _busy = false;
-        Snackbar.Add(outcome.Succeeded ? L["Mine.Cancelled"] : outcome.Problem!.Summary,
-            outcome.Succeeded ? Severity.Success : Severity.Error);
+        Snackbar.Tell(outcome, L["Mine.Cancelled"]);
         await LoadAsync();
     }
 }

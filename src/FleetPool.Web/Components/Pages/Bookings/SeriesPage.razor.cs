@@ -119,7 +119,7 @@ public partial class SeriesPage
         _busy = true;
         var outcome = await Lifecycle.CancelAsync(_actor, booking.Id);
         _busy = false;
-        Snackbar.Add(outcome.Succeeded ? L["Mine.Cancelled"] : outcome.Problem!.Summary, outcome.Succeeded ? Severity.Success : Severity.Error);
+        Snackbar.Tell(outcome, L["Mine.Cancelled"]);
         await LoadAsync();
     }
 }

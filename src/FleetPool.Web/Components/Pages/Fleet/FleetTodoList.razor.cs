@@ -1,3 +1,4 @@
+using FleetPool.Web.Components.Shared;
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Fleet.Todo;
@@ -68,7 +69,7 @@ public partial class FleetTodoList
 
     private async Task AfterAsync<T>(Outcome<T> outcome, string success)
     {
-        Snackbar.Add(outcome.Succeeded ? success : outcome.Problem!.Summary, outcome.Succeeded ? Severity.Success : Severity.Error);
+        Snackbar.Tell(outcome, success);
         await LoadAsync();
     }
 }

@@ -1,3 +1,4 @@
+using FleetPool.Web.Components.Shared;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Common;
 using FleetPool.Core.Fleet;
@@ -49,7 +50,7 @@ public partial class VehiclePage
 
     private async Task DoneAsync(Core.Fleet.Upkeep.UpkeepKind kind)
     {
-        Notify(await Upkeep.RecordDoneAsync(_actor, Id, new Core.Fleet.Upkeep.UpkeepDone(kind)), L["Todo.Recorded", _details!.Vehicle.Name]);
+        Snackbar.Tell(await Upkeep.RecordDoneAsync(_actor, Id, new Core.Fleet.Upkeep.UpkeepDone(kind)), L["Todo.Recorded", _details!.Vehicle.Name]);
         await LoadAsync();
     }
 
@@ -84,7 +85,7 @@ public partial class VehiclePage
     private async Task EndMaintenanceAsync(Core.Fleet.Maintenance.MaintenanceWindowView window)
     {
         var outcome = await Windows.EndAsync(_actor, Id, window.Id);
-        Snackbar.Add(outcome.Succeeded ? L["Maint.Ended"] : outcome.Problem!.Summary, outcome.Succeeded ? Severity.Success : Severity.Error);
+        Snackbar.Tell(outcome, L["Maint.Ended"]);
         await LoadAsync();
     }
 
@@ -130,7 +131,7 @@ public partial class VehiclePage
         var status = v.Status == VehicleStatus.Maintenance ? VehicleStatus.Active : VehicleStatus.Maintenance;
         var input = new VehicleInput(v.Kind, v.Name, v.Registration, v.SiteId, v.DepartmentId, v.Fuel, v.ApprovedFuels.ToList(), v.RangeKm, v.Seats,
             status, v.AcquiredOn, null, v.PlannedRetirementOn, v.ReplacementFuel);
-        Notify(await Fleet.UpdateAsync(_actor, Id, input), L["Vehicle.Saved"]);
+        Snackbar.Tell(await Fleet.UpdateAsync(_actor, Id, input), L["Vehicle.Saved"]);
         await LoadAsync();
     }
 
@@ -141,18 +142,14 @@ public partial class VehiclePage
         if (await dialog.Result is { Canceled: false, Data: FutureBookings choice })
         {
             var outcome = await Retirement.RetireAsync(_actor, Id, choice);
-            Notify(outcome, outcome.Value is { } r ? L["Retire.Done", r.Vehicle.Name, r.Moved, r.Cancelled] : "");
+            Snackbar.Tell(outcome, outcome.Value is { } r ? L["Retire.Done", r.Vehicle.Name, r.Moved, r.Cancelled] : "");
             await LoadAsync();
         }
     }
 
     private async Task ResolveAsync(int reportId)
     {
-        Notify(await Damage.ResolveAsync(_actor, reportId), L["Vehicle.Saved"]);
+        Snackbar.Tell(await Damage.ResolveAsync(_actor, reportId), L["Vehicle.Saved"]);
         await LoadAsync();
     }
-
-    private void Notify<T>(Outcome<T> outcome, string success) =>
-        Snackbar.Add(outcome.Succeeded ? success : outcome.Problem!.Summary,
-            outcome.Succeeded ? Severity.Success : Severity.Error);
 }
