@@ -1,8 +1,7 @@
-using FleetPool.Core.Data;
+﻿using FleetPool.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using NodaTime;
 
 namespace FleetPool.Migrations.Postgres;
 
@@ -14,6 +13,5 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Flee
         new DbContextOptionsBuilder<FleetPoolDb>()
             .UseNpgsql("Host=localhost;Database=fleetpool_design", o => o.UseNodaTime().MigrationsAssembly(typeof(PostgresDesignTimeFactory).Assembly.GetName().Name))
             .ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>()
-            .Options,
-        SystemClock.Instance);
+            .Options);
 }

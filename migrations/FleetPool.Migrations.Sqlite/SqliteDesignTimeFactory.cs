@@ -1,8 +1,7 @@
-using FleetPool.Core.Data;
+﻿using FleetPool.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using NodaTime;
 
 namespace FleetPool.Migrations.Sqlite;
 
@@ -14,6 +13,5 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<FleetP
         new DbContextOptionsBuilder<FleetPoolDb>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(SqliteDesignTimeFactory).Assembly.GetName().Name))
             .ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>()
-            .Options,
-        SystemClock.Instance);
+            .Options);
 }

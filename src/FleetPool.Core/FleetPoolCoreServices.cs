@@ -58,6 +58,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Organisation.Profiles>()
         .AddSingleton<Organisation.UserDirectory>()
         .AddScoped<Organisation.UserAdministration>()
+        .AddScoped<Organisation.ExternalAccounts>()
         .AddSingleton<Organisation.SiteRules>()
         .AddScoped<Import.CsvImport>()
         .AddSingleton<Audit.AuditLog>()

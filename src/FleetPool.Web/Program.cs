@@ -1,6 +1,10 @@
 using FleetPool.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration.GetValue<bool>("Hosting:UseStaticWebAssets"))
+{
+    builder.WebHost.UseStaticWebAssets(); // a Production-like run from a build output, not a publish (the deployment test)
+}
 builder.AddFleetPool();
 var app = builder.Build();
 if (CreateAdminCommand.IsRequested(args))

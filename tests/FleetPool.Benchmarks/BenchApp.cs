@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace FleetPool.Benchmarks;
 
-/// <summary>The real app (services, middleware, endpoints) on a SQLite file and a free loopback port, Production settings, no jobs.</summary>
+/// <summary>The real app (services, middleware, endpoints) on the run's database and a free loopback port, Production settings, no jobs.</summary>
 public static class BenchApp
 {
-    public static async Task<(WebApplication App, string Url)> StartAsync(string dbPath)
+    public static async Task<(WebApplication App, string Url)> StartAsync(BenchDatabase database)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -20,8 +20,8 @@ public static class BenchApp
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite", ["Database:ConnectionString"] = $"Data Source={dbPath}",
-            ["DataProtection:CertificatePath"] = dbPath + ".pfx", ["DataProtection:GenerateIfMissing"] = "true",
+            ["Database:Provider"] = database.Provider, ["Database:ConnectionString"] = database.ConnectionString,
+            ["DataProtection:CertificatePath"] = database.CertificatePath, ["DataProtection:GenerateIfMissing"] = "true",
             ["Jobs:Enabled"] = "false", ["Hosting:UseHttpsRedirection"] = "false", ["Organisation:TimeZone"] = "Europe/Stockholm",
             ["Security:LoginAttemptsPerClientPerMinute"] = "1000000", ["Security:LoginAttemptsPerAccount"] = "1000000", // every client signs in from 127.0.0.1
             ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
@@ -31,7 +31,7 @@ public static class BenchApp
         builder.AddFleetPool();
         var app = builder.Build();
         await app.UseFleetPoolAsync();
-        // The HTTP ceiling: the same pipeline, bearer check and revocation query as the booking API, and nothing else.
+        // The HTTP ceiling: the same pipeline, bearer check and revocation check as the booking API, and nothing else.
         app.MapGet("/api/bench/ping", () => "pong").RequireAuthorization();
         await app.StartAsync();
         return (app, url);

@@ -3,7 +3,6 @@ using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Organisation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -11,13 +10,14 @@ namespace FleetPool.Benchmarks;
 
 /// <summary>What the generator made: the ids the scenarios need.</summary>
 public sealed record Dataset(int Vehicles, long Bookings, List<int> SiteIds, List<int> ElectricCarIds, List<(int Id, string Email)> Clients,
-    int FleetManagerId, string CostCenter);
+    int FleetManagerId, string FleetManagerEmail, string CostCenter);
 
 /// <summary>
 /// A deterministic municipality (seed 42) written into the migrated schema: boards and departments, one site per 50
 /// vehicles (open around the clock), a fuel mix like a Swedish pool fleet, 34 users, and past bookings spread over two
 /// years (95 % returned with km and CO2e, the rest cancelled or no-shows) plus reservations in the next 30 days.
-/// Organisation, vehicles and users go through EF and Identity; bookings and refuellings through prepared SQL.
+/// Organisation, vehicles and users go through EF and Identity; bookings and refuellings through the engine's bulk path
+/// (<see cref="IBulkWriter"/>).
 /// </summary>
 public static class DataGenerator
 {
@@ -33,7 +33,7 @@ public static class DataGenerator
     /// <summary>Generated reservations lie in the next this many days; the scenarios book beyond.</summary>
     public const int FutureDays = 30;
 
-    public static async Task<Dataset> GenerateAsync(IServiceProvider services, string dbPath, int vehicleCount, long bookingCount, Instant now)
+    public static async Task<Dataset> GenerateAsync(IServiceProvider services, BenchDatabase database, int vehicleCount, long bookingCount, Instant now)
     {
         var random = new Random(42);
         await using var scope = services.CreateAsyncScope();
@@ -83,50 +83,25 @@ public static class DataGenerator
             {
                 throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             }
-            await users.AddToRolesAsync(user, i == 33 ? [Roles.Staff, Roles.FleetManager] : [Roles.Staff]);
+            await users.AddToRolesAsync(user, i == 33 ? [Roles.Staff, Roles.FleetManager, Roles.Admin] : [Roles.Staff]); // the last one sees every list
             clients.Add((user.Id, email));
         }
 
-        var written = await WriteBookingsAsync(dbPath, vehicles, clients.Select(c => c.Item1).ToList(), costCenters.Select(c => c.Id).ToList(), bookingCount, now, random);
+        var written = await WriteBookingsAsync(database, vehicles, clients.Select(c => c.Item1).ToList(), costCenters.Select(c => c.Id).ToList(), bookingCount, now, random);
         return new Dataset(vehicleCount, written, sites.Select(s => s.Id).ToList(),
             vehicles.Where(v => v.Kind == VehicleKind.Car && v.Fuel == FuelType.Electric).Select(v => v.Id).ToList(),
-            clients.Take(32).ToList(), clients[33].Item1, costCenters[0].Code);
+            clients.Take(32).ToList(), clients[33].Item1, clients[33].Item2, costCenters[0].Code);
     }
 
-    private static async Task<long> WriteBookingsAsync(string dbPath, List<Vehicle> vehicles, List<int> users, List<int> costCenters, long count, Instant now, Random random)
+    private static async Task<long> WriteBookingsAsync(BenchDatabase database, List<Vehicle> vehicles, List<int> users, List<int> costCenters, long count, Instant now, Random random)
     {
-        await using var connection = new SqliteConnection($"Data Source={dbPath}");
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"; // a throw-away file: no fsync, 256 MB of page cache
-            await pragma.ExecuteNonQueryAsync();
-        }
-        var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO Bookings (VehicleId, Start, "End", BlockedUntil, BookerId, Purpose, CostCenterId, CreatedAt, Status, DistanceKm,
-                ActualKm, ActualCo2eGrams, EstimatedCo2eGrams, OdometerOutKm, OdometerInKm, CheckedOutAt, ReturnedAt, CarReason, AlternativeCheck)
-            VALUES ($v, $s, $e, $b, $u, 'Tjänsteresa', $c, $created, $status, $d, $km, $co2, $est, $odoOut, $odoIn, $out, $ret, $reason, 'no')
-            """;
-        var p = new Dictionary<string, SqliteParameter>();
-        foreach (var name in new[] { "$v", "$s", "$e", "$b", "$u", "$c", "$created", "$status", "$d", "$km", "$co2", "$est", "$odoOut", "$odoIn", "$out", "$ret", "$reason" })
-        {
-            p[name] = insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        var refuel = connection.CreateCommand();
-        refuel.CommandText = "INSERT INTO Refuellings (VehicleId, At, FuelTanked, Amount) VALUES ($v, $at, $fuel, $amount)";
-        var (rv, rat, rfuel, ramount) = (refuel.Parameters.Add(new SqliteParameter { ParameterName = "$v" }), refuel.Parameters.Add(new SqliteParameter { ParameterName = "$at" }),
-            refuel.Parameters.Add(new SqliteParameter { ParameterName = "$fuel" }), refuel.Parameters.Add(new SqliteParameter { ParameterName = "$amount" }));
-
+        await using var writer = await database.BulkWriterAsync();
         var perVehicle = Math.Max(1, count / vehicles.Count);
         var future = Math.Max(1, perVehicle / 40); // ~2.5 % are reservations in the next 30 days
         var past = perVehicle - future;
         var span = Duration.FromDays(730);
         var step = span / past;
         long written = 0;
-        var tx = connection.BeginTransaction();
-        insert.Transaction = tx;
-        refuel.Transaction = tx;
         foreach (var v in vehicles)
         {
             var motor = v.Kind.IsMotorVehicle();
@@ -139,53 +114,29 @@ public static class DataGenerator
                     ? now + Duration.FromDays(1 + (i - past) * (FutureDays - 1) / future) + Duration.FromHours(random.Next(8))
                     : now - span + step * i + Duration.FromMinutes(random.Next(60));
                 var length = Duration.FromMinutes(30 + random.Next(Math.Min(210, Math.Max(31, (int)step.TotalMinutes - 60))));
-                var end = start + length;
                 var roll = random.Next(100);
                 var status = isFuture ? "Reserved" : roll < 95 ? "Returned" : roll < 98 ? "Cancelled" : "NoShow";
                 var distance = Math.Round(motor ? 2 + random.NextDouble() * 58 : 1 + random.NextDouble() * 9, 1);
                 var returned = status == "Returned";
                 var km = returned ? 2 * distance : (double?)null;
-                p["$v"].Value = v.Id;
-                p["$s"].Value = start.ToUnixTimeTicks();
-                p["$e"].Value = end.ToUnixTimeTicks();
-                p["$b"].Value = (end + Duration.FromMinutes(15)).ToUnixTimeTicks();
-                p["$u"].Value = users[random.Next(32)];
-                p["$c"].Value = costCenters[random.Next(costCenters.Count)];
-                p["$created"].Value = (start - Duration.FromDays(2)).ToUnixTimeTicks();
-                p["$status"].Value = status;
-                p["$d"].Value = distance;
-                p["$km"].Value = (object?)km ?? DBNull.Value;
-                p["$co2"].Value = returned && motor && roll < 70 ? km!.Value * gPerKm : DBNull.Value;
-                p["$est"].Value = 2 * distance * gPerKm;
-                p["$odoOut"].Value = returned && motor ? odometer : DBNull.Value;
-                p["$odoIn"].Value = returned && motor ? odometer + (int)Math.Round(km!.Value) : DBNull.Value;
-                p["$out"].Value = returned ? start.ToUnixTimeTicks() : DBNull.Value;
-                p["$ret"].Value = returned ? end.ToUnixTimeTicks() : DBNull.Value;
-                p["$reason"].Value = motor && distance <= 10 ? (roll % 3 == 0 ? "passengers" : "weather") : DBNull.Value;
-                insert.ExecuteNonQuery();
+                var user = users[random.Next(32)];
+                var costCenter = costCenters[random.Next(costCenters.Count)];
+                await writer.AddAsync(new BookingRow(v.Id, start, start + length, user, costCenter, status, distance, km,
+                    returned && motor && roll < 70 ? km!.Value * gPerKm : null, 2 * distance * gPerKm,
+                    returned && motor ? odometer : null, returned && motor ? odometer + (int)Math.Round(km!.Value) : null,
+                    motor && distance <= 10 ? (roll % 3 == 0 ? "passengers" : "weather") : null));
                 if (returned && motor)
                 {
                     odometer += (int)Math.Round(km!.Value);
                     if (i % 12 == 0 && v.Fuel is { } fuel)
                     {
-                        (rv.Value, rat.Value, rfuel.Value, ramount.Value) = (v.Id, end.ToUnixTimeTicks(), fuel.ToString(), 20 + random.Next(30));
-                        refuel.ExecuteNonQuery();
+                        await writer.AddRefuelAsync(v.Id, start + length, fuel.ToString(), 20 + random.Next(30));
                     }
                 }
-                if (++written % 200_000 == 0)
-                {
-                    await tx.CommitAsync();
-                    tx = connection.BeginTransaction();
-                    (insert.Transaction, refuel.Transaction) = (tx, tx);
-                }
+                written++;
             }
         }
-        await tx.CommitAsync();
-        await using (var analyze = connection.CreateCommand())
-        {
-            analyze.CommandText = "PRAGMA optimize;";
-            await analyze.ExecuteNonQueryAsync();
-        }
+        await writer.CompleteAsync();
         return written;
     }
 }

@@ -100,7 +100,10 @@ public static class Chromium
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", "Demo!2025pool");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{baseUrl}/");
+        // Wait for the start page's own markup rather than the load event: through the TLS proxy, Playwright once saw the
+        // page load (and the network go idle) yet never ended a wait for "load".
+        await page.WaitForURLAsync($"{baseUrl}/", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#main[data-interactive]").WaitForAsync();
     }
 
     /// <summary>Goes to a page and waits for Blazor's circuit, so the first click is handled (pages are prerendered).</summary>

@@ -8,6 +8,36 @@ namespace FleetPool.Browser.Tests;
 public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<AppProcess>
 {
     [Fact]
+    public async Task FleetManager_ClearsEveryOpeningTime_SaveRefusedSayingWhyNothingSaved()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await Chromium.ShotOnFailureAsync(page, "site-rules-week-failed", async () =>
+        {
+            await Chromium.SignInAsync(page, app.BaseUrl, "fleet@fleetpool.demo");
+            await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet/sites");
+            var site = page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Kommunalhuset" }) });
+            var opens = site.GetByLabel("Öppnar");
+            Assert.True(await opens.CountAsync() >= 5, "the weekdays' opening times");
+            for (var i = 0; i < await opens.CountAsync(); i++)
+            {
+                await opens.Nth(i).FillAsync("");
+                await opens.Nth(i).PressAsync("Tab");
+            }
+            await site.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+
+            // A refusal no single field can show is said where the person looks: above the button.
+            await Assertions.Expect(site.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange öppettider för minst en dag");
+            await Chromium.ShotAsync(page, "site-rules-week-refused");
+            await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet/sites");
+            await Assertions.Expect(page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Kommunalhuset" }) })
+                .GetByLabel("Öppnar").First).ToHaveValueAsync("07:00");
+        });
+    }
+
+    [Fact]
     public async Task FleetManager_AddElectricRetirePetrolRunShareJob_ShareRises()
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -51,6 +51,20 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/damage/{id:int}/injury-report"] = Who.Staff,
         ["GET /api/exports/injury-report/{reportId:int}.csv"] = Who.Staff,
         ["GET /api/users/me/email"] = Who.Staff,
+        ["GET /api/users/"] = Who.Admin,
+        ["POST /api/users/"] = Who.Admin,
+        ["PUT /api/users/{id:int}"] = Who.Admin,
+        ["GET /api/users/me/calendar"] = Who.Staff,
+        ["POST /api/users/me/calendar/regenerate"] = Who.Staff,
+        ["GET /api/sites/"] = Who.Staff,
+        ["GET /api/sites/rules"] = Who.Fleet,
+        ["PUT /api/sites/{id:int}/rules"] = Who.Fleet,
+        ["GET /api/org-units"] = Who.Staff,
+        ["GET /api/cost-centers"] = Who.Fleet,
+        ["GET /api/imports/{kind}/columns"] = Who.Fleet,
+        ["POST /api/imports/{kind}"] = Who.Fleet,
+        ["GET /api/audit"] = Who.Admin,
+        ["PUT /api/places/{id:int}"] = Who.Fleet,
         ["PUT /api/users/me/email"] = Who.Staff,
         ["GET /api/approvals/"] = Who.Lead,
         ["POST /api/approvals/{bookingId:int}/approve"] = Who.Lead,
@@ -87,6 +101,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/users/{id:int}/licence/verify"] = Who.Fleet,
         ["GET /api/vehicles/"] = Who.Staff,
         ["GET /api/vehicles/{id:int}"] = Who.Staff,
+        ["GET /api/vehicles/{id:int}/details"] = Who.Staff,
+        ["GET /api/vehicles/{id:int}/damage"] = Who.Staff,
         ["POST /api/vehicles/"] = Who.Fleet,
         ["PUT /api/vehicles/{id:int}"] = Who.Fleet,
         ["POST /api/vehicles/{id:int}/odometer"] = Who.Fleet,
@@ -102,7 +118,7 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
     };
 
     private List<(string Method, string Pattern)> ApiEndpoints() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-        .OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+        .OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
         .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!)))
         .Where(e => !e.Item2.StartsWith("/api/openapi", StringComparison.Ordinal)).Distinct().ToList();
 

@@ -67,23 +67,33 @@ public class ExternalLoginTests(ExternalLoginApp app) : IClassFixture<ExternalLo
     }
 
     [Theory]
-    [InlineData("email", "STAFF@test.se", true)]
-    [InlineData("preferred_username", "staff@test.se", true)]
-    [InlineData("email", "leaver@test.se", false)]
-    [InlineData("email", "stranger@test.se", false)]
-    [InlineData("name", "Staff Person", false)]
-    public async Task FindAccount_ProviderClaims_MatchesActiveAccountByEmailOnly(string claim, string value, bool found)
+    [InlineData("email", "STAFF@test.se", "email_verified", true)]
+    [InlineData("email", "staff@test.se", "xms_edov", true)]
+    [InlineData("email", "staff@test.se", null, false)] // an address the provider does not vouch for finds nobody
+    [InlineData("preferred_username", "staff@test.se", null, true)]
+    [InlineData("upn", "staff@test.se", null, true)]
+    [InlineData("email", "leaver@test.se", "email_verified", false)]
+    [InlineData("email", "stranger@test.se", "email_verified", false)]
+    [InlineData("name", "Staff Person", null, false)]
+    public async Task SignIn_ProviderClaimsMatchOnly_ActiveAccountByVouchedEmailOrSignInName(string claim, string value, string? vouchedBy, bool found)
     {
         await app.Services.GetRequiredService<UserAccounts>().DeactivateAsync(FleetPool.Core.Common.Actor.Of(app.Ids.Admin, FleetPool.Core.Common.Roles.Admin), app.Ids.Leaver);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(claim, value)], "oidc"));
+        // One person (one subject) for the rows that find the account: the first binds it, the next finds it by subject.
+        var subject = found ? "oid-of-staff" : Guid.NewGuid().ToString();
+        Claim[] claims = [new("oid", subject), new(claim, value), .. vouchedBy is null ? Array.Empty<Claim>() : [new Claim(vouchedBy, "true")]];
+        var identity = ExternalLoginSetup.IdentityFrom(new ClaimsPrincipal(new ClaimsIdentity(claims, "oidc")), null)!;
 
-        var user = await ExternalLoginSetup.FindAccountAsync(users, principal);
+        var result = await scope.ServiceProvider.GetRequiredService<ExternalAccounts>().SignInAsync(identity, ExternalAccountPolicy.MatchOnly);
 
-        Assert.Equal(found ? app.Ids.Staff : null, user?.Id);
+        Assert.Equal(found ? app.Ids.Staff : (int?)null, result.User?.Id);
         Assert.True(found || value != "leaver@test.se" || await users.FindByEmailAsync(value) is { IsActive: false }, "the leaver must exist, deactivated");
     }
+
+    [Fact]
+    public void IdentityFrom_NoSubjectClaim_Null() =>
+        Assert.Null(ExternalLoginSetup.IdentityFrom(new ClaimsPrincipal(new ClaimsIdentity([new Claim("email", "staff@test.se")], "oidc")), null));
 }
 
 public class ExternalLoginOffTests(SqliteApp app) : IClassFixture<SqliteApp>
@@ -95,5 +105,33 @@ public class ExternalLoginOffTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/account/external")).StatusCode);
         Assert.DoesNotContain("kommunens konto", await client.GetStringAsync("/account/login"), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Sign-in through the provider switched on, but the provider cannot be reached (its metadata is fetched and fails).</summary>
+public sealed class UnreachableProviderApp : SqliteApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ExternalLogin:Enabled", "true");
+        builder.UseSetting("ExternalLogin:Authority", "https://127.0.0.1:1/tenant/v2.0"); // nothing listens on port 1
+        builder.UseSetting("ExternalLogin:ClientId", "fleetpool-test");
+    }
+}
+
+public class UnreachableProviderTests(UnreachableProviderApp app) : IClassFixture<UnreachableProviderApp>
+{
+    [Fact]
+    public async Task Challenge_ProviderUnreachable_BackToLoginSayingSoNot500()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/account/external?returnUrl=%2Fbook");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login?external=unavailable", response.Headers.Location!.ToString());
+        var page = await client.GetStringAsync(response.Headers.Location);
+        Assert.Contains("Kommunens inloggningstjänst svarar inte just nu", page, StringComparison.Ordinal);
     }
 }

@@ -62,7 +62,7 @@ public class HostileInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         "/api/availability?site={0}&from={0}&to={0}&distanceKm={0}&placeId={0}", "/api/reports/steering?from={0}&to={0}&department={0}",
         "/api/reports/fossil-share?from={0}&department={0}", "/api/reports/costs?to={0}", "/api/exports/trips.csv?from={0}&to={0}",
         "/api/places?search={0}", "/api/vehicles?site={0}&kind={0}", "/api/bookings/mine?page={0}&pageSize={0}", "/api/calendar/{0}.ics",
-        "/api/reports/fossil-share?to={0}", "/api/reports/costs?from={0}&department={0}", "/api/exports/fossil-share.csv?from={0}&to={0}&department={0}",
+        "/api/reports/fossil-share?to={0}", "/api/reports/costs?from={0}&to={0}", "/api/exports/fossil-share.csv?from={0}&to={0}&department={0}",
         "/api/exports/bookings.csv?from={0}&to={0}", "/api/bookings/{0}", "/api/vehicles/{0}", "/api/availability?site=1&from=2026-04-01T09:00:00%2B02:00&to={0}&kind={0}&passengers={0}",
         // Pages and their endpoints: query strings and route values.
         "/account/login?returnUrl={0}&external={0}", "/culture?name={0}&returnUrl={0}", "/account/external?returnUrl={0}", "/account/external/done?returnUrl={0}",

@@ -25,6 +25,10 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/account/external"] = Who.Anonymous,
         ["/account/external/done"] = Who.Anonymous,
         ["/openapi/{documentName}.json"] = Who.Anonymous, // the API's description, as the API itself says 401 to strangers
+        ["/api-reference/{documentName?}"] = Who.Anonymous, // its interactive reference (Scalar) and the reference's own files
+        ["/api-reference/scalar.js"] = Who.Anonymous,
+        ["/api-reference/scalar.aspnetcore.js"] = Who.Anonymous,
+        ["/api-reference/favicon.svg"] = Who.Anonymous,
         ["/forbidden"] = Who.Staff,
         ["/"] = Who.Staff,
         ["/book"] = Who.Staff,
@@ -59,7 +63,7 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
     private List<string> PageRoutes() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") ?? true)
         .Select(e => e.RoutePattern.RawText ?? "")
-        .Where(p => !p.StartsWith("/api", StringComparison.Ordinal) && !p.StartsWith("/_", StringComparison.Ordinal)
+        .Where(p => !p.StartsWith("/api/", StringComparison.Ordinal) && !p.StartsWith("/_", StringComparison.Ordinal)
             && !p.StartsWith("/hangfire", StringComparison.Ordinal) && !p.Contains("{*", StringComparison.Ordinal)
             && p.StartsWith('/'))
         .Distinct().ToList();

@@ -104,6 +104,23 @@ public abstract class SteeringReportTests<TApp>(TApp app) : ProviderTests<TApp>(
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "to");
     }
 
+    [Theory]
+    [InlineData("/api/reports/steering?from=2020-01-01&to=2026-03-01")]
+    [InlineData("/api/reports/costs?from=2024-03-01&to=2026-03-02")]
+    [InlineData("/api/exports/bookings.csv?from=2016-01-01&to=2026-03-01")]
+    public async Task Report_PeriodLongerThanTwoYears_400NamingTo(string path)
+    {
+        var response = await (await App.ClientForAsync(TestData.Fleet)).GetAsync(path);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "to");
+    }
+
+    [Fact]
+    public async Task Report_PeriodOfExactlyTwoYears_Answered()
+    {
+        var response = await (await App.ClientForAsync(TestData.Fleet)).GetAsync("/api/reports/costs?from=2024-03-01&to=2026-03-01");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Steering_WholeOrganisation_IncludesOtherDepartment()
     {

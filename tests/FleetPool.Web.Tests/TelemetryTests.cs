@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using FleetPool.Core.Common;
+using FleetPool.Core.Import;
+using Microsoft.Extensions.Logging;
 using FleetPool.Web.Tests.Infrastructure;
 using Hangfire;
 using Microsoft.AspNetCore.TestHost;
@@ -17,6 +21,8 @@ public sealed class TelemetryApp : SqliteApp
 
     public List<Metric> Metrics { get; } = [];
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override bool RunsJobs => true;
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
@@ -25,6 +31,7 @@ public sealed class TelemetryApp : SqliteApp
         builder.ConfigureTestServices(s => s
             .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans))
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(Metrics)));
+        builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(Logs));
     }
 }
 
@@ -61,6 +68,35 @@ public class TelemetryTests(TelemetryApp app) : IClassFixture<TelemetryApp>
         }
         Assert.Contains("vehicle.kind=EBike", tags);
         Assert.DoesNotContain(tags, t => t.Contains("Hembesök", StringComparison.Ordinal) || t.StartsWith("purpose", StringComparison.Ordinal)); // no free text
+    }
+
+    [Fact]
+    public async Task Logs_BookingConflictSignInFailureAndImports_EventsWithIdsAndCountsNoPersonalText()
+    {
+        var client = await app.ClientForAsync(TestData.Staff);
+        var booking = ApiCalls.Booking(app.Ids.EBike, "2026-03-19T09:00:00+01:00", "2026-03-19T10:00:00+01:00", purpose: "Hembesök hos Greta Persson");
+        Assert.Equal(HttpStatusCode.Created, (await client.BookAsync(booking)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.BookAsync(booking)).StatusCode);
+        var typed = "kalle.typo.secret@kommun.example";
+        var signIn = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = typed, password = "wrong-password" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        var admin = Actor.Of(app.Ids.Admin, Roles.Admin);
+        const string good = "name;parent\nSocialtjänst Syd;\n";
+        const string bad = "name;parent\nHemliga enheten Ödeborg;Finns inte\n";
+        await app.InScopeAsync<CsvImport, Outcome<ImportResult>>(i => i.RunAsync(ImportKind.Departments, admin, new StringReader(good), dryRun: true));
+        await app.InScopeAsync<CsvImport, Outcome<ImportResult>>(i => i.RunAsync(ImportKind.Departments, admin, new StringReader(bad), dryRun: false));
+
+        var records = app.Logs.Records;
+        Assert.Contains(records, r => r.EventId == 1001 && r.Message.Contains($"by user {app.Ids.Staff}", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.EventId == 1002 && r.Message.Contains("Conflict", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.EventId == 3001);
+        Assert.Contains(records, r => r.EventId == 4001 && r.Message == $"Import Departments by user {app.Ids.Admin}: 1 lines, 0 imported (dry run: True)");
+        Assert.Contains(records, r => r.EventId == 4002 && r.Level == LogLevel.Warning && r.Message.Contains("1 errors, nothing written", StringComparison.Ordinal));
+        // No free text a person typed or a file held reaches the log: not the purpose, the typed e-mail, nor a file's names.
+        foreach (var secret in new[] { "Greta", typed, "Socialtjänst Syd", "Ödeborg", "wrong-password" })
+        {
+            Assert.DoesNotContain(records, r => r.Message.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     private List<Activity> Snapshot()

@@ -286,6 +286,8 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.HasIndex("SeriesId", "Start");
 
+                    b.HasIndex("Status", "End");
+
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
                     b.ToTable("Bookings");

@@ -272,6 +272,8 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SeriesId", "Start");
 
+                    b.HasIndex("Status", "End");
+
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
                     b.ToTable("Bookings");

@@ -56,6 +56,43 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         return new Page<BookingView>(rows, page, pageSize, total);
     }
 
+    /// <summary>How many upcoming bookings (a series counted once) the list of one's own bookings shows.</summary>
+    public const int UpcomingShown = 50;
+
+    /// <summary>How many cancelled bookings the list of one's own bookings shows.</summary>
+    public const int CancelledShown = 10;
+
+    /// <summary>
+    /// The actor's own bookings for their list: the soonest upcoming, the <paramref name="pastShown"/> latest past trips
+    /// and the latest cancellations (<see cref="MyBookingsOverview"/>).
+    /// </summary>
+    public async Task<MyBookingsOverview> OverviewAsync(Actor actor, int pastShown, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        // Only the keys of every active booking (few: they lie between now and the booking horizon) to fold series.
+        var active = await Mine(db, actor).Where(b => b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut || b.Status == BookingStatus.Pending)
+            .OrderBy(b => b.Start).ThenBy(b => b.Id).Select(b => new { b.Id, b.SeriesId, b.Status }).ToListAsync(ct);
+        var reservedInSeries = active.Where(b => b is { SeriesId: not null, Status: BookingStatus.Reserved })
+            .CountBy(b => b.SeriesId!.Value).ToDictionary();
+        var heads = active.GroupBy(b => b is { SeriesId: { } series, Status: BookingStatus.Reserved } ? -series : b.Id).Select(g => g.First()).ToList();
+        var shown = heads.Take(UpcomingShown).ToList();
+        var ids = shown.Select(h => h.Id).ToList();
+        var upcoming = (await Project(db, db.Bookings.AsNoTracking().Where(b => ids.Contains(b.Id))).ToListAsync(ct))
+            .OrderBy(b => b.Start).ThenBy(b => b.Id).ToList();
+        var more = shown.Where(h => h.SeriesId is not null).ToDictionary(h => h.Id,
+            h => reservedInSeries.GetValueOrDefault(h.SeriesId!.Value) - (h.Status == BookingStatus.Reserved ? 1 : 0));
+
+        var happened = Mine(db, actor).Where(b => b.Status == BookingStatus.Returned || b.Status == BookingStatus.NoShow);
+        var pastTotal = await happened.CountAsync(ct);
+        var past = await Project(db, happened.OrderByDescending(b => b.Start).ThenByDescending(b => b.Id).Take(Math.Clamp(pastShown, 0, MaxPageSize))).ToListAsync(ct);
+        var cancelled = await Project(db, Mine(db, actor).Where(b => b.Status == BookingStatus.Cancelled)
+            .OrderByDescending(b => b.Start).ThenByDescending(b => b.Id).Take(CancelledShown)).ToListAsync(ct);
+        return new MyBookingsOverview(upcoming, heads.Count, more, Newest(past), pastTotal, Newest(cancelled));
+    }
+
+    // The join after the ordered page may reorder its rows: the order is restored here rather than trusted to the database.
+    private static List<BookingView> Newest(List<BookingView> rows) => rows.OrderByDescending(b => b.Start).ThenByDescending(b => b.Id).ToList();
+
     /// <summary>
     /// The actor's own slot-holding bookings (as booker or driver) that share time with [<paramref name="start"/>,
     /// <paramref name="end"/>), soonest first: the form asks before a second vehicle is booked for the same time.

@@ -103,8 +103,8 @@ public sealed class BookingService(
                 // The booker's confirmation (inbox, and e-mail unless they turned bookings off); a pending one is confirmed on approval.
                 if (pending is null)
                 {
-                    await Notifications.Notices.TellAsync(db, actor.UserId, booking.Id, "bookingConfirmed", booking.CreatedAt,
-                        [vehicle.Name, time.Format(booking.Start), time.Format(booking.End)], ct);
+                    db.Notifications.Add(Notifications.Notices.New(actor.UserId, booking.Id, "bookingConfirmed", booking.CreatedAt,
+                        [vehicle.Name, time.Format(booking.Start), time.Format(booking.End)]));
                 }
                 if (tellDriver is not null)
                 {

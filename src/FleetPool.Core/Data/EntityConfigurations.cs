@@ -106,6 +106,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => new { x.VehicleId, x.BlockedUntil, x.Start });
         b.HasIndex(x => new { x.BookerId, x.Start });
         b.HasIndex(x => x.Start); // the reports and exports take a period of trips: without it, every year of history is read
+        b.HasIndex(x => new { x.Status, x.End }); // the to-do list's trips not returned and returns due today, without reading the history
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.BookerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DriverId).OnDelete(DeleteBehavior.Restrict);

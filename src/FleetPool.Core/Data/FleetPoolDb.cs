@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using NodaTime;
 
 namespace FleetPool.Core.Data;
@@ -15,9 +16,12 @@ namespace FleetPool.Core.Data;
 /// <see cref="AuditEntry"/> per changed entity in the same transaction, attributed to <see cref="ActorId"/>, and a
 /// <see cref="VehicleHistoryEntry"/> per vehicle added or changed in a dated attribute.
 /// </summary>
-public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock clock)
+public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
+    // Contexts are pooled, so the constructor takes only the options; the app's clock is looked up when a save needs it.
+    private IClock Clock => this.GetService<IClock>();
+
     /// <summary>Organisation tree.</summary>
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     /// <summary>Cost centres.</summary>
@@ -86,6 +90,9 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // A failed save ends its transaction (callers start again with a new context), so EF's savepoint around each save
+        // in a transaction is two round trips for nothing.
+        Database.AutoSavepointsEnabled = false;
         var capture = RecordAudit ? AuditCapture.From(ChangeTracker) : null;
         var history = VehicleHistoryCapture.From(ChangeTracker);
         if ((capture is null || capture.IsEmpty) && history.IsEmpty)
@@ -96,7 +103,7 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
         await using (ownTransaction)
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = clock.GetCurrentInstant();
+            var now = Clock.GetCurrentInstant();
             AuditEntries.AddRange(capture?.ToEntries(now, ActorId) ?? []);
             VehicleHistory.AddRange(history.ToEntries(now));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -106,6 +113,23 @@ public sealed class FleetPoolDb(DbContextOptions<FleetPoolDb> options, IClock cl
             }
             return count;
         }
+    }
+
+    /// <summary>
+    /// Returns the context to the pool with its own settings cleared: a context is reused by the next request, which must
+    /// not save under this one's actor.
+    /// </summary>
+    public override ValueTask DisposeAsync()
+    {
+        (ActorId, RecordAudit) = (null, true);
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc cref="DisposeAsync" />
+    public override void Dispose()
+    {
+        (ActorId, RecordAudit) = (null, true);
+        base.Dispose();
     }
 
     /// <inheritdoc />

@@ -6,7 +6,9 @@ using FleetPool.Core.Data;
 using FleetPool.Core.Fleet;
 using FleetPool.Core.Import;
 using FleetPool.Core.Time;
+using FleetPool.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace FleetPool.Core.Energy;
@@ -29,13 +31,23 @@ public sealed record EnergyImportResult(bool DryRun, int Rows, int Imported, int
 /// nothing; idempotent by (source, transaction id); a product the vehicle cannot take or an amount its tank or battery
 /// cannot hold is an error; an unknown vehicle is kept and listed, and matched when a later import finds the vehicle.
 /// </summary>
-public sealed class EnergyImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time)
+public sealed class EnergyImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, ILogger<EnergyImport> log)
 {
     /// <summary>Largest file accepted, in data rows.</summary>
     public const int MaxRows = 20000;
 
     /// <summary>Checks (and unless <paramref name="dryRun"/>, imports) a file as the mapping reads it (null: the standard layout).</summary>
     public async Task<Outcome<EnergyImportResult>> RunAsync(Actor actor, int? mappingId, byte[] file, bool dryRun, CancellationToken ct = default)
+    {
+        var outcome = await RunCheckedAsync(actor, mappingId, file, dryRun, ct);
+        if (outcome.Value is { } result)
+        {
+            ImportLog.Finished(log, "Energy", actor.UserId, result.Rows, result.Imported, result.Errors.Count, dryRun);
+        }
+        return outcome;
+    }
+
+    private async Task<Outcome<EnergyImportResult>> RunCheckedAsync(Actor actor, int? mappingId, byte[] file, bool dryRun, CancellationToken ct)
     {
         if (!actor.ManagesFleet)
         {

@@ -67,6 +67,37 @@ public sealed class DamageReports(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         return report;
     }
 
+    /// <summary>The most reports a vehicle's list returns, newest first.</summary>
+    public const int ListLimit = 50;
+
+    /// <summary>
+    /// A vehicle's reports, newest first (at most <see cref="ListLimit"/>; only unresolved ones when <paramref name="openOnly"/>),
+    /// each with its text, injury flag, severity and photos only for a reader who <see cref="MayReadDetails"/>; not found for
+    /// an unknown vehicle.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<DamageView>>> ListAsync(Actor actor, int vehicleId, bool openOnly = false, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Vehicles.AnyAsync(v => v.Id == vehicleId, ct))
+        {
+            return Problem.NotFound("Vehicle");
+        }
+        return Outcome<IReadOnlyList<DamageView>>.Ok(await ReadAsync(db, actor, vehicleId, openOnly, ct));
+    }
+
+    /// <summary>The vehicle's reports as <see cref="ListAsync"/> gives them, inside a caller's context (the vehicle page).</summary>
+    internal static async Task<IReadOnlyList<DamageView>> ReadAsync(FleetPoolDb db, Actor actor, int vehicleId, bool openOnly, CancellationToken ct)
+    {
+        var reports = await db.DamageReports.AsNoTracking().Where(d => d.VehicleId == vehicleId && (!openOnly || d.ResolvedAt == null))
+            .OrderByDescending(d => d.ReportedAt).Take(ListLimit).ToListAsync(ct);
+        var readable = reports.Where(d => MayReadDetails(actor, d.ReportedById)).Select(d => d.Id).ToList();
+        var photos = (await db.DamagePhotos.AsNoTracking().Where(p => readable.Contains(p.DamageReportId)).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.DamageReportId }).ToListAsync(ct)).ToLookup(p => p.DamageReportId, p => p.Id);
+        return reports.Select(d => readable.Contains(d.Id)
+                ? new DamageView(d.Id, d.ReportedAt, d.Description, d.InjuryAccident, d.ResolvedAt, d.Severity, photos[d.Id].ToList())
+                : new DamageView(d.Id, d.ReportedAt, null, null, d.ResolvedAt)).ToList();
+    }
+
     /// <summary>Marks a report as dealt with.</summary>
     public async Task<Outcome<int>> ResolveAsync(Actor actor, int reportId, CancellationToken ct = default)
     {

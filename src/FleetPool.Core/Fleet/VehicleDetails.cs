@@ -55,13 +55,7 @@ public sealed class VehicleDetails(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         }
         var now = clock.GetCurrentInstant();
         var since = now - Window;
-        var reports = await db.DamageReports.AsNoTracking().Where(d => d.VehicleId == id).OrderByDescending(d => d.ReportedAt).Take(50).ToListAsync(ct);
-        var readable = reports.Where(d => DamageReports.MayReadDetails(actor, d.ReportedById)).Select(d => d.Id).ToList();
-        var photos = (await db.DamagePhotos.AsNoTracking().Where(p => readable.Contains(p.DamageReportId)).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.DamageReportId }).ToListAsync(ct)).ToLookup(p => p.DamageReportId, p => p.Id);
-        var damage = reports.Select(d => readable.Contains(d.Id)
-                ? new DamageView(d.Id, d.ReportedAt, d.Description, d.InjuryAccident, d.ResolvedAt, d.Severity, photos[d.Id].ToList())
-                : new DamageView(d.Id, d.ReportedAt, null, null, d.ResolvedAt)).ToList();
+        var damage = await DamageReports.ReadAsync(db, actor, id, openOnly: false, ct);
         var recent = await db.Bookings.AsNoTracking().Where(b => b.VehicleId == id && BookingStatuses.Trips.Contains(b.Status)
             && b.Start < now && b.End > since).Select(b => new { b.Start, b.End, b.ReturnedAt }).ToListAsync(ct);
         var booked = recent.Sum(b => (Min(b.ReturnedAt ?? b.End, now) - Max(b.Start, since)).TotalHours);

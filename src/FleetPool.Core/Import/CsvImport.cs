@@ -5,7 +5,9 @@ using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using FleetPool.Core.Time;
 using Microsoft.AspNetCore.Identity;
+using FleetPool.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace FleetPool.Core.Import;
@@ -16,7 +18,7 @@ namespace FleetPool.Core.Import;
 /// nothing is written; a dry run reports every bad line and writes nothing; only admins import, except places, which
 /// fleet managers may import too.
 /// </summary>
-public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, ILookupNormalizer normalizer)
+public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, ILookupNormalizer normalizer, ILogger<CsvImport> log)
 {
     /// <summary>Largest file accepted, in data rows.</summary>
     public const int MaxRows = 5000;
@@ -33,9 +35,21 @@ public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
     };
 
     /// <summary>Checks (and unless <paramref name="dryRun"/>, imports) the file.</summary>
-    public Task<Outcome<ImportResult>> RunAsync(ImportKind kind, Actor actor, TextReader csv, bool dryRun, CancellationToken ct = default) => !MayImport(actor, kind)
-        ? Task.FromResult<Outcome<ImportResult>>(Problem.Forbidden())
-        : kind switch
+    public async Task<Outcome<ImportResult>> RunAsync(ImportKind kind, Actor actor, TextReader csv, bool dryRun, CancellationToken ct = default)
+    {
+        if (!MayImport(actor, kind))
+        {
+            return Problem.Forbidden();
+        }
+        var outcome = await RunKindAsync(kind, actor, csv, dryRun, ct);
+        if (outcome.Value is { } result)
+        {
+            ImportLog.Finished(log, kind.ToString(), actor.UserId, result.Rows, result.Imported, result.Errors.Count, dryRun);
+        }
+        return outcome;
+    }
+
+    private Task<Outcome<ImportResult>> RunKindAsync(ImportKind kind, Actor actor, TextReader csv, bool dryRun, CancellationToken ct) => kind switch
     {
         ImportKind.Sites => RunAsync(new SiteImport(), actor, csv, dryRun, ct),
         ImportKind.Departments => RunAsync(new DepartmentImport(), actor, csv, dryRun, ct),

@@ -20,11 +20,15 @@ internal static class Notices
               ?? await db.Notifications.SingleOrDefaultAsync(n => n.UserId == userId && n.BookingId == bookingId && n.Kind == kind, ct);
         if (earlier is null)
         {
-            db.Notifications.Add(new Notification { UserId = userId, BookingId = bookingId, Kind = kind, At = at, Arguments = text });
+            db.Notifications.Add(New(userId, bookingId, kind, at, arguments));
             return;
         }
         (earlier.Arguments, earlier.At, earlier.ReadAt, earlier.EmailedAt) = (text, at, null, null);
     }
+
+    /// <summary>A notice about a booking just inserted, which so has none to replace: no lookup needed.</summary>
+    public static Notification New(int userId, int? bookingId, string kind, Instant at, IEnumerable<string> arguments) =>
+        new() { UserId = userId, BookingId = bookingId, Kind = kind, At = at, Arguments = string.Join(Inbox.Separator, arguments) };
 
     /// <summary>The active fleet managers and admins: who hears of damage.</summary>
     public static Task<List<int>> FleetManagersAsync(FleetPoolDb db, CancellationToken ct) =>

@@ -14,7 +14,9 @@ public sealed record SiteRulesView(int Id, string Name, bool AlwaysOpen, bool Op
 
 /// <summary>
 /// Opening hours and booking rules per site, for fleet managers. Invariants: a day's opening precedes its closing;
-/// overrides stay within the ranges the defaults allow; "always open" stores no hours (a key box).
+/// each weekday appears at most once; a site not always open has hours on at least one day (no hours means always open,
+/// so "closed every day" cannot be saved by accident); overrides stay within the ranges the defaults allow; "always open"
+/// stores no hours (a key box).
 /// </summary>
 public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
 {
@@ -37,7 +39,11 @@ public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
             .Range(input.MinBookingMinutes, "minBookingMinutes", 1, 24 * 60).Range(input.MaxBookingHours, "maxBookingHours", 1, 24 * 60)
             .Range(input.MaxDaysAhead, "maxDaysAhead", 1, 730).Range(input.BufferMinutes, "bufferMinutes", 0, 24 * 60)
             .OptionalText(input.PickUpInstructions, "pickUpInstructions", 1000).OptionalText(input.KeyCode, "keyCode", 50);
-        foreach (var day in input.Week.Where(d => d.Opens is not null || d.Closes is not null))
+        var week = input.Week ?? []; // an API caller may leave it out
+        errors.AddIf(week.Any(d => d is null || d.Day == IsoDayOfWeek.None) || week.Where(d => d is not null).GroupBy(d => d.Day).Any(g => g.Count() > 1),
+            "week", Text.Get("WeekDaysOnce"));
+        errors.AddIf(!input.AlwaysOpen && !week.Any(d => d?.Opens is not null), "week", Text.Get("WeekNeedsHours"));
+        foreach (var day in week.Where(d => d is not null && (d.Opens is not null || d.Closes is not null)))
         {
             errors.AddIf(day.Opens is null || day.Closes is null || day.Opens >= day.Closes, $"week.{day.Day}", Text.Get("OpensBeforeCloses"));
         }
@@ -53,7 +59,7 @@ public sealed class SiteRules(IDbContextFactory<FleetPoolDb> dbs)
             return Problem.NotFound("Site");
         }
         db.RemoveRange(site.OpeningHours);
-        site.OpeningHours = input.AlwaysOpen ? [] : input.Week.Where(d => d.Opens is not null)
+        site.OpeningHours = input.AlwaysOpen ? [] : week.Where(d => d.Opens is not null)
             .Select(d => new OpeningHours { Day = d.Day, Opens = d.Opens!.Value, Closes = d.Closes!.Value }).ToList();
         (site.OpenOnHolidays, site.MinBookingMinutes, site.MaxBookingHours) = (input.OpenOnHolidays, input.MinBookingMinutes, input.MaxBookingHours);
         (site.MaxDaysAhead, site.BufferMinutes) = (input.MaxDaysAhead, input.BufferMinutes);

@@ -20,7 +20,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     /// <summary>Creates the first admin (command line only); refused once any admin exists.</summary>
     public async Task<Outcome<int>> CreateFirstAdminAsync(string? displayName, string? email, string? password, CancellationToken ct = default)
     {
-        await EnsureRolesAsync();
+        await IdentityRoles.EnsureAsync(roles);
         if ((await users.GetUsersInRoleAsync(Common.Roles.Admin)).Count > 0)
         {
             return Problem.Refused("email", Text.Get("AdminExists"));
@@ -102,7 +102,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         {
             return Problem.Invalid(errors);
         }
-        await EnsureRolesAsync();
+        await IdentityRoles.EnsureAsync(roles);
         var email = input.Email!.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -121,16 +121,5 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         }
         await users.AddToRolesAsync(user, (input.Roles ?? []).Append(Common.Roles.Staff).Distinct(StringComparer.Ordinal));
         return user.Id;
-    }
-
-    private async Task EnsureRolesAsync()
-    {
-        foreach (var role in Common.Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<int>(role));
-            }
-        }
     }
 }

@@ -114,9 +114,9 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
         {
             return Problem.Forbidden();
         }
-        if (to < from)
+        if (ReportScope.Span(new FieldErrors(), from, to) is { IsEmpty: false } invalid)
         {
-            return Problem.Invalid(new FieldErrors().Add("to", Text.Get("After", "from")));
+            return Problem.Invalid(invalid);
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (start, end) = (time.StartOfDay(from), time.StartOfDay(to.PlusDays(1)));

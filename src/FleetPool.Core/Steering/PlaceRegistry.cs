@@ -21,8 +21,9 @@ public sealed record PlaceInput(string? Name, string? Address, double? Latitude,
 }
 
 /// <summary>
-/// The registry of known destinations. Invariants: everyone signed in may search it; only fleet managers and admins add
-/// or remove places; names are unique; removing a place leaves past bookings their distance.
+/// The registry of known destinations. Invariants: everyone signed in may search it; only fleet managers and admins add,
+/// change or remove places; names are unique; removing or moving a place leaves booked trips their distance; a place made
+/// confidential keeps no destination text in the bookings that went there.
 /// </summary>
 public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
 {
@@ -49,7 +50,15 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
     }
 
     /// <summary>Adds a place.</summary>
-    public async Task<Outcome<PlaceView>> CreateAsync(Actor actor, PlaceInput input, CancellationToken ct = default)
+    public Task<Outcome<PlaceView>> CreateAsync(Actor actor, PlaceInput input, CancellationToken ct = default) => SaveAsync(actor, null, input, ct);
+
+    /// <summary>
+    /// Changes a place. Trips already booked keep their distance. A place made confidential takes its address out of the
+    /// bookings that went there (their destination text), as if it had been confidential when they were made.
+    /// </summary>
+    public Task<Outcome<PlaceView>> UpdateAsync(Actor actor, int id, PlaceInput input, CancellationToken ct = default) => SaveAsync(actor, id, input, ct);
+
+    private async Task<Outcome<PlaceView>> SaveAsync(Actor actor, int? id, PlaceInput input, CancellationToken ct)
     {
         if (!actor.ManagesFleet)
         {
@@ -62,8 +71,14 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var place = id is { } existing ? await db.Places.FindAsync([existing], ct) : new Place { Name = "" };
+        if (place is null)
+        {
+            return Problem.NotFound("Place");
+        }
         var name = input.Name!.Trim();
-        if (await db.Places.AnyAsync(p => p.Name == name, ct))
+        if (await db.Places.AnyAsync(p => p.Name == name && p.Id != place.Id, ct))
         {
             return Problem.Invalid(new FieldErrors().Add("name", Text.Get("ImportNameTaken", name)));
         }
@@ -71,13 +86,21 @@ public sealed class PlaceRegistry(IDbContextFactory<FleetPoolDb> dbs)
         {
             return Problem.Invalid(new FieldErrors().Add("ownerUnitId", Text.Get("NoUnit")));
         }
-        var place = new Place
+        if (id is not null && input.Confidential && !place.Confidential)
         {
-            Name = name, Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim(),
-            Latitude = input.Latitude!.Value, Longitude = input.Longitude!.Value, Confidential = input.Confidential, OwnerUnitId = input.OwnerUnitId,
-        };
-        db.Places.Add(place);
+            foreach (var booking in await db.Bookings.Where(b => b.DestinationPlaceId == place.Id && b.Destination != null).ToListAsync(ct))
+            {
+                booking.Destination = null;
+            }
+        }
+        (place.Name, place.Address) = (name, string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim());
+        (place.Latitude, place.Longitude, place.Confidential, place.OwnerUnitId) = (input.Latitude!.Value, input.Longitude!.Value, input.Confidential, input.OwnerUnitId);
+        if (id is null)
+        {
+            db.Places.Add(place);
+        }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return View(place, true);
     }
 

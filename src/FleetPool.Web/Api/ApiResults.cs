@@ -1,14 +1,23 @@
 using FleetPool.Core.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FleetPool.Web.Api;
 
-/// <summary>Turns Core outcomes into HTTP results: ProblemDetails for every refusal, errors keyed by field.</summary>
+/// <summary>
+/// Turns Core outcomes into HTTP results: ProblemDetails for every refusal, errors keyed by field. The answer is typed
+/// (<c>Results&lt;TOk, ProblemHttpResult&gt;</c>), so the OpenAPI document describes each endpoint's success body from its code.
+/// </summary>
 internal static class ApiResults
 {
-    public static IResult From<T>(Outcome<T> outcome, Func<T, IResult> ok) =>
-        outcome.Problem is { } problem ? From(problem) : ok(outcome.Value!);
+    /// <summary>The id of what was made or changed, when that is all an answer says.</summary>
+    public sealed record IdResult(int Id);
 
-    public static IResult From(Problem p) => p.Kind switch
+    /// <summary>The success result for a value, or the problem.</summary>
+    public static Results<TOk, ProblemHttpResult> From<T, TOk>(Outcome<T> outcome, Func<T, TOk> ok) where TOk : IResult =>
+        outcome.Problem is { } problem ? Problem(problem) : ok(outcome.Value!);
+
+    /// <summary>The problem as the HTTP answer its kind maps to.</summary>
+    public static ProblemHttpResult Problem(Problem p) => p.Kind switch
     {
         ProblemKind.NotFound => TypedResults.Problem(title: p.Title, statusCode: StatusCodes.Status404NotFound),
         ProblemKind.Forbidden => TypedResults.Problem(title: p.Title, statusCode: StatusCodes.Status403Forbidden),
@@ -17,7 +26,11 @@ internal static class ApiResults
         _ => Validation(p, StatusCodes.Status422UnprocessableEntity),
     };
 
-    public static IResult Invalid(FieldErrors errors) => From(Problem.Invalid(errors));
+    /// <summary>The problem as an untyped result (for handlers that answer in several ways).</summary>
+    public static IResult From(Problem p) => Problem(p);
 
-    private static IResult Validation(Problem p, int status) => Results.ValidationProblem(p.Errors, title: p.Title, statusCode: status);
+    public static ProblemHttpResult Invalid(FieldErrors errors) => Problem(Core.Common.Problem.Invalid(errors));
+
+    private static ProblemHttpResult Validation(Problem p, int status) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(p.Errors.ToDictionary()) { Title = p.Title, Status = status });
 }

@@ -14,9 +14,11 @@ internal static class DamageApi
             {
                 var prepared = await DamagePhotos.PrepareAsync(request.ContentType, request.Body, ct);
                 return prepared.Value is { } photo
-                    ? ApiResults.From(await photos.AddAsync(user.ToActor(), id, photo, ct), p => TypedResults.Created($"/api/damage/{id}/photos/{p}", new { id = p }))
+                    ? ApiResults.From(await photos.AddAsync(user.ToActor(), id, photo, ct), p => TypedResults.Created($"/api/damage/{id}/photos/{p}", new ApiResults.IdResult(p)))
                     : ApiResults.From(prepared.Problem!);
             })
+            .Produces<ApiResults.IdResult>(StatusCodes.Status201Created)
+            .WithRawBody("The photo.", "image/jpeg", "image/png", "image/webp")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(DamagePhotos.MaxUploadBytes + 1)) // above Kestrel's 1 MB for the rest
             .WithSummary("Adds a photo (the body, Content-Type image/jpeg, image/png or image/webp, at most 12 MB; up to 5 per report) to a report, by its reporter or a fleet manager. It is turned upright, scaled to 1600 px and re-encoded as JPEG: no location or other metadata is kept.");
         group.MapGet("/photos/{photoId:int}", async (int id, int photoId, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>

@@ -16,6 +16,10 @@ internal static class PlacesApi
         group.MapPost("/", async (PlaceInput body, ClaimsPrincipal user, PlaceRegistry places, CancellationToken ct) =>
             ApiResults.From(await places.CreateAsync(user.ToActor(), body, ct), p => TypedResults.Created($"/api/places/{p.Id}", p)))
             .RequireAuthorization(Policies.FleetManager);
+        group.MapPut("/{id:int}", async (int id, PlaceInput body, ClaimsPrincipal user, PlaceRegistry places, CancellationToken ct) =>
+            ApiResults.From(await places.UpdateAsync(user.ToActor(), id, body, ct), TypedResults.Ok))
+            .RequireAuthorization(Policies.FleetManager)
+            .WithSummary("Changes a place (name, address, position, confidential, owning unit); made confidential, its address leaves the bookings that went there.");
         group.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, PlaceRegistry places, CancellationToken ct) =>
             ApiResults.From(await places.DeleteAsync(user.ToActor(), id, ct), _ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.FleetManager);

@@ -5,10 +5,18 @@ using NodaTime;
 
 namespace FleetPool.Web.Api;
 
-/// <summary>Reads query-string values by hand so that a bad one is reported by its name, never as a binding failure.</summary>
+/// <summary>
+/// Reads query-string values by hand so that a bad one is reported by its name with what is expected, never as a binding
+/// failure. Only names the endpoint declares (<see cref="QueryParameter"/>) can be read.
+/// </summary>
 internal sealed class QueryParser(HttpRequest request)
 {
+    private readonly Endpoint? _endpoint = request.HttpContext.GetEndpoint();
+
     public FieldErrors Errors { get; } = new();
+
+    /// <summary>Whether the endpoint declares this query value (a shared reader may serve endpoints that take fewer).</summary>
+    public bool Declares(string name) => _endpoint?.Metadata.GetOrderedMetadata<QueryParameter>().Any(p => p.Name == name) ?? true;
 
     public int? Int(string name, int min = 1, int max = int.MaxValue) => Read(name, s =>
         int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : (int?)null,
@@ -37,6 +45,10 @@ internal sealed class QueryParser(HttpRequest request)
 
     private T? Read<T>(string name, Func<string, T?> parse, string message)
     {
+        if (!Declares(name))
+        {
+            throw new InvalidOperationException($"{_endpoint!.DisplayName} reads the query value '{name}' without declaring it (WithQuery), so the OpenAPI document would not describe it.");
+        }
         var raw = request.Query[name];
         if (raw.Count == 0 || string.IsNullOrWhiteSpace(raw[0]))
         {

@@ -11,7 +11,8 @@ internal static class TripsApi
 {
     public static RouteGroupBuilder MapTripsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/trips/parse", ParseAsync).RequireAuthorization(Policies.Staff).WithTags("Bookings")
+        api.MapGet("/trips/parse", ParseAsync).RequireAuthorization(Policies.Staff).WithTags("Bookings").Produces<Core.Bookings.TripPhrase>()
+            .WithQuery<string>("q", $"The trip in words (at most {TripPhraseParser.MaxLength} characters).", required: true)
             .WithSummary("Reads a Swedish or English trip phrase (\"elcykel i morgon 10-12 till Vårby gård\") into kind, slot, place, distance, passengers and purpose, and lists what it did not understand.");
         api.MapPost("/trips/round", async (Core.Steering.RoundRequest body, System.Security.Claims.ClaimsPrincipal user, Core.Steering.RoundPlanning planning, CancellationToken ct) =>
                 ApiResults.From(await planning.PlanAsync(user.ToActor(), body, ct), TypedResults.Ok))

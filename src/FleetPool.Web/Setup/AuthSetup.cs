@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FleetPool.Core.Common;
 using FleetPool.Core.Data;
 using FleetPool.Core.Organisation;
+using FleetPool.Web.Setup.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +63,15 @@ public static class AuthSetup
             o.Events.OnValidatePrincipal = RejectPastAbsoluteLifetimeAsync;
         });
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SignInRevocation.CircuitRevalidator>();
+        // SQLite serves one instance, whose own saves reach the cache; on PostgreSQL other instances' reach it by NOTIFY.
+        services.AddSingleton(sp =>
+        {
+            var states = new SignInStates();
+            states.SetComplete(!sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres);
+            return states;
+        });
+        services.AddSingleton<SignInChangeInterceptor>();
+        services.AddHostedService<PostgresSignInListener>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
@@ -95,7 +105,7 @@ public static class AuthSetup
 
     /// <summary>
     /// Refuses a token at once when its user was deactivated or its security stamp changed (password, roles): every
-    /// authenticated request re-reads the two columns by primary key. Failing the authenticate result (not just
+    /// authenticated request checks the two columns, as this instance's cache of them (<see cref="SignInStates"/>) holds them. Failing the authenticate result (not just
     /// swapping the principal) makes authorization challenge with 401 rather than forbid with 403.
     /// </summary>
     public static IApplicationBuilder UseRevocationCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>

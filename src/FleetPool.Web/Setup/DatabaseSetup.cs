@@ -1,6 +1,7 @@
 using FleetPool.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -13,18 +14,23 @@ public static class DatabaseSetup
     public static IServiceCollection AddFleetPoolDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<FleetPoolDb>((sp, o) =>
+        // Pooled: a request's several contexts are reused rather than built (services resolved, state manager made) each time.
+        services.AddPooledDbContextFactory<FleetPoolDb>((sp, o) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (db.IsPostgres)
             {
-                o.UseNpgsql(db.ConnectionString, n => n.UseNodaTime().MigrationsAssembly("FleetPool.Migrations.Postgres"));
+                o.UseNpgsql(PostgresConnection.Tuned(db.ConnectionString), n => n.UseNodaTime().MigrationsAssembly("FleetPool.Migrations.Postgres"));
             }
             else
             {
                 o.UseSqlite(db.ConnectionString, s => s.MigrationsAssembly("FleetPool.Migrations.Sqlite")).AddInterceptors(new SqlitePragmas());
             }
+            o.AddInterceptors(sp.GetRequiredService<SignIn.SignInChangeInterceptor>());
             o.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+            // A taken slot is an answer (409), not a fault: EF would log every such refusal as an error with its stack. A
+            // failure nobody handles is still logged, by the request's exception handler or the job's runner.
+            o.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Information), (RelationalEventId.CommandError, LogLevel.Information)));
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContext());
         return services;

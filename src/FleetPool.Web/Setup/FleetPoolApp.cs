@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
 using FleetPool.Core;
 using FleetPool.Core.Bookings;
 using FleetPool.Core.Data;
@@ -33,7 +34,7 @@ public static class FleetPoolApp
         services.AddScoped<PasswordSignIn>();
         services.AddFleetPoolKeyProtection(builder.Configuration, builder.Environment).AddFleetPoolForwardedHeaders(builder.Configuration);
         _ = PublicUrls.Configured(builder.Configuration); // a malformed public address stops the start, not the first calendar link
-        services.AddOpenApi();
+        services.AddFleetPoolOpenApi();
         services.AddFleetPoolTelemetry(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database", tags: [Ready])
             .AddCheck<Jobs.JobServerHealthCheck>("jobs", tags: [Ready]);
@@ -73,6 +74,10 @@ public static class FleetPoolApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi().AllowAnonymous();
+        // The interactive API reference (Scalar, its script served by the app itself: no CDN) at /api-reference.
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("FleetPool API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts().WithFavicon("/favicon.svg"))
+            .AllowAnonymous();
         // /health/live: the process answers (restart it if not); /health/ready: the database and the job server are up (send
         // it traffic); /health: both, for a plain check. See docs/operations.md.
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -83,7 +88,7 @@ public static class FleetPoolApp
         app.MapExternalLogin();
         app.MapFleetPoolDashboard();
         app.MapGroup("/exports").MapExports().MapDamagePhotoFiles().ExcludeFromDescription();
-        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapWaitlistApi().MapApprovalsApi().MapMaintenanceApi().MapUpkeepApi().MapDamageApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi();
+        app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapWaitlistApi().MapApprovalsApi().MapMaintenanceApi().MapUpkeepApi().MapDamageApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi().MapOrganisationApi().MapAdminApi();
     }
 
     private const string Ready = "ready";

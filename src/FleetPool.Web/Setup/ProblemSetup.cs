@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FleetPool.Web.Setup;
 
 /// <summary>Every error is ProblemDetails; unreadable bodies name the field that could not be read.</summary>
-public static class ProblemSetup
+public static partial class ProblemSetup
 {
     /// <summary>Registers ProblemDetails and the handler that turns binding failures into 400s.</summary>
     public static IServiceCollection AddFleetPoolProblems(this IServiceCollection services)
@@ -20,7 +20,7 @@ public static class ProblemSetup
         return services;
     }
 
-    private sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+    private sealed partial class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
@@ -29,9 +29,11 @@ public static class ProblemSetup
                 return false;
             }
             var json = bad.InnerException as JsonException;
-            var field = FieldOf(json?.Path);
+            var parameter = json is null ? BindFailure().Match(bad.Message) : System.Text.RegularExpressions.Match.Empty;
+            var field = parameter.Success ? parameter.Groups["name"].Value : FieldOf(json?.Path);
             var message = bad.StatusCode switch
             {
+                _ when parameter.Success => $"Not a valid value: \"{parameter.Groups["value"].Value[..Math.Min(parameter.Groups["value"].Length, 100)]}\".",
                 StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
                 _ when json is not null && json.Message.StartsWith("Must", StringComparison.Ordinal) => json.Message,
@@ -50,6 +52,10 @@ public static class ProblemSetup
                 },
             });
         }
+
+        // Minimal APIs' words for a query or route value of the wrong type: 'Failed to bind parameter "Nullable<bool> open" from "x".'
+        [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]*?(?<name>\w+)" from "(?<value>.*)"\.$""")]
+        private static partial System.Text.RegularExpressions.Regex BindFailure();
 
         // "$.refuel.amount" → "refuel.amount"; "$.Start" → "start"; no path → "body".
         private static string FieldOf(string? path)

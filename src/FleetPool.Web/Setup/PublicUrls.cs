@@ -15,7 +15,14 @@ public sealed class PublicUrls(IConfiguration config, NavigationManager navigati
     public Uri Base => Configured(config) ?? new Uri(navigation.BaseUri);
 
     /// <summary>The personal iCal feed (http or https, as the base).</summary>
-    public string CalendarFeed(string token) => new Uri(Base, $"api/calendar/{token}.ics").ToString();
+    public string CalendarFeed(string token) => CalendarFeed(Base, token);
+
+    /// <summary>The personal iCal feed under <paramref name="baseUri"/> (the API builds it from the request).</summary>
+    public static string CalendarFeed(Uri baseUri, string token) => new Uri(baseUri, $"api/calendar/{token}.ics").ToString();
+
+    /// <summary>The base for a request outside a page: the setting, else the request's own scheme, host and path base.</summary>
+    public static Uri For(HttpRequest request, IConfiguration config) =>
+        Configured(config) ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
 
     /// <summary>The same feed as webcal://, which desktop calendars open as a subscription.</summary>
     public string CalendarWebcal(string token) => "webcal" + CalendarFeed(token)[CalendarFeed(token).IndexOf(':', StringComparison.Ordinal)..];

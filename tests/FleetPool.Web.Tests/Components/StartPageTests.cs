@@ -1,7 +1,10 @@
 using Bunit;
 using FleetPool.Web.Components.Pages;
 using FleetPool.Web.Tests.Infrastructure;
+using FleetPool.Core.Bookings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using NodaTime;
 
 namespace FleetPool.Web.Tests.Components;
 
@@ -28,6 +31,32 @@ public class StartPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         cut.WaitForAssertion(() => Assert.Contains("Din nästa resa", cut.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("Flottan idag", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("Skriv resan på en rad", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_ManyTripsAhead_NextTripIsTheSoonest()
+    {
+        // The card once looked only at the 20 bookings furthest ahead.
+        await app.QueryAsync(async db =>
+        {
+            var costCenter = await db.CostCenters.Select(c => c.Id).FirstAsync();
+            for (var i = 0; i < 30; i++)
+            {
+                var start = FleetPoolFactory.Monday8 + Duration.FromDays(60) + Duration.FromHours(2 * i);
+                db.Bookings.Add(new Booking
+                {
+                    VehicleId = app.Ids.WeekdayCar, Start = start, End = start + Duration.FromHours(1), BlockedUntil = start + Duration.FromHours(1),
+                    BookerId = app.Ids.Leaver, Purpose = $"Besök {i}", CostCenterId = costCenter, CreatedAt = start, Status = BookingStatus.Reserved,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        await using var ui = new UiContext(app, app.Ids.Leaver);
+        var cut = ui.Render<Home>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Din nästa resa", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Besök 0", cut.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("Besök 1", cut.Markup, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -24,6 +24,15 @@ public static class ApiCalls
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>GETs JSON, asserting 200 with the body in the failure message (a schema violation names itself there).</summary>
+    public static async Task<JsonElement> GetOkJsonAsync(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
     /// <summary>Asserts the status and that the body is ProblemDetails whose errors name the field.</summary>
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? field = null)
     {

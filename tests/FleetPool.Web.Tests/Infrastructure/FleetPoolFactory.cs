@@ -64,6 +64,7 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
         {
             s.RemoveAll<IClock>();
             s.AddSingleton<IClock>(Clock);
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, OpenApiResponseCheck.StartupFilter>();
         });
     }
 
@@ -74,6 +75,10 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
             return;
         }
         _ = Server; // starts the host, which migrates the database (and seeds demo data in Development)
+        if (!OpenApiResponseCheck.IsLoaded)
+        {
+            OpenApiResponseCheck.Load(await CreateClient().GetStringAsync("/openapi/v1.json"));
+        }
         if (SeedsTestData)
         {
             Ids = await TestData.SeedAsync(Services);

@@ -204,22 +204,23 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         var line = await db.WaitlistEntries.Where(w => w.Status == WaitlistStatus.Waiting && w.Start > now)
             .OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).ToListAsync(ct);
         var sites = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).Where(s => line.Select(w => w.SiteId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var offers = 0;
-        foreach (var entry in line)
+        async Task<Vehicle?> FindAsync(WaitlistEntry entry)
         {
             var site = sites[entry.SiteId];
             var rules = BookingRuleSet.For(site, defaults.Value);
             var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == entry.UserId && u.IsActive, ct);
-            var vehicle = (await FreeVehicles.AtSiteAsync(db, site.Id, entry.Kind, entry.Start, entry.End + rules.Buffer, null, ct))
+            return driver is null ? null : (await FreeVehicles.AtSiteAsync(db, site.Id, entry.Kind, entry.Start, entry.End + rules.Buffer, null, ct))
                 .Where(v => v.IsFree && Suits(v.Vehicle, entry))
                 .Select(v => v.Vehicle)
                 .Where(v => BookingRules.Check(new SlotRequest(entry.Start, entry.End, v, site, driver, now), rules, time).IsEmpty)
                 .OrderBy(v => v.IsFossilIndependent ? 0 : 1).ThenBy(v => v.Name, StringComparer.Ordinal)
                 .FirstOrDefault();
-            if (vehicle is null || driver is null)
-            {
-                continue;
-            }
+        }
+        var offers = 0;
+        while (await NextOfferAsync(line, FindAsync) is ({ } entry, { } vehicle))
+        {
+            line.Remove(entry);
+            var rules = BookingRuleSet.For(sites[entry.SiteId], defaults.Value);
             var booking = new Booking
             {
                 VehicleId = vehicle.Id, Start = entry.Start, End = entry.End, BlockedUntil = entry.End + rules.Buffer, Status = BookingStatus.Offered,
@@ -241,6 +242,31 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         }
         await tx.CommitAsync(ct);
         return offers;
+    }
+
+    /// <summary>
+    /// The next offer, first in line first: the first entry a vehicle suits gets it — but before that, every entry ahead of
+    /// it that found none is looked at again, since on PostgreSQL each statement sees what committed meanwhile (a second
+    /// vehicle freed at the same moment would otherwise go to the third in line while the second still waits).
+    /// </summary>
+    private static async Task<(WaitlistEntry Entry, Vehicle Vehicle)?> NextOfferAsync(List<WaitlistEntry> line, Func<WaitlistEntry, Task<Vehicle?>> find)
+    {
+        for (var i = 0; i < line.Count; i++)
+        {
+            if (await find(line[i]) is not { } vehicle)
+            {
+                continue;
+            }
+            for (var ahead = 0; ahead < i; ahead++)
+            {
+                if (await find(line[ahead]) is { } freedMeanwhile)
+                {
+                    return (line[ahead], freedMeanwhile);
+                }
+            }
+            return (line[i], vehicle);
+        }
+        return null;
     }
 
     // Closes an entry; an offer's held booking is cancelled, so its slot is free again.

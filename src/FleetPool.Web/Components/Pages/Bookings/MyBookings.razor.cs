@@ -13,7 +13,8 @@ namespace FleetPool.Web.Components.Pages.Bookings;
 /// <summary>The caller's bookings: what is coming (check out, check in, cancel) and what has been.</summary>
 public partial class MyBookings
 {
-    private List<BookingView>? _bookings;
+    // A series shows its next reserved trip only (with how many follow): sixty weekday trips would bury everything else.
+    private MyBookingsOverview? _mine;
     private Core.Common.Actor? _actor;
     private bool _busy;
 
@@ -27,19 +28,6 @@ public partial class MyBookings
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
-    // A series shows its next reserved trip only (with how many follow): sixty weekday trips would bury everything else.
-    private List<BookingView> Upcoming => _bookings!
-        .Where(b => b.Status is BookingStatus.Reserved or BookingStatus.CheckedOut or BookingStatus.Pending).OrderBy(b => b.Start)
-        .GroupBy(b => b is { SeriesId: { } series, Status: BookingStatus.Reserved } ? -series : b.Id).Select(g => g.First()).ToList();
-
-    private int MoreInSeries(BookingView b) =>
-        _bookings!.Count(x => x.SeriesId == b.SeriesId && x.Status == BookingStatus.Reserved && x.Id != b.Id);
-
-    private List<BookingView> Past => _bookings!
-        .Where(b => b.Status is BookingStatus.Returned or BookingStatus.NoShow).OrderByDescending(b => b.Start).ToList();
-
-    private List<BookingView> Cancelled => _bookings!.Where(b => b.Status == BookingStatus.Cancelled).OrderByDescending(b => b.Start).ToList();
-
     private IReadOnlyDictionary<int, PickUp> _pickUps = new Dictionary<int, PickUp>();
 
     private Instant Now => Clock.GetCurrentInstant();
@@ -52,12 +40,18 @@ public partial class MyBookings
     // A phone shows ten past trips at a time; "show more" adds ten.
     private int _pastShown = 10;
 
+    private async Task ShowMorePastAsync()
+    {
+        _pastShown += 10;
+        await LoadAsync();
+    }
+
     protected override Task OnInitializedAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         _actor = (await AuthState).User.ToActor();
-        _bookings = (await Queries.MineAsync(_actor, 1, BookingQueries.MaxPageSize)).Items.ToList();
+        _mine = await Queries.OverviewAsync(_actor, _pastShown);
         _pickUps = await Queries.PickUpsAsync(_actor);
         _waiting = await Waitlist.MineAsync(_actor);
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FleetPool.Web.Setup;
+namespace FleetPool.Web.Setup.SignIn;
 
 /// <summary>
 /// Whether a sign-in (cookie, token or open circuit) still stands: its user is active and its security stamp is the
@@ -14,7 +14,10 @@ namespace FleetPool.Web.Setup;
 /// </summary>
 public static class SignInRevocation
 {
-    /// <summary>True when the principal's user is active and its stamp current.</summary>
+    /// <summary>
+    /// True when the principal's user is active and its stamp current. Read from this instance's
+    /// <see cref="SignInStates"/>, so a request normally costs no query.
+    /// </summary>
     public static async Task<bool> IsCurrentAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
@@ -22,9 +25,13 @@ public static class SignInRevocation
             return false;
         }
         var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var db = services.GetRequiredService<FleetPoolDb>();
-        var row = await db.Users.Where(u => u.Id == id).Select(u => new { u.IsActive, u.SecurityStamp }).SingleOrDefaultAsync(ct);
-        return row is { IsActive: true } && row.SecurityStamp == user.FindFirstValue(stampType);
+        var dbs = services.GetRequiredService<IDbContextFactory<FleetPoolDb>>();
+        var state = await services.GetRequiredService<SignInStates>().GetAsync(id, async (userId, token) =>
+        {
+            await using var db = await dbs.CreateDbContextAsync(token);
+            return await db.Users.Where(u => u.Id == userId).Select(u => new SignInState(u.IsActive, u.SecurityStamp)).SingleOrDefaultAsync(token);
+        }, ct);
+        return state is { IsActive: true } && state.SecurityStamp == user.FindFirstValue(stampType);
     }
 
     /// <summary>Re-checks an open Blazor circuit every minute; a revoked user is signed out of the page at once.</summary>
