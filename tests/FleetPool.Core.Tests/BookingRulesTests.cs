@@ -171,6 +171,44 @@ public class BookingRulesTests
     }
 }
 
+/// <summary>A form's default start: the first pick-up from now whose return the site also allows.</summary>
+public class FirstFittingStartTests
+{
+    private static LocalDateTime? First(Instant now, int hours) =>
+        BookingRules.FirstFittingStart(WeekdaySite(), now, Duration.FromHours(hours), Stockholm);
+
+    [Fact]
+    public void FirstFittingStart_MorningOnAWeekday_Now()
+    {
+        Assert.Equal(new LocalDateTime(2026, 3, 17, 10, 0), First(Local(2026, 3, 17, 10), 2));
+    }
+
+    [Fact]
+    public void FirstFittingStart_ReturnWouldBeAfterClosing_NextDaysOpening()
+    {
+        // Tuesday 16:30 at a site closing 18:00: a two-hour trip cannot start today.
+        Assert.Equal(new LocalDateTime(2026, 3, 18, 7, 0), First(Local(2026, 3, 17, 16, 30), 2));
+    }
+
+    [Fact]
+    public void FirstFittingStart_ReturnExactlyAtClosing_Allowed()
+    {
+        Assert.Equal(new LocalDateTime(2026, 3, 17, 16, 0), First(Local(2026, 3, 17, 15, 50), 2));
+    }
+
+    [Fact]
+    public void FirstFittingStart_FridayEvening_MondayAtOpening()
+    {
+        Assert.Equal(new LocalDateTime(2026, 3, 23, 7, 0), First(Local(2026, 3, 20, 17), 2));
+    }
+
+    [Fact]
+    public void FirstFittingStart_LongerThanTheSiteIsEverOpen_Null()
+    {
+        Assert.Null(First(Local(2026, 3, 17, 10), 12));
+    }
+}
+
 /// <summary>The way out of a closed slot: the next start the site allows.</summary>
 public class NextOpeningTests
 {

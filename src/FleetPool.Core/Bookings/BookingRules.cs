@@ -106,6 +106,26 @@ public static class BookingRules
     }
 
     /// <summary>
+    /// The first of the site's <see cref="PickUpTimes"/> from now, within two weeks, at which a trip of
+    /// <paramref name="length"/> can also be returned: a form's default start, so that it never opens on a slot that runs
+    /// past closing. With a zero length, simply the first pick-up time. Null when none.
+    /// </summary>
+    public static LocalDateTime? FirstFittingStart(Site site, Instant now, Duration length, OrganisationTime time)
+    {
+        for (var day = time.DateOf(now); day <= time.DateOf(now).PlusDays(14); day = day.PlusDays(1))
+        {
+            foreach (var t in PickUpTimes(site, day, now, time))
+            {
+                if (time.Resolve(day + t).Instant is { } at && ClosedReason(site, at + length, time) is null)
+                {
+                    return day + t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The first start at or after <paramref name="from"/> (and not in the past) when the site allows both the pick-up and
     /// the return of a trip of <paramref name="length"/>: an opening time, or the same time of day at a site without hours.
     /// Null when none within two weeks.

@@ -104,20 +104,14 @@ public partial class Book
         }
     }
 
-    // The first pick-up time the site allows from now: today if still open, else its next open day.
+    // The first start from now whose return the site also allows (else its first pick-up at all, which the page explains).
     private void NextFreeStart()
     {
         var now = Clock.GetCurrentInstant();
-        for (var day = Time.DateOf(now); day <= Time.DateOf(now).PlusDays(14); day = day.PlusDays(1))
-        {
-            var times = Site is null ? [] : BookingRules.PickUpTimes(Site, day, now, Time);
-            if (times.Count > 0)
-            {
-                (Form.Date, Form.Start) = (day.ToDateTimeUnspecified(), times[0]);
-                return;
-            }
-        }
-        (Form.Date, Form.Start) = (Time.DateOf(now).PlusDays(1).ToDateTimeUnspecified(), new LocalTime(9, 0));
+        var first = Site is not { } site ? null
+            : BookingRules.FirstFittingStart(site, now, Form.Length, Time) ?? BookingRules.FirstFittingStart(site, now, Duration.Zero, Time);
+        (Form.Date, Form.Start) = first is { } at ? (at.Date.ToDateTimeUnspecified(), at.TimeOfDay)
+            : (Time.DateOf(now).PlusDays(1).ToDateTimeUnspecified(), new LocalTime(9, 0));
     }
 
     private async Task ParseLineAsync(string text)
