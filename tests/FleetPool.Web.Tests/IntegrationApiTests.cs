@@ -131,6 +131,21 @@ public class IntegrationApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Users_PagesOfTwo_EachAccountOnceByNameWithTotal()
+    {
+        var admin = await app.ClientForAsync(TestData.Admin);
+        var all = await ApiCalls.IdsAsync(admin, "/api/users");
+
+        var pages = await ApiCalls.FollowPagesAsync(admin, "/api/users?pageSize=2");
+
+        Assert.Equal(all, pages.SelectMany(p => p.Ids));
+        Assert.All(pages, p => Assert.Equal(all.Count, p.Total));
+        var names = (await admin.GetFromJsonAsync<JsonElement>("/api/users")).EnumerateArray().Select(u => u.GetProperty("displayName").GetString()!).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names, StringComparer.Ordinal);
+        await (await admin.GetAsync("/api/users?pageSize=0")).AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+    }
+
+    [Fact]
     public async Task Audit_AdminFilteredPaged_NewestFirstAndPageSizeBounded()
     {
         var admin = await app.ClientForAsync(TestData.Admin);

@@ -66,6 +66,23 @@ public abstract class VehicleApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
     }
 
     [Fact]
+    public async Task List_PagesOfTwo_EachVehicleOnceWithTotalAndNextLink()
+    {
+        var client = await App.ClientForAsync(TestData.Staff);
+        var all = await ApiCalls.IdsAsync(client, $"/api/vehicles?site={App.Ids.OpenSite}");
+        Assert.True(all.Count >= 3, "the test needs three pages' worth of vehicles at the site");
+
+        var pages = await ApiCalls.FollowPagesAsync(client, $"/api/vehicles?site={App.Ids.OpenSite}&pageSize=2");
+
+        Assert.Equal(all, pages.SelectMany(p => p.Ids));
+        Assert.All(pages, p => Assert.Equal(all.Count, p.Total));
+        Assert.Equal((all.Count + 1) / 2, pages.Count);
+        await (await client.GetAsync($"/api/vehicles?pageSize={Core.Fleet.VehicleService.MaxPageSize + 1}")).AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+        await (await client.GetAsync("/api/vehicles?page=0")).AssertProblemAsync(HttpStatusCode.BadRequest, "page");
+        await (await client.GetAsync($"/api/vehicles?page={int.MaxValue}")).AssertProblemAsync(HttpStatusCode.BadRequest, "page");
+    }
+
+    [Fact]
     public async Task Get_UnknownId_404Problem()
     {
         var client = await App.ClientForAsync(TestData.Staff);

@@ -14,15 +14,23 @@ namespace FleetPool.Core.Fleet;
 public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, Bookings.Waitlist.WaitlistService waitlist)
 {
     /// <summary>Vehicles, optionally of one site and/or kind, by name.</summary>
-    public async Task<IReadOnlyList<VehicleView>> ListAsync(int? siteId, VehicleKind? kind, CancellationToken ct = default)
+    public async Task<IReadOnlyList<VehicleView>> ListAsync(int? siteId, VehicleKind? kind, CancellationToken ct = default) =>
+        (await PageAsync(siteId, kind, 1, int.MaxValue, ct)).Items;
+
+    /// <summary>The most rows <see cref="PageAsync"/> gives at once through the API.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>One page of the register by name (then id, so pages never overlap), with the total that matches.</summary>
+    public async Task<Page<VehicleView>> PageAsync(int? siteId, VehicleKind? kind, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var query = db.Vehicles.AsNoTracking();
         query = siteId is { } s ? query.Where(v => v.SiteId == s) : query;
         query = kind is { } k ? query.Where(v => v.Kind == k) : query;
-        var rows = await query.OrderBy(v => v.Name).ToListAsync(ct);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(v => v.Name).ThenBy(v => v.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var open = await OpenDamageAsync(db, ct);
-        return rows.Select(v => VehicleView.From(v, open.GetValueOrDefault(v.Id))).ToList();
+        return new Page<VehicleView>(rows.Select(v => VehicleView.From(v, open.GetValueOrDefault(v.Id))).ToList(), page, pageSize, total);
     }
 
     /// <summary>One vehicle, or not found.</summary>

@@ -26,6 +26,23 @@ internal static class ApiResults
         _ => Validation(p, StatusCodes.Status422UnprocessableEntity),
     };
 
+    /// <summary>
+    /// A page's rows as the body, with <c>X-Total-Count</c> and, when a later page has rows, a <c>Link rel="next"</c> to it
+    /// (the request's own query with the next page number).
+    /// </summary>
+    public static Ok<IReadOnlyList<T>> Paged<T>(HttpContext http, Page<T> page)
+    {
+        if (page.HasNext)
+        {
+            var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value);
+            (query["page"], query["pageSize"]) = ((page.Number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                page.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{QueryString.Create(query)}>; rel=\"next\"";
+        }
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(page.Items);
+    }
+
     /// <summary>The problem as an untyped result (for handlers that answer in several ways).</summary>
     public static IResult From(Problem p) => Problem(p);
 

@@ -17,7 +17,7 @@ internal static class BookingsApi
             ApiResults.From(await bookings.ChangeAsync(user.ToActor(), id, body, ct), TypedResults.Ok))
             .Produces<BookingView>();
         group.MapGet("/mine", MineAsync).Produces<IReadOnlyList<BookingView>>()
-            .WithQuery<int>("page", "Page number, from 1.").WithQuery<int>("pageSize", $"Rows per page (at most {BookingQueries.MaxPageSize}, 50 if not given).")
+            .WithPaging(BookingQueries.MaxPageSize, 50)
             .WithSummary("The caller's bookings, a page at a time (page, pageSize at most the limit); Link rel=next and X-Total-Count headers.");
         group.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, BookingQueries queries, CancellationToken ct) =>
             ApiResults.From(await queries.GetAsync(user.ToActor(), id, ct), TypedResults.Ok))
@@ -45,12 +45,6 @@ internal static class BookingsApi
         {
             return ApiResults.Invalid(q.Errors);
         }
-        var result = await queries.MineAsync(user.ToActor(), page, size, ct);
-        if (result.HasNext)
-        {
-            http.Response.Headers.Link = $"</api/bookings/mine?page={page + 1}&pageSize={size}>; rel=\"next\"";
-        }
-        http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(result.Items);
+        return ApiResults.Paged(http, await queries.MineAsync(user.ToActor(), page, size, ct));
     }
 }

@@ -22,6 +22,11 @@ internal static class QueryParameterExtensions
             ? builder.WithPeriodQuery(false, required).WithQuery<int>("department", "Only this department (a lead sees their own whatever this says).")
             : builder.WithQuery<NodaTime.LocalDate>("from", "First day, yyyy-MM-dd.", required).WithQuery<NodaTime.LocalDate>("to", "Last day, yyyy-MM-dd.", required);
 
+    /// <summary>Declares page and pageSize, read by <see cref="QueryParser.Paging"/>; the answer carries Link and X-Total-Count.</summary>
+    public static RouteHandlerBuilder WithPaging(this RouteHandlerBuilder builder, int maxSize, int? defaultSize = null) =>
+        builder.WithQuery<int>("page", "Page number, from 1.")
+            .WithQuery<int>("pageSize", $"Rows per page (at most {maxSize}, {defaultSize ?? maxSize} if not given).");
+
     /// <summary>Declares a body read as a stream rather than bound from JSON.</summary>
     public static RouteHandlerBuilder WithRawBody(this RouteHandlerBuilder builder, string description, params string[] contentTypes) =>
         builder.WithMetadata(new RawRequestBody(contentTypes, description));

@@ -40,8 +40,9 @@ internal sealed class QueryParser(HttpRequest request)
 
     public string? Text(string name, int maxLength) => Read(name, s => s.Length <= maxLength ? s : null, $"At most {maxLength} characters.");
 
+    // The page is bounded so that (page - 1) × pageSize, the rows skipped, cannot overflow.
     public (int Page, int Size) Paging(int defaultSize, int maxSize) =>
-        (Int("page") ?? 1, Int("pageSize", 1, maxSize) ?? defaultSize);
+        (Int("page", 1, int.MaxValue / maxSize) ?? 1, Int("pageSize", 1, maxSize) ?? defaultSize);
 
     private T? Read<T>(string name, Func<string, T?> parse, string message)
     {

@@ -28,10 +28,9 @@ internal static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/users").WithTags("Users");
-        group.MapGet("/", async (ClaimsPrincipal user, UserDirectory directory, CancellationToken ct) =>
-                ApiResults.From(await directory.ListAsync(user.ToActor(), ct), TypedResults.Ok))
-            .RequireAuthorization(Policies.Admin).Produces<IReadOnlyList<UserRow>>()
-            .WithSummary("Every account with department, roles, active and licence state (admins).");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Admin).Produces<IReadOnlyList<UserRow>>()
+            .WithPaging(UserDirectory.MaxPageSize)
+            .WithSummary($"The accounts by name with department, roles, active and licence state, a page at a time (pageSize at most {UserDirectory.MaxPageSize}); Link rel=next and X-Total-Count headers (admins).");
         group.MapPost("/", async (NewUser body, ClaimsPrincipal user, UserAdministration admin, CancellationToken ct) =>
                 ApiResults.From(await admin.CreateAsync(user.ToActor(), body, ct), id => TypedResults.Created($"/api/users/{id}", new ApiResults.IdResult(id))))
             .RequireAuthorization(Policies.Admin).Produces<ApiResults.IdResult>(StatusCodes.Status201Created)
@@ -72,4 +71,16 @@ internal static class UsersApi
 
     private static CalendarLink Link(HttpRequest request, IConfiguration config, string? token) =>
         new(token, token is null ? null : PublicUrls.CalendarFeed(PublicUrls.For(request, config), token));
+
+    private static async Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, UserDirectory directory, CancellationToken ct)
+    {
+        var q = new QueryParser(http.Request);
+        var (page, size) = q.Paging(UserDirectory.MaxPageSize, UserDirectory.MaxPageSize);
+        if (!q.Errors.IsEmpty)
+        {
+            return ApiResults.Invalid(q.Errors);
+        }
+        var result = await directory.PageAsync(user.ToActor(), page, size, ct);
+        return result.Problem is { } problem ? ApiResults.Problem(problem) : ApiResults.Paged(http, result.Value!);
+    }
 }

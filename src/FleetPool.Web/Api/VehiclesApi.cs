@@ -14,7 +14,9 @@ internal static class VehiclesApi
     {
         var group = api.MapGroup("/vehicles").WithTags("Vehicles");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Staff).Produces<IReadOnlyList<VehicleView>>()
-            .WithQuery<int>("site", "Only vehicles at this site.").WithQuery<VehicleKind>("kind", "Only this kind.");
+            .WithQuery<int>("site", "Only vehicles at this site.").WithQuery<VehicleKind>("kind", "Only this kind.")
+            .WithPaging(VehicleService.MaxPageSize)
+            .WithSummary($"The register by name, a page at a time (pageSize at most {VehicleService.MaxPageSize}); Link rel=next and X-Total-Count headers.");
         group.MapGet("/{id:int}", async (int id, VehicleService fleet, CancellationToken ct) =>
             ApiResults.From(await fleet.GetAsync(id, ct), TypedResults.Ok)).RequireAuthorization(Policies.Staff).Produces<VehicleView>();
         group.MapGet("/{id:int}/details", async (int id, ClaimsPrincipal user, VehicleDetails details, CancellationToken ct) =>
@@ -45,11 +47,12 @@ internal static class VehiclesApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, VehicleService fleet, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, VehicleService fleet, CancellationToken ct)
     {
-        var q = new QueryParser(request);
+        var q = new QueryParser(http.Request);
         var site = q.Int("site");
         var kind = q.Enum<VehicleKind>("kind");
-        return q.Errors.IsEmpty ? TypedResults.Ok(await fleet.ListAsync(site, kind, ct)) : ApiResults.Invalid(q.Errors);
+        var (page, size) = q.Paging(VehicleService.MaxPageSize, VehicleService.MaxPageSize);
+        return q.Errors.IsEmpty ? ApiResults.Paged(http, await fleet.PageAsync(site, kind, page, size, ct)) : ApiResults.Invalid(q.Errors);
     }
 }

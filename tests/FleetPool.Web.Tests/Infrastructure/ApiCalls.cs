@@ -46,4 +46,24 @@ public static class ApiCalls
         }
         return json;
     }
+
+    /// <summary>The ids of a list answer's rows, in the order given.</summary>
+    public static async Task<List<int>> IdsAsync(HttpClient client, string url) =>
+        (await client.GetFromJsonAsync<JsonElement>(url)).EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+
+    /// <summary>Reads a paged list from its first page by following Link rel=next: each page's ids and X-Total-Count.</summary>
+    public static async Task<List<(List<int> Ids, int Total)>> FollowPagesAsync(HttpClient client, string firstPage)
+    {
+        var pages = new List<(List<int>, int)>();
+        for (var url = firstPage; url is not null && pages.Count < 100;)
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var ids = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+            pages.Add((ids, int.Parse(response.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture)));
+            url = response.Headers.TryGetValues("Link", out var links)
+                ? System.Text.RegularExpressions.Regex.Match(links.Single(), "^<([^>]+)>; rel=\"next\"$").Groups[1].Value : null;
+        }
+        return pages;
+    }
 }
