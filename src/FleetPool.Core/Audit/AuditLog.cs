@@ -29,7 +29,7 @@ public sealed class AuditLog(IDbContextFactory<FleetPoolDb> dbs)
         rows = q.Until is { } until ? rows.Where(a => a.At < until) : rows;
         var size = Math.Clamp(q.PageSize, 1, 200);
         var total = await rows.CountAsync(ct);
-        var items = await (from a in rows.OrderByDescending(a => a.Id).Skip((Math.Max(q.Page, 1) - 1) * size).Take(size)
+        var items = await (from a in rows.OrderByDescending(a => a.Id).Skip(Paging.Offset(q.Page, size)).Take(size)
                            join u in db.Users on a.ActorId equals u.Id into us
                            from u in us.DefaultIfEmpty()
                            select new AuditRow(a.Id, a.At, u == null ? null : u.DisplayName, a.Entity, a.EntityId, a.Action, a.Before, a.After))

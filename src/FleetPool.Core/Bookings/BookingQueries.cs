@@ -52,7 +52,7 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         var mine = Mine(db, actor);
         var total = await mine.CountAsync(ct);
         var rows = await Project(db, mine.OrderByDescending(b => b.Start).ThenByDescending(b => b.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+            .Skip(Paging.Offset(page, pageSize)).Take(pageSize)).ToListAsync(ct);
         return new Page<BookingView>(rows, page, pageSize, total);
     }
 

@@ -6,3 +6,10 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int T
     /// <summary>True when a later page has rows.</summary>
     public bool HasNext => Number * Size < Total;
 }
+
+/// <summary>Where a page starts.</summary>
+public static class Paging
+{
+    /// <summary>The rows before page <paramref name="page"/> (from 1) of <paramref name="size"/> rows; never negative, even for an absurd page.</summary>
+    public static int Offset(int page, int size) => (int)Math.Clamp((Math.Max(page, 1) - 1L) * Math.Max(size, 0), 0, int.MaxValue);
+}

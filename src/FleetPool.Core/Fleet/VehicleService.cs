@@ -28,7 +28,7 @@ public sealed class VehicleService(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         query = siteId is { } s ? query.Where(v => v.SiteId == s) : query;
         query = kind is { } k ? query.Where(v => v.Kind == k) : query;
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(v => v.Name).ThenBy(v => v.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await query.OrderBy(v => v.Name).ThenBy(v => v.Id).Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         var open = await OpenDamageAsync(db, ct);
         return new Page<VehicleView>(rows.Select(v => VehicleView.From(v, open.GetValueOrDefault(v.Id))).ToList(), page, pageSize, total);
     }

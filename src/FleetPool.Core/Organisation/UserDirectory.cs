@@ -36,7 +36,7 @@ public sealed class UserDirectory(IDbContextFactory<FleetPoolDb> dbs)
                            from d in ds.DefaultIfEmpty()
                            orderby u.DisplayName, u.Id
                            select new { u.Id, u.DisplayName, u.Email, u.DepartmentId, Department = d == null ? null : d.Name, u.IsActive, u.LicenceClasses, u.LicenceExpiresOn, u.LicenceVerifiedAt })
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles where ids.Contains(ur.UserId) join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
