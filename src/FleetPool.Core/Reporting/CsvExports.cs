@@ -107,8 +107,12 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
         });
     }
 
-    /// <summary>Bookings that start in the period (<paramref name="tripsOnly"/>: returned trips with km and CO2e).</summary>
-    public async Task<Outcome<byte[]>> BookingsAsync(Actor actor, LocalDate from, LocalDate to, bool tripsOnly, CancellationToken ct = default)
+    /// <summary>
+    /// Bookings that start in the period (<paramref name="tripsOnly"/>: returned trips with km and CO2e), written row by row as
+    /// the database returns them: a two-year export of a large fleet is over 100 MB and never sits in memory whole. Who may
+    /// export and the period are checked before anything is written.
+    /// </summary>
+    public Outcome<StreamedCsv> Bookings(Actor actor, LocalDate from, LocalDate to, bool tripsOnly)
     {
         if (!actor.ManagesFleet)
         {
@@ -118,34 +122,38 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
         {
             return Problem.Invalid(invalid);
         }
+        return new StreamedCsv((stream, ct) => WriteBookingsAsync(stream, time.StartOfDay(from), time.StartOfDay(to.PlusDays(1)), tripsOnly, ct));
+    }
+
+    private async Task WriteBookingsAsync(Stream stream, Instant start, Instant end, bool tripsOnly, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var (start, end) = (time.StartOfDay(from), time.StartOfDay(to.PlusDays(1)));
-        var rows = await (from b in db.Bookings.AsNoTracking()
-                          join v in db.Vehicles on b.VehicleId equals v.Id
-                          join c in db.CostCenters on b.CostCenterId equals c.Id
-                          join u in db.Users on b.BookerId equals u.Id
-                          join d in db.OrgUnits on u.DepartmentId equals d.Id into ds
-                          from d in ds.DefaultIfEmpty()
-                          where b.Start >= start && b.Start < end && (!tripsOnly || b.Status == BookingStatus.Returned)
-                          orderby b.Start
-                          select new
-                          {
-                              b, v.Name, v.Kind, v.Fuel, c.Code, Department = d == null ? null : d.Name,
-                              Stops = db.BookingStops.Count(s => s.BookingId == b.Id),
-                              Approved = db.ApprovalRequests.Where(a => a.BookingId == b.Id).OrderByDescending(a => a.Id).Select(a => a.Approved).FirstOrDefault(),
-                              Asked = db.ApprovalRequests.Any(a => a.BookingId == b.Id),
-                          }).ToListAsync(ct);
-        return Write(w =>
+        var rows = from b in db.Bookings.AsNoTracking()
+                   join v in db.Vehicles on b.VehicleId equals v.Id
+                   join c in db.CostCenters on b.CostCenterId equals c.Id
+                   join u in db.Users on b.BookerId equals u.Id
+                   join d in db.OrgUnits on u.DepartmentId equals d.Id into ds
+                   from d in ds.DefaultIfEmpty()
+                   where b.Start >= start && b.Start < end && (!tripsOnly || b.Status == BookingStatus.Returned)
+                   orderby b.Start, b.Id
+                   select new
+                   {
+                       b, v.Name, v.Kind, v.Fuel, c.Code, Department = d == null ? null : d.Name,
+                       Stops = db.BookingStops.Count(s => s.BookingId == b.Id),
+                       Approved = db.ApprovalRequests.Where(a => a.BookingId == b.Id).OrderByDescending(a => a.Id).Select(a => a.Approved).FirstOrDefault(),
+                       Asked = db.ApprovalRequests.Any(a => a.BookingId == b.Id),
+                   };
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+        await using var w = new CsvWriter(writer, Config);
+        Header(w, "bokning", "start", "slut", "status", "fordon", "typ", "drivmedel", "avdelning", "kostnadsställe", "ärende",
+            "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ", "serie", "stopp", "godkännande");
+        await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            Header(w, "bokning", "start", "slut", "status", "fordon", "typ", "drivmedel", "avdelning", "kostnadsställe", "ärende",
-                "avstånd_km_enkel_väg", "beräknad_co2e_g", "körda_km", "co2e_g", "skäl_bil", "skäl_fossil_bil", "alternativ", "serie", "stopp", "godkännande");
-            foreach (var x in rows)
-            {
-                Row(w, x.b.Id, time.Format(x.b.Start), time.Format(x.b.End), x.b.Status, x.Name, x.Kind, x.Fuel, x.Department, x.Code, x.b.Purpose,
-                    x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck, x.b.SeriesId,
-                    x.Stops == 0 ? null : x.Stops, !x.Asked ? null : x.Approved switch { true => "godkänd", false => "avslagen", null => "väntar" });
-            }
-        });
+            Fields(w, x.b.Id, time.Format(x.b.Start), time.Format(x.b.End), x.b.Status, x.Name, x.Kind, x.Fuel, x.Department, x.Code, x.b.Purpose,
+                x.b.DistanceKm, x.b.EstimatedCo2eGrams, x.b.ActualKm, x.b.ActualCo2eGrams, x.b.CarReason, x.b.FossilReason, x.b.AlternativeCheck, x.b.SeriesId,
+                x.Stops == 0 ? null : x.Stops, !x.Asked ? null : x.Approved switch { true => "godkänd", false => "avslagen", null => "väntar" });
+            await w.NextRecordAsync(); // the response stream takes asynchronous writes only
+        }
     }
 
     private static double? Round(double? kg) => kg is { } k ? Math.Round(k, 1) : null;
@@ -163,18 +171,25 @@ public sealed class CsvExports(IDbContextFactory<FleetPoolDb> dbs, OrganisationT
 
     private static void Row(CsvWriter w, params object?[] fields)
     {
+        Fields(w, fields);
+        w.NextRecord();
+    }
+
+    private static void Fields(CsvWriter w, params object?[] fields)
+    {
         foreach (var f in fields)
         {
             w.WriteField(f switch { double d => d.ToString(Swedish), null => "", _ => Convert.ToString(f, Swedish) });
         }
-        w.NextRecord();
     }
+
+    private static readonly CsvConfiguration Config = new(Swedish) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape };
 
     private static byte[] Write(Action<CsvWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(Swedish) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
+        using (var csv = new CsvWriter(writer, Config))
         {
             write(csv);
         }

@@ -65,12 +65,12 @@ internal static class ReportsApi
         }).RequireAuthorization(Policies.Reports).WithQuery<int>("year", "The year (2000-9999); this year if not given.");
         foreach (var (path, tripsOnly, name) in new[] { ("/bookings.csv", false, "bokningar.csv"), ("/trips.csv", true, "resor.csv") })
         {
-            exports.MapGet(path, async (HttpRequest request, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>
+            exports.MapGet(path, (HttpRequest request, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>
             {
                 var q = new QueryParser(request);
                 var (from, to) = (q.Date("from"), q.Date("to"));
                 q.Errors.AddIf(from is null, "from", "Required: yyyy-MM-dd.").AddIf(to is null, "to", "Required: yyyy-MM-dd.");
-                return q.Errors.IsEmpty ? File(await csv.BookingsAsync(user.ToActor(), from!.Value, to!.Value, tripsOnly, ct), name) : ApiResults.Invalid(q.Errors);
+                return q.Errors.IsEmpty ? File(csv.Bookings(user.ToActor(), from!.Value, to!.Value, tripsOnly), name, ct) : ApiResults.Invalid(q.Errors);
             }).RequireAuthorization(Policies.FleetManager).WithPeriodQuery(department: false, required: true);
         }
         exports.MapGet("/injury-report/{reportId:int}.csv", async (int reportId, ClaimsPrincipal user, CsvExports csv, CancellationToken ct) =>
@@ -93,5 +93,8 @@ internal static class ReportsApi
 #pragma warning disable CA1859
     private static IResult File(Core.Common.Outcome<byte[]> outcome, string name) =>
         ApiResults.From(outcome, bytes => TypedResults.File(bytes, "text/csv; charset=utf-8", name));
+
+    private static IResult File(Core.Common.Outcome<StreamedCsv> outcome, string name, CancellationToken ct) =>
+        ApiResults.From(outcome, csv => TypedResults.Stream(stream => csv.WriteTo(stream, ct), "text/csv; charset=utf-8", name));
 #pragma warning restore CA1859
 }
