@@ -22,11 +22,18 @@ public sealed class CrashSafetyTests : IDisposable
 
     private string Database => Path.Combine(_folder, "fleetpool.db");
 
+    private const int Clients = 4;
+
     [Fact]
     public async Task Kill_TwentyTimesUnderLoad_EveryAcknowledgedBookingSurvivesOnceAndFileIsIntact()
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(30) };
         var acknowledged = new List<int>();
+        var answers = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
+        var unexpected = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var inFlight = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
+        var inFlightAtKills = new List<int>();
+        var killsDuringWrites = 0;
         var random = new Random(2026);
         var slot = 0;
         int Acknowledged()
@@ -50,23 +57,24 @@ public sealed class CrashSafetyTests : IDisposable
             }
             var window = random.Next(400, 1500);
             var before = Acknowledged();
-            HttpStatusCode? lastStatus = null;
+            var killed = false;
             using var stop = new CancellationTokenSource();
-            var load = Task.Run(async () =>
+            async Task ClientAsync()
             {
                 while (!stop.IsCancellationRequested)
                 {
                     var n = Interlocked.Increment(ref slot);
                     var day = DateTime.UtcNow.Date.AddDays(2 + n / 24 % 80);
                     var start = new DateTimeOffset(day.AddHours(6 + n % 12), TimeSpan.Zero);
+                    inFlight[n] = 0;
                     try
                     {
-                        var response = await http.PostAsJsonAsync("/api/bookings", new
+                        using var response = await http.PostAsJsonAsync("/api/bookings", new
                         {
                             vehicleId = bikes[n % bikes.Count], start = start.ToString("yyyy-MM-ddTHH:mm:ssK"), end = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssK"),
                             purpose = $"Kraschtest {n}", costCenter = "4130", distanceKm = 3, // Hemtjänst: staff@ charges their own department
                         });
-                        lastStatus = response.StatusCode;
+                        answers.AddOrUpdate(response.StatusCode, 1, (_, c) => c + 1);
                         if (response.StatusCode == HttpStatusCode.Created)
                         {
                             var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -75,13 +83,26 @@ public sealed class CrashSafetyTests : IDisposable
                                 acknowledged.Add(id);
                             }
                         }
+                        else if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.BadRequest)
+                        {
+                            unexpected.Enqueue($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                        }
                     }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SocketException)
                     {
-                        // The process died mid-request: not acknowledged, so nothing is owed.
+                        // After the kill a request in flight loses its connection and is not acknowledged; before it, any error is a fault.
+                        if (!Volatile.Read(ref killed))
+                        {
+                            unexpected.Enqueue($"{e.GetType().Name} before the kill: {e.Message}");
+                        }
+                    }
+                    finally
+                    {
+                        inFlight.TryRemove(n, out _);
                     }
                 }
-            });
+            }
+            var load = Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)));
             // A cold process on a loaded machine may take seconds for its first booking: arm the kill only once one is
             // acknowledged, so the test measures what survives a kill, not how fast the machine is.
             var armBy = DateTime.UtcNow.AddSeconds(60);
@@ -89,14 +110,19 @@ public sealed class CrashSafetyTests : IDisposable
             {
                 await Task.Delay(20);
             }
-            Assert.True(Acknowledged() > before, $"round {kill}: no booking acknowledged within 60 s (last answer: {lastStatus})");
+            Assert.True(Acknowledged() > before, $"round {kill}: no booking acknowledged within 60 s (answers so far: {Answers(answers)}; {string.Join(" | ", unexpected)})");
             stop.CancelAfter(window);
             await Task.Delay(window - random.Next(0, 200)); // kill while requests are in flight
+            Volatile.Write(ref killed, true);
+            var pending = inFlight.Keys.ToList();
+            inFlightAtKills.AddRange(pending);
+            killsDuringWrites += pending.Count > 0 ? 1 : 0;
             _app!.Kill(); // SIGKILL on Linux: no shutdown, no flush
             await _app.WaitForExitAsync();
             await load;
         }
 
+        Assert.Empty(unexpected);
         foreach (var id in acknowledged)
         {
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/bookings/{id}")).StatusCode);
@@ -107,9 +133,19 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal("ok", await ScalarAsync(db, "PRAGMA integrity_check"));
         Assert.Equal(0L, await ScalarAsync(db, "SELECT COUNT(*) FROM (SELECT Purpose FROM Bookings WHERE Purpose LIKE 'Kraschtest %' GROUP BY Purpose HAVING COUNT(*) > 1)"));
         Assert.True(acknowledged.Count >= Kills, $"only {acknowledged.Count} bookings acknowledged");
+        var committedInFlight = 0L;
+        foreach (var n in inFlightAtKills)
+        {
+            committedInFlight += (long)(await ScalarAsync(db, $"SELECT COUNT(*) FROM Bookings WHERE Purpose = 'Kraschtest {n}'"))!;
+        }
         File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
-            $"Crash safety: {Kills} SIGKILLs under load, {acknowledged.Count} acknowledged bookings all present once, integrity ok{Environment.NewLine}");
+            $"Crash safety: {Kills} SIGKILLs under load from {Clients} clients, {killsDuringWrites} of them with booking requests in flight ({inFlightAtKills.Count} requests: " +
+            $"{committedInFlight} committed, the rest not written), {acknowledged.Count} acknowledged bookings all present once (0 lost), " +
+            $"answers {Answers(answers)}, 0 unexpected, integrity ok{Environment.NewLine}");
     }
+
+    private static string Answers(System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int> answers) =>
+        string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{(int)a.Key}×{a.Value}"));
 
     private async Task StartAsync(HttpClient http)
     {
