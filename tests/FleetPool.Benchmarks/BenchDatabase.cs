@@ -59,12 +59,12 @@ public abstract class BenchDatabase : IAsyncDisposable
             var c = new SqliteConnection(ConnectionString);
             await c.OpenAsync();
             await using var pragma = c.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"; // as the app's connections
+            pragma.CommandText = FleetPool.Web.Setup.SqlitePragmas.Pragmas; // as the app's connections
             await pragma.ExecuteNonQueryAsync();
             return c;
         }
 
-        public override Task<string> DescribeAsync() => Task.FromResult($"SQLite {new SqliteConnection().ServerVersion} (WAL, synchronous=NORMAL)");
+        public override Task<string> DescribeAsync() => Task.FromResult($"SQLite {new SqliteConnection().ServerVersion} (WAL, synchronous=FULL)");
 
         public override async Task<IBulkWriter> BulkWriterAsync() => await SqliteBulkWriter.OpenAsync(path);
 

@@ -121,7 +121,26 @@ public sealed class Scenarios(IServiceProvider services, BenchDatabase database,
                 throw new InvalidOperationException("baseline slot taken");
             }
         });
-        return [new("Booking create, one writer", "bookings/s", fleetPool.PerSecond, baseline.PerSecond, "≥ 0.5")];
+        List<Row> rows = [new("Booking create, one writer", "bookings/s", fleetPool.PerSecond, baseline.PerSecond, "≥ 0.5")];
+        if (database.Provider == "Sqlite")
+        {
+            // What durability costs: the same raw transaction with synchronous=NORMAL, which a power cut could undo.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            await pragma.ExecuteNonQueryAsync();
+            var normal = await Harness.TimeAsync(20, iterations, async i =>
+            {
+                var n = i + 20;
+                var start = Slot(46, n / (cars.Count - half)); // after the runs above (day 31 on), before the HTTP load (day 61 on)
+                if (!await create(cars[half + n % (cars.Count - half)], start, start + Duration.FromHours(1), data.Clients[0].Id, data.CostCenter, _now))
+                {
+                    throw new InvalidOperationException("baseline slot taken");
+                }
+            });
+            rows.Add(new("Raw booking transaction, synchronous=FULL vs NORMAL", "bookings/s", baseline.PerSecond, normal.PerSecond, "stated",
+                "the cost of an acknowledged booking surviving power loss"));
+        }
+        return rows;
     }
 
     /// <summary>What one HTTP load measured: bookings created per second beside authenticated pings per second.</summary>

@@ -27,6 +27,26 @@ public class DatabaseSetupTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.True(second.RecordAudit);
     }
 
+    [Fact]
+    public async Task SqliteConnection_AnyFromThePool_WalWithFullSyncSoACommitSurvivesPowerLoss()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<FleetPoolDb>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+
+        Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
+        Assert.Equal("2", await PragmaAsync(connection, "synchronous")); // 2 = FULL: the WAL is synced at every commit
+        Assert.Equal("1", await PragmaAsync(connection, "foreign_keys"));
+    }
+
+    private static async Task<string?> PragmaAsync(System.Data.Common.DbConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Theory]
     [InlineData("Host=db;Database=fleetpool", 64, true)]
     [InlineData("Host=db;Database=fleetpool;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
