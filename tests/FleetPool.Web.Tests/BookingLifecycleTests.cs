@@ -141,6 +141,46 @@ public abstract class BookingLifecycleTests<TApp>(TApp app) : ProviderTests<TApp
     }
 
     [Fact]
+    public async Task CheckOut_AtTheBookingsEnd_422NamingStatusAndStillReserved()
+    {
+        var (client, id) = await BookAsync(App.Ids.EBike, "2026-03-23T13:00:00+01:00", "2026-03-23T14:00:00+01:00");
+        var (_, later) = await BookAsync(App.Ids.EBike, "2026-03-23T15:00:00+01:00", "2026-03-23T16:00:00+01:00");
+        try
+        {
+            At(13); // 14:00 local: the first booking is over
+            await (await client.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "status");
+            Assert.Equal(BookingStatus.Reserved, await App.QueryAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.Status).SingleAsync()));
+
+            At(14, 59); // 15:59 local: a minute before the second one ends, it may still be picked up
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/bookings/{later}/checkout", new { })).StatusCode);
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task CheckOut_VehicleTakenOutOfUseAfterBooking_422NamingVehicleAndStillReserved()
+    {
+        var (client, id) = await BookAsync(App.Ids.Bike, "2026-03-23T09:00:00+01:00", "2026-03-23T10:00:00+01:00");
+        var status = await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == App.Ids.Bike).Select(v => v.Status).SingleAsync());
+        try
+        {
+            // Straight in the database, as a vehicle stopped by other means would be: its bookings were not moved.
+            await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == App.Ids.Bike).ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, Core.Fleet.VehicleStatus.Maintenance)));
+            At(8);
+            await (await client.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicleId");
+            Assert.Equal(BookingStatus.Reserved, await App.QueryAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.Status).SingleAsync()));
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+            await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == App.Ids.Bike).ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, status)));
+        }
+    }
+
+    [Fact]
     public async Task Mine_ListsOwnBookingsOnly()
     {
         var (client, id) = await BookAsync(App.Ids.EBike, "2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FleetPool.Core.Bookings;
 using FleetPool.Core.Organisation;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,36 @@ public abstract class BookingPartiesTests<TApp>(TApp app) : ProviderTests<TApp>(
             At(26, 12);
             var returnedAtDesk = await manager.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = 1010, batteryPercent = 80 });
             Assert.Equal(HttpStatusCode.OK, returnedAtDesk.StatusCode);
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task NamedDriver_SeesTheBookingAColleagueCannotReadChangeOrTakeIt()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        var created = await manager.BookAsync(ApiCalls.Booking(App.Ids.RaceCar, "2026-03-27T12:00:00+01:00", "2026-03-27T13:00:00+01:00", driverId: App.Ids.Staff));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
+        var driver = await App.ClientForAsync(TestData.Staff);
+        var colleague = await App.ClientForAsync(TestData.Lead);
+
+        var seen = await driver.GetFromJsonAsync<JsonElement>($"/api/bookings/{id}");
+        Assert.Equal(App.Ids.Staff, seen.GetProperty("driverId").GetInt32());
+        Assert.Contains((await ApiCalls.IdsAsync(driver, "/api/bookings/mine")), b => b == id);
+        try
+        {
+            At(27, 11);
+            Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/api/bookings/{id}")).StatusCode);
+            await (await colleague.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-27T14:00:00+01:00" })).AssertProblemAsync(HttpStatusCode.NotFound);
+            await (await colleague.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = 1000, batteryPercent = 90 })).AssertProblemAsync(HttpStatusCode.NotFound);
+            await (await colleague.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = 1010, batteryPercent = 80 })).AssertProblemAsync(HttpStatusCode.NotFound);
+            await (await colleague.PostAsync($"/api/bookings/{id}/cancel", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+            var after = await App.QueryAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id));
+            Assert.Equal((BookingStatus.Reserved, Instant.FromUtc(2026, 3, 27, 12, 0)), (after.Status, after.End));
         }
         finally
         {

@@ -57,7 +57,7 @@ public class DemoFiguresTests(DemoApp app) : IClassFixture<DemoApp>
             $"at {deadline.By:yyyy-MM-dd}: {deadline.AtDeadline?.Value:P1} ({deadline.Definition}), verdict {deadline.Verdict}, plan reaches it {deadline.ProjectedOn:yyyy-MM-dd}");
         Assert.InRange(before.Current.OfficialShare!.Value, 0.70, 0.72);
         Assert.True(before.Current.InPracticeShare < before.Current.OfficialShare);
-        Assert.NotNull(deadline.AtDeadline?.Value);
+        Assert.InRange(deadline.AtDeadline!.Value!.Value, 0.70, 0.72); // the demo fleet at 2025-12-31: 71 %, short of the 100 % target
         Assert.Equal(Co2eMethod.Distance, before.Current.Co2e.Method); // check-in refuelling alone covers too few vehicle-months
         Measurements.Add($"Demo before charging/fuel-card data: fossil-free energy {before.Current.FossilFreeEnergyShare:P1}, energy coverage {before.Current.EnergyCoverage:P0}, " +
             $"CO2e {Kg(before.Current.Co2eKg)} (km estimate), {Kg(before.Current.EnergyCo2eKg)} (energy recorded)");

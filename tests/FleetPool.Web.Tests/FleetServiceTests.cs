@@ -94,7 +94,7 @@ public abstract class FleetServiceTests<TApp>(TApp app) : ProviderTests<TApp>(ap
     }
 
     [Fact]
-    public async Task Details_ManagerVersusStaff_TimelineAndCostsOnlyForManagerAndUtilisationCounted()
+    public async Task Details_ManagerVersusStaff_TimelineAndCostsOnlyForManager()
     {
         var car = await AddCarAsync("DET 001");
         await BookAsync(car, Instant.FromUtc(2026, 4, 16, 7, 0));
@@ -105,8 +105,33 @@ public abstract class FleetServiceTests<TApp>(TApp app) : ProviderTests<TApp>(ap
         Assert.NotNull(managers.Costs);
         Assert.Empty(staffs.Timeline);
         Assert.Null(staffs.Costs);
-        Assert.InRange((await details.GetAsync(Manager, car)).Value!.Utilisation, 0, 1);
         Assert.Equal(ProblemKind.NotFound, (await details.GetAsync(Manager, 999_999)).Problem!.Kind);
+    }
+
+    [Fact]
+    public async Task Details_TripsInAndAcrossTheWindow_UtilisationIsHoursUsedOverThirtyDays()
+    {
+        var car = await AddCarAsync("UTL 001");
+        var now = FleetPoolFactory.Monday8;
+        await BookAsync(car, now + Duration.FromDays(3)); // ahead: not counted
+        await using (var db = await Get<IDbContextFactory<Core.Data.FleetPoolDb>>().CreateDbContextAsync())
+        {
+            var costCenter = await db.CostCenters.Select(c => c.Id).FirstAsync();
+            Booking Trip(Instant start, Duration length, Instant returned) => new()
+            {
+                VehicleId = car, BookerId = App.Ids.Staff, Start = start, End = start + length, BlockedUntil = start + length, ReturnedAt = returned,
+                Status = BookingStatus.Returned, Purpose = "Möte", CostCenterId = costCenter, CreatedAt = start,
+            };
+            var early = now - Duration.FromDays(10);
+            db.Bookings.Add(Trip(early, Duration.FromHours(6), early + Duration.FromHours(3))); // back after 3 of 6 hours: 3 counted
+            var across = now - Duration.FromDays(31);
+            db.Bookings.Add(Trip(across, Duration.FromHours(48), across + Duration.FromHours(48))); // 24 of its 48 hours inside the 30 days
+            await db.SaveChangesAsync();
+        }
+
+        var utilisation = (await Get<VehicleDetails>().GetAsync(Manager, car)).Value!.Utilisation;
+
+        Assert.Equal((3 + 24) / (VehicleDetails.UtilisationDays * 24.0), utilisation, 9);
     }
 }
 

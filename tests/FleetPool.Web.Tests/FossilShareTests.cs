@@ -262,6 +262,33 @@ public abstract class PhaseOutApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task Candidates_SecondFossilCar_ShareIfRemovedAndIfReplacedWorkedOutApart()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        var created = await manager.PostAsJsonAsync("/api/vehicles", new
+        {
+            kind = "car", name = "Passat (utfasningstest)", registration = "UTF 001", siteId = App.Ids.OpenSite, departmentId = App.Ids.Department,
+            fuel = "diesel", seats = 5, rangeKm = 900,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var diesel = (await created.JsonAsync()).GetProperty("id").GetInt32();
+        try
+        {
+            var plan = await manager.GetFromJsonAsync<JsonElement>("/api/reports/phase-out");
+            var petrol = plan.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("vehicleId").GetInt32() == App.Ids.PetrolCar);
+
+            // Six cars, four fossil-independent: without the petrol car 4 of 5, with it replaced by an electric one 5 of 6.
+            Assert.Equal(4 / 5.0, petrol.GetProperty("shareIfRemoved").GetDouble(), 9);
+            Assert.Equal(5 / 6.0, petrol.GetProperty("shareIfReplaced").GetDouble(), 9);
+            Assert.Equal(4 / 6.0, plan.GetProperty("currentShare").GetDouble(), 9);
+        }
+        finally
+        {
+            await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == diesel).ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, Core.Fleet.VehicleStatus.Retired)));
+        }
+    }
+
+    [Fact]
     public async Task Plan_PastDateFossilReplacementOrElectricCarOrStaff_Refused()
     {
         var manager = await App.ClientForAsync(TestData.Fleet);

@@ -86,17 +86,22 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
     }
 
     [Fact]
-    public async Task RetentionPurge_OldTrip_DestinationAndFreeTextGoneFiguresKept()
+    public async Task RetentionPurge_OldTrip_DestinationAndFreeTextGoneFiguresKeptRecentTripUntouched()
     {
         await using (var db = await Get<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync())
         {
             var old = Instant.FromUtc(2025, 11, 3, 8, 0); // well over 90 days before the clock
-            db.Bookings.Add(new Booking
+            var recent = FleetPoolFactory.Monday8 - Duration.FromDays(30); // within the retention period: must keep everything
+            var costCenter = await db.CostCenters.Select(c => c.Id).FirstAsync();
+            foreach (var (at, km) in new[] { (old, 15.0), (recent, 16.0) })
             {
-                VehicleId = App.Ids.PetrolCar, BookerId = App.Ids.Staff, Start = old, End = old + Duration.FromHours(2), BlockedUntil = old + Duration.FromHours(2),
-                Status = BookingStatus.Returned, Purpose = "Hembesök hos Anna Andersson", Destination = "Storgatan 5", CostCenterId = await db.CostCenters.Select(c => c.Id).FirstAsync(),
-                DistanceKm = 7, ActualKm = 15, ActualCo2eGrams = 2505, CarReason = "Min rygg", FossilReason = "Dragkrok behövdes", CreatedAt = old,
-            });
+                db.Bookings.Add(new Booking
+                {
+                    VehicleId = App.Ids.PetrolCar, BookerId = App.Ids.Staff, Start = at, End = at + Duration.FromHours(2), BlockedUntil = at + Duration.FromHours(2),
+                    Status = BookingStatus.Returned, Purpose = "Hembesök hos Anna Andersson", Destination = "Storgatan 5", CostCenterId = costCenter,
+                    DistanceKm = 7, ActualKm = km, ActualCo2eGrams = 2505, CarReason = "Min rygg", FossilReason = "Dragkrok behövdes", CreatedAt = at,
+                });
+            }
             await db.SaveChangesAsync();
         }
 
@@ -106,18 +111,24 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
         var purged = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.DistanceKm == 7 && b.ActualKm == 15));
         Assert.Equal(((string?)null, "–", "other", "–"), (purged.Destination, purged.Purpose, purged.CarReason, purged.FossilReason));
         Assert.Equal((7.0, 15.0, 2505.0), (purged.DistanceKm!.Value, purged.ActualKm!.Value, purged.ActualCo2eGrams!.Value));
-        Assert.NotNull(purged.PersonalDataRemovedAt);
+        Assert.Equal(App.Clock.GetCurrentInstant(), purged.PersonalDataRemovedAt); // when the purge ran, the end of its purpose
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "Booking" && a.EntityId == purged.Id.ToString()).ToListAsync());
         Assert.NotEmpty(audit);
         Assert.All(audit, a =>
         {
-            Assert.NotNull(a.RedactedAt);
+            Assert.Equal(App.Clock.GetCurrentInstant(), a.RedactedAt);
             Assert.DoesNotContain("Anna", (a.Before ?? "") + a.After, StringComparison.Ordinal);
             Assert.DoesNotContain("Storgatan", (a.Before ?? "") + a.After, StringComparison.Ordinal);
             Assert.DoesNotContain("rygg", (a.Before ?? "") + a.After, StringComparison.Ordinal);
         });
         Assert.Contains("\"Distance", audit[0].After!, StringComparison.Ordinal); // the figures stay
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "AuditEntry" && a.Action == "Redacted")));
+
+        var kept = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.DistanceKm == 7 && b.ActualKm == 16));
+        Assert.Equal(("Storgatan 5", "Hembesök hos Anna Andersson", "Min rygg", "Dragkrok behövdes"), (kept.Destination, kept.Purpose, kept.CarReason, kept.FossilReason));
+        Assert.Null(kept.PersonalDataRemovedAt);
+        var keptAudit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "Booking" && a.EntityId == kept.Id.ToString()).ToListAsync());
+        Assert.All(keptAudit, a => Assert.Null(a.RedactedAt));
     }
 
     [Fact]
@@ -126,8 +137,9 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
         var id = await App.QueryAsync(db => db.AuditEntries.Select(a => a.Id).FirstAsync());
         await using var db = await Get<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.After, "{}")));
-        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteDeleteAsync());
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.After, "{}")));
+        var delete = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteDeleteAsync());
+        Assert.All(new[] { update, delete }, e => Assert.Contains("append-only", e.Message, StringComparison.Ordinal)); // the triggers, not another error
     }
 
     [Fact]
@@ -177,8 +189,9 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
                 return;
             }
             Assert.Equal(Path.Combine(folder, "fleetpool-20260316.db"), file);
-            Assert.Equal(7, Directory.GetFiles(folder, "fleetpool-*.db").Length);
-            Assert.False(File.Exists(Path.Combine(folder, "fleetpool-20260103.db")));
+            // The newest seven by date: today's copy and 4–9 January; 1–3 January are gone.
+            Assert.Equal(["fleetpool-20260104.db", "fleetpool-20260105.db", "fleetpool-20260106.db", "fleetpool-20260107.db", "fleetpool-20260108.db",
+                "fleetpool-20260109.db", "fleetpool-20260316.db"], Directory.GetFiles(folder, "fleetpool-*.db").Select(Path.GetFileName).Order(StringComparer.Ordinal));
             await using var copy = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
             await copy.OpenAsync();
             await using var count = copy.CreateCommand();
