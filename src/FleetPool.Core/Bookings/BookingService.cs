@@ -294,13 +294,16 @@ public sealed class BookingService(
         return broken.IsEmpty ? (null, rules, site) : (Problem.Refused(broken), null, null);
     }
 
+    /// <summary>The SQL comment on the overlap check (<c>-- FleetPool: slot check</c>), to find it in logs and traces.</summary>
+    public const string SlotCheckTag = "FleetPool: slot check";
+
     // Inside the write lock: the slot is still free, and the vehicle was not sent to maintenance or retired meanwhile.
     private static async Task<Problem?> TakenAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant blockedUntil, BookingRuleSet rules,
         int? excludeId, CancellationToken ct)
     {
         var self = excludeId ?? 0;
         var holding = db.Bookings.HoldingSlotIn(start, blockedUntil).Where(b => b.Id != self);
-        var now = await db.Vehicles.AsNoTracking().Where(v => v.Id == vehicle.Id)
+        var now = await db.Vehicles.AsNoTracking().TagWith(SlotCheckTag).Where(v => v.Id == vehicle.Id)
             .Select(v => new { v.Status, Taken = holding.Any(b => b.VehicleId == v.Id) }).SingleAsync(ct);
         return now.Status is VehicleStatus.Maintenance or VehicleStatus.Retired && now.Status != vehicle.Status
                 ? Problem.Refused("vehicleId", Text.Get(now.Status == VehicleStatus.Maintenance ? "InMaintenance" : "Retired"))
