@@ -183,8 +183,42 @@ public class PhaseOutTests
     [InlineData(FuelType.Petrol, 0.05, PhaseOutAdvice.Remove)]
     [InlineData(FuelType.Diesel, 0.40, PhaseOutAdvice.SwitchToHvo100)]
     [InlineData(FuelType.Petrol, 0.40, PhaseOutAdvice.ReplaceWithElectric)]
+    [InlineData(FuelType.Petrol, 0.15, PhaseOutAdvice.ReplaceWithElectric)] // exactly at the threshold: not "low"
     public void Advise_UseAndFuel_RemoveSwitchOrElectric(FuelType fuel, double utilisation, PhaseOutAdvice expected) =>
         Assert.Equal(expected, PhaseOut.Advise(Car(1, fuel), utilisation));
+
+    [Fact]
+    public void Advise_DieselNotApprovedForHvo100_ReplaceWithElectric()
+    {
+        var diesel = Car(1, FuelType.Diesel);
+        diesel.ApprovedFuels.Clear();
+
+        Assert.Equal(PhaseOutAdvice.ReplaceWithElectric, PhaseOut.Advise(diesel, 0.40));
+    }
+
+    [Fact]
+    public void SavedKg_PetrolReplacedByElectric_KmTimesTheGramsDifference()
+    {
+        var petrol = Car(1, FuelType.Petrol);
+        var expected = 10_000 * (FuelCatalog.For(VehicleKind.Car, FuelType.Petrol).GramsCo2ePerKm - FuelCatalog.Of(FuelType.Electric).GramsCo2ePerKm) / 1000;
+
+        Assert.Equal(expected, PhaseOut.SavedKg(petrol, 10_000, FuelType.Electric), 9);
+        Assert.True(expected > 500, "a petrol car's 10,000 km emit over half a tonne more than an electric one's");
+    }
+
+    [Fact]
+    public void Project_VehicleRetiredBeforeTheMonthEnd_LeftOutAndAnEmptyFleetIsZero()
+    {
+        var retired = Car(1, FuelType.Petrol);
+        retired.RetiredOn = new LocalDate(2027, 1, 31); // gone on the month's last day: not counted at its end
+        var kept = Car(2, FuelType.Electric);
+        kept.RetiredOn = new LocalDate(2027, 2, 1);
+
+        var months = PhaseOut.Project([retired, kept], new LocalDate(2027, 1, 10), new LocalDate(2027, 2, 28));
+
+        Assert.Equal((1, 1, 1.0), (months[0].Vehicles, months[0].FossilIndependent, months[0].Share));
+        Assert.Equal((0, 0, 0.0), (months[1].Vehicles, months[1].FossilIndependent, months[1].Share));
+    }
 }
 
 public class TariffTests

@@ -53,6 +53,29 @@ public sealed class ReasonsNeededTests
     }
 
     [Fact]
+    public void Needed_FossilFreeCarWhileAnotherIsFree_NoFossilReason()
+    {
+        var otherElectric = V(6, VehicleKind.Car, FuelType.Electric, 5, 300);
+
+        Assert.True(Needed(ElectricCar, 40, 1, ElectricCar, otherElectric).None);
+    }
+
+    [Fact]
+    public void None_EitherReasonNeeded_False()
+    {
+        Assert.False(new ReasonsNeeded(true, false).None);
+        Assert.False(new ReasonsNeeded(false, true).None);
+        Assert.True(new ReasonsNeeded(false, false).None);
+    }
+
+    [Fact]
+    public void Codes_TheListedReasons_InTheOrderShownAndThreeRuleABikeOut()
+    {
+        Assert.Equal(["passengers", "equipment", "health", "weather", "timeCritical", "noBikeAvailable"], CarReasons.Codes);
+        Assert.Equal(["equipment", "health", "passengers"], CarReasons.BikeImpossible.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Needed_TheVehicleItself_IsNoAlternative()
     {
         Assert.True(Needed(Ebike, 3, 1, Ebike).None);

@@ -10,12 +10,30 @@ public class SwedishHolidaysTests
     [InlineData(2025, 4, 20)]
     [InlineData(2026, 4, 5)]
     [InlineData(2027, 3, 28)]
-    [InlineData(2038, 4, 25)]
+    [InlineData(2038, 4, 25)] // the latest possible
+    [InlineData(2285, 3, 22)] // the earliest possible
+    [InlineData(1999, 4, 4)]
+    [InlineData(2000, 4, 23)]
+    [InlineData(2008, 3, 23)]
+    [InlineData(2011, 4, 24)]
+    [InlineData(2019, 4, 21)]
+    [InlineData(2029, 4, 1)]
+    [InlineData(2030, 4, 21)]
+    [InlineData(2033, 4, 17)]
+    [InlineData(2035, 3, 25)]
+    [InlineData(2036, 4, 13)]
+    [InlineData(2039, 4, 10)]
     public void EasterSunday_KnownYears_MatchesAlmanac(int year, int month, int day) =>
         Assert.Equal(new LocalDate(year, month, day), SwedishHolidays.EasterSunday(year));
 
     [Theory]
+    [InlineData(2026, 1, 1, "Nyårsdagen")]
     [InlineData(2026, 1, 6, "Trettondedag jul")]
+    [InlineData(2026, 4, 5, "Påskdagen")]
+    [InlineData(2026, 5, 1, "Första maj")]
+    [InlineData(2026, 12, 25, "Juldagen")]
+    [InlineData(2026, 12, 26, "Annandag jul")]
+    [InlineData(2026, 12, 31, "Nyårsafton")]
     [InlineData(2026, 4, 3, "Långfredagen")]
     [InlineData(2026, 4, 6, "Annandag påsk")]
     [InlineData(2026, 5, 14, "Kristi himmelsfärdsdag")]
