@@ -41,6 +41,29 @@ public class BookingRulesTests
     }
 
     [Fact]
+    public void StartsInPast_WithinTheMinutesGrace_NotPastJustBeyondIt_Past()
+    {
+        Assert.False(BookingRules.StartsInPast(Now - Duration.FromMinutes(1), Now)); // filling in the form took a minute
+        Assert.True(BookingRules.StartsInPast(Now - Duration.FromMinutes(1) - Duration.FromSeconds(1), Now));
+    }
+
+    [Fact]
+    public void Check_RunningBookingsNewEndAtNow_RefusedNamingEnd()
+    {
+        Assert.Contains("end", Check(Now - Duration.FromHours(1), Now, running: true).ToDictionary().Keys);
+        Assert.True(Check(Now - Duration.FromHours(1), Now + Duration.FromMinutes(30), running: true).IsEmpty);
+    }
+
+    [Fact]
+    public void Check_ExactlyTheMinimumLength_Allowed()
+    {
+        var start = Local(2026, 3, 17, 9);
+
+        Assert.True(Check(start, start + Rules.MinLength).IsEmpty);
+        Assert.Contains("end", Check(start, start + Rules.MinLength - Duration.FromMinutes(1)).ToDictionary().Keys);
+    }
+
+    [Fact]
     public void Check_ValidWeekdaySlot_NoErrors() =>
         Assert.True(Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), site: WeekdaySite()).IsEmpty);
 
@@ -237,6 +260,32 @@ public class NextOpeningTests
         var next = BookingRules.NextOpening(WeekdaySite(), Local(2026, 4, 3, 10), Duration.FromHours(1), Local(2026, 4, 1, 9), Stockholm);
 
         Assert.Equal(Local(2026, 4, 7, 7), next);
+    }
+
+    [Fact]
+    public void NextOpening_FromInThePast_NotBeforeNow()
+    {
+        // Asked from last Tuesday; now is Saturday 09:00 at a weekday site: Monday's opening, not a day in the past.
+        var next = BookingRules.NextOpening(WeekdaySite(), Local(2026, 3, 10, 10), Duration.FromHours(2), Now, Stockholm);
+
+        Assert.Equal(Local(2026, 3, 16, 7), next);
+    }
+
+    [Fact]
+    public void NextOpening_SiteWithoutHours_TheAskedTime()
+    {
+        Assert.Equal(Local(2026, 3, 15, 10), BookingRules.NextOpening(OpenSite(), Local(2026, 3, 15, 10), Duration.FromHours(2), Now, Stockholm));
+    }
+
+    [Fact]
+    public void NextOpening_TwoWindowsADay_TheEarlierOne()
+    {
+        var site = WeekdaySite();
+        site.OpeningHours.Clear();
+        site.OpeningHours.Add(new OpeningHours { Day = IsoDayOfWeek.Monday, Opens = new LocalTime(13, 0), Closes = new LocalTime(17, 0) });
+        site.OpeningHours.Add(new OpeningHours { Day = IsoDayOfWeek.Monday, Opens = new LocalTime(7, 0), Closes = new LocalTime(11, 0) });
+
+        Assert.Equal(Local(2026, 3, 16, 7), BookingRules.NextOpening(site, Local(2026, 3, 15, 10), Duration.FromHours(1), Now, Stockholm));
     }
 
     [Fact]

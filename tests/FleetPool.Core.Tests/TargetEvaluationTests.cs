@@ -17,6 +17,61 @@ public class TargetEvaluationTests
             history, atDeadline, today ?? Today, projected);
 
     [Fact]
+    public void IsMet_AtTheShareWithinTheDivisionsTolerance_MetJustBelowNot()
+    {
+        Assert.True(TargetEvaluation.IsMet(0.5, 0.5));
+        Assert.True(TargetEvaluation.IsMet(0.5 - 1e-9, 0.5)); // 1/3 × 3 and the like
+        Assert.False(TargetEvaluation.IsMet(0.4999, 0.5));
+        Assert.False(TargetEvaluation.IsMet(null, 0.5));
+    }
+
+    [Fact]
+    public void Evaluate_OnTheDeadlineDayItself_NotYetPassedAndNoDeadlineFigures()
+    {
+        var status = Evaluate([At(2025, 12, 31, 0.8, 2)], At(2025, 12, 31, 0.8, 2), new LocalDate(2026, 6, 30), today: Deadline);
+
+        Assert.False(status.DeadlinePassed);
+        Assert.Equal(((TargetReading?)null, (double?)null, (bool?)null), (status.AtDeadline, status.GapAtDeadline, status.MetAtDeadline));
+        Assert.Equal(TargetVerdict.OffTrack, status.Verdict); // the plan reaches it after the deadline
+    }
+
+    [Fact]
+    public void Evaluate_NoReadingsYet_NoDataNotMissed()
+    {
+        var status = Evaluate([], null);
+
+        Assert.Equal((TargetVerdict.NoData, (double?)null, false), (status.Verdict, status.Value, status.Met));
+    }
+
+    [Fact]
+    public void Evaluate_PassedWithoutADeadlineReadingButMetBeforeIt_MetNotLate()
+    {
+        var status = Evaluate([At(2025, 6, 1, 1.0, 0), At(2026, 11, 29, 1.0, 0)], null);
+
+        Assert.Equal((TargetVerdict.Met, false), (status.Verdict, status.ReachedLate));
+        Assert.Equal(new LocalDate(2025, 6, 1), status.ReachedOn);
+    }
+
+    [Fact]
+    public void Evaluate_MetTodayWithAPlanToo_NoProjectionShown()
+    {
+        var status = Evaluate([At(2025, 6, 1, 1.0, 0)], null, new LocalDate(2025, 9, 30), today: new LocalDate(2025, 6, 1));
+
+        Assert.Equal((TargetVerdict.Met, (LocalDate?)null), (status.Verdict, status.ProjectedOn));
+    }
+
+    [Theory]
+    [InlineData(TargetMetric.FossilIndependentShare, TargetVerdict.OffTrack)] // the fleet's own target: no plan is off track
+    [InlineData(TargetMetric.ZeroEmissionShare, TargetVerdict.Open)]
+    public void Evaluate_NotMetNoPlanBeforeTheDeadline_OffTrackOnlyForTheFleetTarget(TargetMetric metric, TargetVerdict expected)
+    {
+        var status = TargetEvaluation.Evaluate("Mål", metric, ShareDefinition.Official, 1.0, new LocalDate(2030, 12, 31),
+            [At(2026, 11, 29, 0.7)], null, Today, null);
+
+        Assert.Equal(expected, status.Verdict);
+    }
+
+    [Fact]
     public void Evaluate_MissedAtDeadlineStillMissed_DeadlineValueFirstThenTodayAndPlan()
     {
         // 2025-12-31: 28 of 45 = 62.2 %, 17 short; today 30 of 42 = 71.4 %.
