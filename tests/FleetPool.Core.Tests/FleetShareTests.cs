@@ -112,6 +112,48 @@ public class FleetShareCalculatorTests
     }
 
     [Fact]
+    public void Compute_EdgesOfTheDayAndTheMonths_CountedOnceEach()
+    {
+        OrgUnit[] units =
+        [
+            new() { Id = 9, Name = "Ö-enheten", Kind = OrgUnitKind.Department },
+            new() { Id = 8, Name = "A-enheten", Kind = OrgUnitKind.Department },
+            new() { Id = 7, Name = "Nämnden", Kind = OrgUnitKind.Board },
+        ];
+        Vehicle[] fleet =
+        [
+            V(1, VehicleKind.Car, FuelType.Electric, 8, acquired: Day),                 // acquired on the day itself: in the fleet
+            V(2, VehicleKind.Car, FuelType.Petrol, 9),
+            V(3, VehicleKind.EBike, FuelType.Electric, 8),
+        ];
+        EnergyBought[] energy =
+        [
+            R(1, FuelType.Electric, 0, month: 2),     // a zero record covers no month
+            R(2, FuelType.Petrol, 40, month: 5),
+            R(3, FuelType.Electric, 12), R(3, FuelType.Electric, 8, month: 10), // a bike's charging: summed on its own line
+            R(3, FuelType.Petrol, 5),                 // not charging, whatever the record says
+        ];
+        VehicleTrips[] trips =
+        [
+            new(2, 30, 0, 30, Month: 5), new(2, 20, 0, 20, Month: 5), // two trips in one month: one month driven
+            new(1, 0, 0, 0, Month: 7),                                 // no km: no month
+            new(1, 10, 0, 10, Month: 4),
+        ];
+
+        var all = FleetShareCalculator.Compute(Day, units, fleet, energy, trips, Now);
+        var org = Of(all, UnitLevel.Organisation, 0);
+
+        Assert.Equal(["", "Nämnden", "A-enheten", "Ö-enheten"], all.Select(s => s.UnitName)); // organisation, boards, departments by name
+        Assert.Equal((2, 1), (org.Vehicles, org.Bikes));
+        Assert.Equal((1, 2, 2), (org.EnergyMonths, org.KmMonths, org.DrivenVehicleMonths)); // months 5 and 4; vehicle 2 in 5, vehicle 1 in 4
+        Assert.Equal(1, org.DrivenVehicleMonthsWithEnergy); // vehicle 2's month 5 has its petrol
+        Assert.Equal(20.0, org.BikeChargingKwh);
+        Assert.Equal(20.0, Of(all, UnitLevel.Department, 8).BikeChargingKwh);
+        Assert.Null(Of(all, UnitLevel.Department, 9).BikeChargingKwh); // no bike there: no data, not 0
+        Assert.Equal((1, 1, 1), (Of(all, UnitLevel.Department, 9).KmMonths, Of(all, UnitLevel.Department, 8).KmMonths, Of(all, UnitLevel.Department, 9).EnergyMonths));
+    }
+
+    [Fact]
     public void Compute_NoEnergyNoTrips_NoDataNotZero()
     {
         var all = FleetShareCalculator.Compute(Day, Units, Fleet, [], [], Now);
