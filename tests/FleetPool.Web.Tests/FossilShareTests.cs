@@ -176,6 +176,40 @@ public abstract class CsvExportTests<TApp>(TApp app) : ProviderTests<TApp>(app) 
         Assert.DoesNotContain(TestData.Staff, lines[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Trips_Period_OnlyTheReturnedTripWithKmDrivenAndItsCo2e()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var driven = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, "2026-04-22T09:00:00+02:00", "2026-04-22T11:00:00+02:00", distanceKm: 12.5));
+        var id = (await driven.JsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Created, (await staff.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-04-22T13:00:00+02:00", "2026-04-22T14:00:00+02:00", distanceKm: 3))).StatusCode);
+        var odometer = await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == App.Ids.ElectricCar).Select(v => v.LastOdometerKm).SingleAsync());
+        try
+        {
+            App.Clock.Reset(NodaTime.Instant.FromUtc(2026, 4, 22, 7, 0)); // 09:00 local
+            var taken = await staff.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = odometer, batteryPercent = 90 });
+            Assert.True(taken.StatusCode == HttpStatusCode.OK, await taken.Content.ReadAsStringAsync());
+            App.Clock.Reset(NodaTime.Instant.FromUtc(2026, 4, 22, 8, 30));
+            var back = await staff.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = odometer + 27, batteryPercent = 60 });
+            Assert.True(back.StatusCode == HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+        var manager = await App.ClientForAsync(TestData.Fleet);
+
+        var trips = ApiCalls.CsvRows(await manager.GetStringAsync("/api/exports/trips.csv?from=2026-04-22&to=2026-04-22"));
+        var bookings = ApiCalls.CsvRows(await manager.GetStringAsync("/api/exports/bookings.csv?from=2026-04-22&to=2026-04-22"));
+
+        Assert.Equal(trips[0], bookings[0]); // the same columns
+        Assert.Equal(2, bookings.Count - 1); // the e-bike not yet taken is a booking, not a trip
+        var trip = Assert.Single(trips[1..]);
+        Assert.Equal((id.ToString(System.Globalization.CultureInfo.InvariantCulture), "2026-04-22 09:00", "Returned", "Hemtjänst", "12,5", "27", "378"),
+            (trip[0], trip[1], trip[3], trip[7], trip[10], trip[12], trip[13])); // 27 km read off the odometer × 14 g/km
+        Assert.DoesNotContain(TestData.Staff, string.Join(";", trip), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("=2+5", 8)]
     [InlineData("-2+3", 9)]
