@@ -27,14 +27,19 @@ public abstract class BookingPartiesTests<TApp>(TApp app) : ProviderTests<TApp>(
         Assert.Equal(before, await App.QueryAsync(async db => (await db.Bookings.CountAsync(), await db.Notifications.CountAsync())));
     }
 
+    // A fleet manager books the race car 12:00–13:00 local on 2026-03-<day> with the staff member as its driver.
+    private async Task<(HttpClient Manager, HttpClient Driver, int Id)> FleetManagerBooksRaceCarForStaffAsync(int day)
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        var created = await manager.BookAsync(ApiCalls.Booking(App.Ids.RaceCar, $"2026-03-{day}T12:00:00+01:00", $"2026-03-{day}T13:00:00+01:00", driverId: App.Ids.Staff));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (manager, await App.ClientForAsync(TestData.Staff), (await created.JsonAsync()).GetProperty("id").GetInt32());
+    }
+
     [Fact]
     public async Task Create_FleetManagerNamesDriver_DriverToldOnlyDriverChecksOut()
     {
-        var manager = await App.ClientForAsync(TestData.Fleet);
-        var created = await manager.BookAsync(ApiCalls.Booking(App.Ids.RaceCar, "2026-03-26T12:00:00+01:00", "2026-03-26T13:00:00+01:00", driverId: App.Ids.Staff));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
-        var staff = await App.ClientForAsync(TestData.Staff);
+        var (manager, staff, id) = await FleetManagerBooksRaceCarForStaffAsync(26);
         var inbox = await staff.GetFromJsonAsync<JsonElement>("/api/notifications");
         Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("bookingId").GetInt32() == id
             && n.GetProperty("text").GetString()!.Contains("Racebil", StringComparison.Ordinal) && n.GetProperty("text").GetString()!.Contains(TestData.Fleet, StringComparison.Ordinal));
@@ -58,11 +63,7 @@ public abstract class BookingPartiesTests<TApp>(TApp app) : ProviderTests<TApp>(
     [Fact]
     public async Task NamedDriver_SeesTheBookingAColleagueCannotReadChangeOrTakeIt()
     {
-        var manager = await App.ClientForAsync(TestData.Fleet);
-        var created = await manager.BookAsync(ApiCalls.Booking(App.Ids.RaceCar, "2026-03-27T12:00:00+01:00", "2026-03-27T13:00:00+01:00", driverId: App.Ids.Staff));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
-        var driver = await App.ClientForAsync(TestData.Staff);
+        var (_, driver, id) = await FleetManagerBooksRaceCarForStaffAsync(27);
         var colleague = await App.ClientForAsync(TestData.Lead);
 
         var seen = await driver.GetFromJsonAsync<JsonElement>($"/api/bookings/{id}");
