@@ -64,6 +64,26 @@ public class BookingRulesTests
     }
 
     [Fact]
+    public void Check_SiteOverridesLengthAndDaysAhead_EachAllowedAtItsBoundaryRefusedJustBeyond()
+    {
+        var site = OpenSite();
+        (site.MinBookingMinutes, site.MaxBookingHours, site.MaxDaysAhead) = (60, 4, 10);
+        var rules = BookingRuleSet.For(site, new BookingRuleDefaults());
+        Common.FieldErrors At(Instant start, Duration length) =>
+            BookingRules.Check(new SlotRequest(start, start + length, EBike(), site, null, Now, false), rules, Stockholm);
+        var tomorrow = Local(2026, 3, 17, 9);
+        var lastDay = Now + Duration.FromDays(10);
+
+        Assert.True(At(tomorrow, Duration.FromMinutes(60)).IsEmpty);
+        Assert.Contains("end", At(tomorrow, Duration.FromMinutes(59)).ToDictionary().Keys); // the defaults (15 min) would allow it
+        Assert.True(Check(tomorrow, tomorrow + Duration.FromMinutes(59)).IsEmpty);
+        Assert.True(At(tomorrow, Duration.FromHours(4)).IsEmpty);
+        Assert.Contains("end", At(tomorrow, Duration.FromHours(4) + Duration.FromMinutes(1)).ToDictionary().Keys);
+        Assert.True(At(lastDay, Duration.FromHours(1)).IsEmpty);
+        Assert.Contains("start", At(lastDay + Duration.FromMinutes(1), Duration.FromHours(1)).ToDictionary().Keys);
+    }
+
+    [Fact]
     public void Check_ValidWeekdaySlot_NoErrors() =>
         Assert.True(Check(Local(2026, 3, 17, 9), Local(2026, 3, 17, 11), site: WeekdaySite()).IsEmpty);
 
