@@ -135,6 +135,13 @@ public class CarReasonTests
         var eBike = new Vehicle { Name = "Elcykel", Kind = VehicleKind.EBike, Fuel = FuelType.Electric };
         Assert.Equal((6.0, 4.0), TripSteering.Actual(eBike, new Booking { Purpose = "x", DistanceKm = 3 }, null)); // 6 km × 0.6 = 3.6 → 4 g
     }
+
+    [Fact]
+    public void Actual_CarWithoutOdometerReadings_NoKmRatherThanTheBookedDistance()
+    {
+        var car = new Vehicle { Name = "Golf", Kind = VehicleKind.Car, Fuel = FuelType.Petrol };
+        Assert.Equal(((double?)null, (double?)null), TripSteering.Actual(car, new Booking { Purpose = "x", DistanceKm = 3, OdometerOutKm = 1000 }, null));
+    }
 }
 
 public class EBikeDemandTests

@@ -71,6 +71,36 @@ public abstract class CostReportTests<TApp>(TApp app) : ProviderTests<TApp>(app)
         await (await lead.GetAsync("/api/reports/costs?from=2026-02-01&to=2026-02-07")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "from");
         Assert.Equal(HttpStatusCode.OK, (await (await App.ClientForAsync(TestData.Fleet)).GetAsync("/api/reports/costs?from=2026-02-02&to=2026-02-02")).StatusCode);
     }
+
+    [Fact]
+    public async Task Costs_LateAndEarlyReturnsWithoutRecordedKm_ChargedToTheReturnKmFromTheOdometer()
+    {
+        var october = Instant.FromUtc(2025, 10, 6, 7, 0);
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync())
+        {
+            if (!await db.Bookings.AnyAsync(b => b.Purpose == "Kostnadstest retur"))
+            {
+                var costCenter = await db.CostCenters.Select(c => c.Id).FirstAsync();
+                Booking Trip(int day, int bookedHours, int returnedAfterHours, double? km, int? odometerOut, int? odometerIn) => new()
+                {
+                    VehicleId = App.Ids.ElectricCar, BookerId = App.Ids.Staff, Start = october + Duration.FromDays(day),
+                    End = october + Duration.FromDays(day) + Duration.FromHours(bookedHours), BlockedUntil = october + Duration.FromDays(day) + Duration.FromHours(bookedHours),
+                    ReturnedAt = october + Duration.FromDays(day) + Duration.FromHours(returnedAfterHours), Status = BookingStatus.Returned,
+                    Purpose = "Kostnadstest retur", CostCenterId = costCenter, ActualKm = km, OdometerOutKm = odometerOut, OdometerInKm = odometerIn, CreatedAt = october,
+                };
+                db.Bookings.AddRange(
+                    Trip(0, bookedHours: 2, returnedAfterHours: 4, km: null, odometerOut: 1000, odometerIn: 1037), // late: 4 h × 95 + 37 km = 417
+                    Trip(2, bookedHours: 8, returnedAfterHours: 1, km: 12, odometerOut: null, odometerIn: null));  // early: 95 + 12 = 107
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var r = await (await App.ClientForAsync(TestData.Fleet)).GetFromJsonAsync<JsonElement>("/api/reports/costs?from=2025-10-01&to=2025-10-31");
+
+        Assert.Equal(524m, r.GetProperty("totalSek").GetDecimal()); // charged to the booked ends it would be 190 + 37 + 8 h (capped at a day, 450) + 12 = 689
+        var line = Assert.Single(r.GetProperty("byDepartment").EnumerateArray());
+        Assert.Equal((2, 49.0), (line.GetProperty("bookings").GetInt32(), line.GetProperty("km").GetDouble()));
+    }
 }
 
 public sealed class CostReportTestsOnSqlite(SqliteApp app) : CostReportTests<SqliteApp>(app);

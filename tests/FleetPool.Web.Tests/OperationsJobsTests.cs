@@ -283,6 +283,91 @@ public class EmailOutboxTests(SmtpApp app) : IClassFixture<SmtpApp>
         await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    // Reminders written straight into the inbox, each naming a vehicle no other test uses, so a test reads only its own mail;
+    // what other tests left pending goes out first, so that a run's count is this test's.
+    private async Task<List<int>> NoticesAsync(params (int UserId, string Vehicle, Duration Ago)[] notes)
+    {
+        await app.Services.GetRequiredService<EmailOutbox>().RunAsync();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync();
+        var rows = notes.Select(n => new Notification { UserId = n.UserId, Kind = "reminder", Arguments = $"{n.Vehicle}{Inbox.Separator}2026-03-16 10:00",
+            At = FleetPoolFactory.Monday8 - n.Ago }).ToList();
+        db.Notifications.AddRange(rows);
+        await db.SaveChangesAsync();
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    private async Task<List<bool>> EmailedAsync(List<int> ids) => await app.QueryAsync(async db =>
+    {
+        var emailed = await db.Notifications.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.EmailedAt != null);
+        return ids.Select(id => emailed[id]).ToList();
+    });
+
+    private List<string?> BodiesAbout(string vehicle) =>
+        app.Smtp.Received.Select(r => Body(r.Data)).Where(b => b is not null && b.Contains(vehicle, StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public async Task Run_ConnectionCutAfterTheFirstMail_FirstMarkedTheOthersSentOnceOnTheNextRun()
+    {
+        var ids = await NoticesAsync((app.Ids.Unlicensed, "Avbrott A", Duration.FromMinutes(30)), (app.Ids.Unlicensed, "Avbrott B", Duration.FromMinutes(20)),
+            (app.Ids.Unlicensed, "Avbrott C", Duration.FromMinutes(10)));
+        var outbox = app.Services.GetRequiredService<EmailOutbox>();
+        app.Smtp.CutAfterMessages = 1;
+        try
+        {
+            await Assert.ThrowsAsync<MailKit.Net.Smtp.SmtpProtocolException>(() => outbox.RunAsync()); // the job fails; Hangfire runs it again
+            Assert.Equal([true, false, false], await EmailedAsync(ids));
+        }
+        finally
+        {
+            app.Smtp.CutAfterMessages = null;
+        }
+
+        Assert.Equal(2, await outbox.RunAsync());
+        Assert.Equal(0, await outbox.RunAsync());
+        Assert.Equal([true, true, true], await EmailedAsync(ids));
+        Assert.Equal(["Påminnelse: Avbrott A är bokad för dig från 2026-03-16 10:00.", "Påminnelse: Avbrott B är bokad för dig från 2026-03-16 10:00.",
+            "Påminnelse: Avbrott C är bokad för dig från 2026-03-16 10:00."], BodiesAbout("Avbrott"));
+    }
+
+    [Fact]
+    public async Task Run_OneAddressRefused_OthersSentAndTheRefusedOneTriedAgainNextRun()
+    {
+        var ids = await NoticesAsync((app.Ids.FleetManager, "Vägrad A", Duration.FromMinutes(30)), (app.Ids.Unlicensed, "Vägrad B", Duration.FromMinutes(20)));
+        var outbox = app.Services.GetRequiredService<EmailOutbox>();
+        app.Smtp.RefusedRecipients[TestData.Fleet] = true;
+        try
+        {
+            Assert.Equal(1, await outbox.RunAsync()); // the first in line is refused; the second still goes
+            Assert.Equal(0, await outbox.RunAsync());
+            Assert.Equal([false, true], await EmailedAsync(ids));
+            Assert.Equal([TestData.Fleet, TestData.Fleet], app.Smtp.Refused.Where(a => a == TestData.Fleet));
+        }
+        finally
+        {
+            app.Smtp.RefusedRecipients.Clear();
+        }
+
+        Assert.Equal(1, await outbox.RunAsync()); // the mailbox is back: sent now, within the day
+        Assert.Equal([true, true], await EmailedAsync(ids));
+        Assert.Equal(["Påminnelse: Vägrad B är bokad för dig från 2026-03-16 10:00.", "Påminnelse: Vägrad A är bokad för dig från 2026-03-16 10:00."],
+            BodiesAbout("Vägrad"));
+    }
+
+    [Fact]
+    public async Task Run_DeactivatedUserOrNoticeOlderThanADay_NotMailedAndLeftInTheInbox()
+    {
+        Assert.True((await app.Services.GetRequiredService<FleetPool.Core.Organisation.UserAccounts>().DeactivateAsync(
+            FleetPool.Core.Common.Actor.Of(app.Ids.Admin, FleetPool.Core.Common.Roles.Admin), app.Ids.Leaver)).Succeeded);
+        var minute = Duration.FromMinutes(1);
+        var ids = await NoticesAsync((app.Ids.Leaver, "Gammal A", Duration.FromMinutes(10)), (app.Ids.Unlicensed, "Gammal B", EmailOutbox.MaxAge + minute),
+            (app.Ids.Unlicensed, "Gammal C", EmailOutbox.MaxAge - minute));
+
+        Assert.Equal(1, await app.Services.GetRequiredService<EmailOutbox>().RunAsync());
+
+        Assert.Equal([false, false, true], await EmailedAsync(ids));
+        Assert.Equal(["Påminnelse: Gammal C är bokad för dig från 2026-03-16 10:00."], BodiesAbout("Gammal"));
+    }
+
     [Fact]
     public async Task Run_ReaderChoseEnglish_EmailInEnglish()
     {

@@ -212,6 +212,27 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task Create_ConfidentialFlagOnAnOpenPlace_KeepsNeitherTextNorPlaceOnlyTheDistance()
+    {
+        var place = await AddPlaceAsync("Vårdcentralen");
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var response = await staff.BookAsync(new { vehicleId = App.Ids.EBike, start = Day(13, 11), end = Day(13, 12), purpose = "Besök, flaggat skyddat",
+            costCenter = TestData.CostCenter, placeId = place, destination = "Storgatan 5", confidentialDestination = true });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.Equal((System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonValueKind.Null), (body.GetProperty("destination").ValueKind, body.GetProperty("destinationPlaceId").ValueKind));
+        var id = body.GetProperty("id").GetInt32();
+        var stored = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
+        Assert.Equal((4.02, (string?)null, (int?)null), (Math.Round(stored.DistanceKm!.Value, 2), stored.Destination, stored.DestinationPlaceId));
+        var csv = await (await App.ClientForAsync(TestData.Fleet)).GetStringAsync("/api/exports/bookings.csv?from=2026-04-13&to=2026-04-13");
+        Assert.Contains("Besök, flaggat skyddat", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Storgatan", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vårdcentralen", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckIn_ElectricCar_ActualKmAndCo2FromOdometer()
     {
         var staff = await App.ClientForAsync(TestData.Staff);

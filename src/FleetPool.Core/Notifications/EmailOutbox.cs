@@ -3,6 +3,7 @@ using FleetPool.Core.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
@@ -71,11 +72,17 @@ public enum SmtpAuth
 }
 
 /// <summary>
-/// Sends inbox notifications by e-mail when SMTP is configured, in Swedish (the organisation's language). Idempotent: a
-/// notification is marked as e-mailed once sent and never sent again; notices older than a day are not mailed late.
+/// Sends inbox notifications by e-mail when SMTP is configured, in the reader's language. Invariants: a notification is
+/// marked as e-mailed once sent and never sent again, so a run cut off half-way resends nothing; notices older than a day,
+/// and those of deactivated users, are not mailed; an address the server refuses is passed over (and tried again next
+/// run, until the day is out) without holding up the others.
 /// </summary>
-public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<SmtpOptions> options, SmtpOAuthTokens tokens)
+public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<SmtpOptions> options, SmtpOAuthTokens tokens,
+    ILogger<EmailOutbox> log)
 {
+    /// <summary>How long a notice may wait for e-mail; after that the inbox alone has it (a late reminder misleads).</summary>
+    public static readonly Duration MaxAge = Duration.FromDays(1);
+
 
     /// <summary>Sends what is pending; returns how many e-mails went out (0 when SMTP is off).</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -86,7 +93,7 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
             return 0;
         }
         var now = clock.GetCurrentInstant();
-        var since = now - Duration.FromDays(1);
+        var since = now - MaxAge;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var pending = await db.Notifications.Where(n => n.EmailedAt == null && n.At >= since)
             .Join(db.Users.Where(u => u.IsActive && u.Email != null), n => n.UserId, u => u.Id, (n, u) => new { Note = n, u.Email, u.DisplayName, u.Language, u.EmailOff })
@@ -120,7 +127,16 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
             var message = new MimeMessage { Subject = $"FleetPool: {text}", Body = new TextPart("plain") { Text = text } };
             message.From.Add(MailboxAddress.Parse(smtp.From));
             message.To.Add(new MailboxAddress(x.DisplayName, x.Email!));
-            await client.SendAsync(message, ct);
+            try
+            {
+                await client.SendAsync(message, ct);
+            }
+            catch (SmtpCommandException refused) when (refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
+            {
+                log.LogWarning("The SMTP server refused the address of user {UserId} ({Status}); notification {NotificationId} stays in the inbox.",
+                    x.Note.UserId, refused.StatusCode, x.Note.Id);
+                continue;
+            }
             x.Note.EmailedAt = clock.GetCurrentInstant();
             await db.SaveChangesAsync(ct); // one by one: a failure half-way leaves the sent ones marked
             sent++;

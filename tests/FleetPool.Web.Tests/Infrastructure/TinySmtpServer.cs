@@ -34,6 +34,16 @@ public sealed class TinySmtpServer : IAsyncDisposable
     /// <summary>Every message received: the recipients and the raw DATA.</summary>
     public ConcurrentQueue<(List<string> To, string Data)> Received { get; } = new();
 
+    /// <summary>Addresses whose RCPT gets "550 mailbox unavailable", as a server refuses an address it does not know.</summary>
+    public ConcurrentDictionary<string, bool> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Each refused RCPT's address, in order.</summary>
+    public ConcurrentQueue<string> Refused { get; } = new();
+
+    /// <summary>When set, the connection is cut (no reply) as the message after this many accepted ones is sent: a send
+    /// failing half-way. Counted per connection.</summary>
+    public int? CutAfterMessages { get; set; }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -60,6 +70,7 @@ public sealed class TinySmtpServer : IAsyncDisposable
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 tiny ESMTP");
             var to = new List<string>();
+            var accepted = 0;
             while (await reader.ReadLineAsync() is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
@@ -80,10 +91,20 @@ public sealed class TinySmtpServer : IAsyncDisposable
                         await writer.WriteLineAsync("235 2.7.0 Authentication successful");
                         break;
                     case "RCPT":
-                        to.Add(line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.IndexOf('>', StringComparison.Ordinal)]);
+                        var address = line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.IndexOf('>', StringComparison.Ordinal)];
+                        if (RefusedRecipients.ContainsKey(address))
+                        {
+                            Refused.Enqueue(address);
+                            await writer.WriteLineAsync("550 5.1.1 mailbox unavailable");
+                            break;
+                        }
+                        to.Add(address);
                         await writer.WriteLineAsync("250 OK");
                         break;
+                    case "DATA" when accepted == CutAfterMessages:
+                        return;
                     case "DATA":
+                        accepted++;
                         await writer.WriteLineAsync("354 go on");
                         var data = new StringBuilder();
                         while (await reader.ReadLineAsync() is { } body && body != ".")
