@@ -24,6 +24,7 @@ public sealed class TripPhraseParserBoundaryTests
     [InlineData("bil i morgon kl 23", "2026-03-17 23:00")]
     [InlineData("bil i morgon kl 10:59", "2026-03-17 10:59")]
     [InlineData("car tomorrow at 2 pm", "2026-03-17 14:00")]
+    [InlineData("car tomorrow at 9 am", "2026-03-17 09:00")]
     [InlineData("car tomorrow at 12pm", "2026-03-17 12:00")]
     [InlineData("car tomorrow at 12am", "2026-03-17 00:00")]
     [InlineData("car tomorrow at 1am", "2026-03-17 01:00")]
@@ -34,6 +35,7 @@ public sealed class TripPhraseParserBoundaryTests
         var p = Parse(phrase);
 
         Assert.Equal(start, Shown(p.Start));
+        Assert.Null(p.Destination);
         Assert.Empty(p.NotUnderstood);
         Assert.Empty(p.Problems);
     }
@@ -82,6 +84,15 @@ public sealed class TripPhraseParserBoundaryTests
 
         Assert.Null(p.Date);
         Assert.Equal([phrase[4..]], p.NotUnderstood);
+    }
+
+    [Fact]
+    public void Parse_TwoDates_TheFirstTakenTheSecondReported()
+    {
+        var p = Parse("bil 20/3 25/3");
+
+        Assert.Equal(new LocalDate(2026, 3, 20), p.Date);
+        Assert.Equal(["25/3"], p.NotUnderstood);
     }
 
     [Fact]
@@ -143,6 +154,9 @@ public sealed class TripPhraseParserBoundaryTests
     [InlineData("bil i morgon @ 9 until 11", "2026-03-17 09:00", "2026-03-17 11:00")]
     [InlineData("bil i morgon 9 tills 11", "2026-03-17 09:00", "2026-03-17 11:00")]
     [InlineData("bil i morgon 10 till 2 timmar", "2026-03-17 10:00", "2026-03-17 12:00")] // "till 2" is not an end when hours follow
+    [InlineData("bil i morgon kl 10 till 2 timmar", "2026-03-17 10:00", "2026-03-17 12:00")]
+    [InlineData("bil i morgon @ 10-12", "2026-03-17 10:00", "2026-03-17 12:00")]
+    [InlineData("car tomorrow from 9 to 2 pm", "2026-03-17 09:00", "2026-03-17 14:00")]
     public void Parse_RangeWords_TakeTheirTimesAndNothingElse(string phrase, string start, string end)
     {
         var p = Parse(phrase);

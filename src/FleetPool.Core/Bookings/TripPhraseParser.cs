@@ -165,8 +165,7 @@ public static partial class TripPhraseParser
 
     private static (PlaceCandidate? Match, List<int> Used) BestSubspan(List<int> span, string[] words, IReadOnlyList<PlaceCandidate> places)
     {
-        // Stryker disable once Equality : a length of 0 would only try the empty word list, which the filler check skips.
-        for (var length = span.Count; length > 0; length--)
+        for (var length = span.Count; length != 0; length--)
         {
             for (var first = 0; first + length <= span.Count; first++)
             {
@@ -198,8 +197,7 @@ public static partial class TripPhraseParser
                 : !boundary && ForPurpose.Contains(r.Words[i]) ? Role.Purpose : (Role?)null;
             if (boundary || marker is not null)
             {
-                // Stryker disable once Equality : an empty span yielded would be skipped by Leftovers (no content).
-                if (span.Count > 0)
+                if (span.Count != 0)
                 {
                     yield return (role, span);
                 }
@@ -283,8 +281,13 @@ public static partial class TripPhraseParser
             return DateAt(i);
         }
 
+        // One date per phrase: a second is reported, not silently taken instead of the first.
         private int? DateAt(int i)
         {
+            if (Date is not null)
+            {
+                return null;
+            }
             var w = Words[i];
             if (IsoDate().Match(w) is { Success: true } iso && TryDate(Int(iso.Groups[1].Value), Int(iso.Groups[2].Value), Int(iso.Groups[3].Value), out var d))
             {
@@ -321,7 +324,7 @@ public static partial class TripPhraseParser
                 return false;
             }
             date = new LocalDate(year ?? 2000, month, day);
-            MissingYear |= year is null;
+            MissingYear = year is null;
             return true;
         }
 
@@ -338,13 +341,14 @@ public static partial class TripPhraseParser
             if (At(i + lead) is { } first && TimeOf(first, At(i + lead + 1)) is var (from, n1) && from is { } f)
             {
                 var join = i + lead + n1;
+                // "10 till 2 timmar" is a start and a length, not 10 to 2.
                 if (At(join) is { } j && RangeJoin.Contains(j) && At(join + 1) is { } second && TimeOf(second, At(join + 2)) is var (to, n2) && to is { } t
-                    && (lead == 1 || j is "-" || !IsLengthUnit(At(join + 1 + n2))))
+                    && !IsLengthUnit(At(join + 1 + n2)))
                 {
                     (StartTime, EndTime) = (f, t);
                     return join + 1 + n2 - i;
                 }
-                if (lead == 1 && Clock.Contains(Words[i]) && StartTime is null)
+                if (Clock.Contains(Words[i]) && StartTime is null)
                 {
                     StartTime = f;
                     return 1 + n1;
