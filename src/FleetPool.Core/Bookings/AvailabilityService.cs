@@ -27,7 +27,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
         }
         await using var db = await dbs.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct); // once for all the queries: an EF open costs more than the site query
-        var site = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).SingleOrDefaultAsync(s => s.Id == q.SiteId, ct);
+        var site = await HotQueries.For(db).SiteWithHours(db, q.SiteId!.Value, ct);
         if (site is null)
         {
             return Problem.Invalid(new FieldErrors().Add("site", Text.Get("NoSite")));

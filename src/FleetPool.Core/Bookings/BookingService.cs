@@ -217,7 +217,7 @@ public sealed class BookingService(
     /// </summary>
     internal static async Task<Outcome<BookingParts>> PartiesAsync(FleetPoolDb db, Actor actor, BookingRequest request, CancellationToken ct)
     {
-        var vehicle = await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VehicleId!.Value, ct);
+        var vehicle = await HotQueries.For(db).Vehicle(db, request.VehicleId!.Value, ct);
         var payer = await PayerAsync(db, actor, request.CostCenter, request.DriverId,
             new FieldErrors().AddIf(vehicle is null, "vehicleId", Text.Get("NoVehicle")), ct);
         return payer.Value is { } p ? new BookingParts(vehicle!, p.CostCenter, p.Driver) : payer.Problem!;
@@ -230,9 +230,9 @@ public sealed class BookingService(
     internal static async Task<Outcome<Payer>> PayerAsync(FleetPoolDb db, Actor actor, string? costCenterCode, int? driverId, FieldErrors errors,
         CancellationToken ct)
     {
-        var costCenter = await db.CostCenters.AsNoTracking().SingleOrDefaultAsync(c => c.Code == costCenterCode && c.IsActive, ct);
-        var driving = driverId ?? actor.UserId;
-        var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == driving && u.IsActive, ct);
+        var queries = HotQueries.For(db);
+        var costCenter = await queries.ActiveCostCenter(db, costCenterCode, ct);
+        var driver = await queries.ActiveUser(db, driverId ?? actor.UserId, ct);
         errors.AddIf(costCenter is null, "costCenter", Text.Get("NoCostCenter")).AddIf(driver is null, "driverId", Text.Get("NoUser"));
         if (!errors.IsEmpty)
         {
@@ -288,7 +288,7 @@ public sealed class BookingService(
     private async Task<(Problem?, BookingRuleSet?, Organisation.Site?)> CheckRulesAsync(FleetPoolDb db, Vehicle vehicle, Instant start, Instant end,
         AppUser? driver, bool running, CancellationToken ct)
     {
-        var site = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).SingleAsync(s => s.Id == vehicle.SiteId, ct);
+        var site = await HotQueries.For(db).SiteWithHours(db, vehicle.SiteId, ct) ?? throw new InvalidOperationException($"Vehicle {vehicle.Id} names site {vehicle.SiteId}, which does not exist.");
         var rules = BookingRuleSet.For(site, defaults.Value);
         var broken = BookingRules.Check(new SlotRequest(start, end, vehicle, site, driver, clock.GetCurrentInstant(), running), rules, time);
         return broken.IsEmpty ? (null, rules, site) : (Problem.Refused(broken), null, null);

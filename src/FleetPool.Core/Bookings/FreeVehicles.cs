@@ -19,10 +19,6 @@ internal static class FreeVehicles
     public static Task<List<SiteVehicle>> AtSiteAsync(FleetPoolDb db, int siteId, VehicleKind? kind,
         Instant from, Instant blockedUntil, int? excludeBookingId, CancellationToken ct)
     {
-        var self = excludeBookingId ?? 0;
-        var holding = db.Bookings.HoldingSlotIn(from, blockedUntil).Where(b => b.Id != self);
-        return db.Vehicles.AsNoTracking().Where(v => v.SiteId == siteId && (kind == null || v.Kind == kind))
-            .Select(v => new SiteVehicle(v, holding.Any(b => b.VehicleId == v.Id), db.DamageReports.Count(d => d.VehicleId == v.Id && d.ResolvedAt == null)))
-            .ToListAsync(ct);
+        return HotQueries.For(db).VehiclesAtSite(db, siteId, kind, from, blockedUntil, excludeBookingId ?? 0).ToListAsync(ct).AsTask();
     }
 }
