@@ -26,6 +26,13 @@ public class SwedishHolidaysTests
     public void EasterSunday_KnownYears_MatchesAlmanac(int year, int month, int day) =>
         Assert.Equal(new LocalDate(year, month, day), SwedishHolidays.EasterSunday(year));
 
+    // The years in which the algorithm's correction term (m) is 1, the only ones where it changes the answer; a fact of
+    // its own, so that every mutant of that term meets all four whichever theory rows a mutation run picks.
+    [Fact]
+    public void EasterSunday_YearsOfTheCorrectionTerm_MatchAlmanac() =>
+        Assert.Equal([new LocalDate(1954, 4, 18), new LocalDate(1981, 4, 19), new LocalDate(2049, 4, 18), new LocalDate(2076, 4, 19)],
+            new[] { 1954, 1981, 2049, 2076 }.Select(SwedishHolidays.EasterSunday));
+
     [Theory]
     [InlineData(2026, 1, 1, "Nyårsdagen")]
     [InlineData(2026, 1, 6, "Trettondedag jul")]
@@ -61,5 +68,13 @@ public class SwedishHolidaysTests
         var days = SwedishHolidays.For(2031).Select(h => h.Date).ToList();
         Assert.Equal(16, days.Count);
         Assert.Equal(days.Order(), days);
+    }
+
+    // 2038 has the latest Easter: Whit Sunday (13 June) falls after the National Day, so the list is in order only if sorted.
+    [Fact]
+    public void For_LatestEaster_WhitSundayAfterTheNationalDay()
+    {
+        var names = SwedishHolidays.For(2038).Select(h => h.Name).ToList();
+        Assert.Equal(names.IndexOf("Sveriges nationaldag") + 1, names.IndexOf("Pingstdagen"));
     }
 }
