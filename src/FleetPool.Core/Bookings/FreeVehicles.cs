@@ -17,8 +17,6 @@ internal static class FreeVehicles
 {
     /// <summary>The site's vehicles (optionally of one kind), each with its booked flag and open damage count: one query.</summary>
     public static Task<List<SiteVehicle>> AtSiteAsync(FleetPoolDb db, int siteId, VehicleKind? kind,
-        Instant from, Instant blockedUntil, int? excludeBookingId, CancellationToken ct)
-    {
-        return HotQueries.For(db).VehiclesAtSite(db, siteId, kind, from, blockedUntil, excludeBookingId ?? 0).ToListAsync(ct).AsTask();
-    }
+        Instant from, Instant blockedUntil, int? excludeBookingId, CancellationToken ct) =>
+        HotQueries.For(db).VehiclesAtSite(db, siteId, kind, from, blockedUntil, excludeBookingId ?? 0).ToListAsync(ct).AsTask();
 }

@@ -37,7 +37,7 @@ internal sealed class HotQueries
         (FleetPoolDb db, int id, CancellationToken ct) => db.Users.AsNoTracking().SingleOrDefault(u => u.Id == id && u.IsActive));
 
     /// <summary><see cref="FreeVehicles.AtSiteAsync"/>'s query; the overlap is <see cref="BookingStatuses.HoldingSlotIn"/>'s, written out
-    /// because a compiled query cannot call it (<c>HotQueriesTests</c> holds the two to the same answers).</summary>
+    /// because a compiled query cannot call it (<c>FreeVehiclesTests</c> holds the two to the same answers).</summary>
     public Func<FleetPoolDb, int, VehicleKind?, Instant, Instant, int, IAsyncEnumerable<SiteVehicle>> VehiclesAtSite { get; } = EF.CompileAsyncQuery(
         (FleetPoolDb db, int siteId, VehicleKind? kind, Instant from, Instant blockedUntil, int self) =>
             db.Vehicles.AsNoTracking().Where(v => v.SiteId == siteId && (kind == null || v.Kind == kind))

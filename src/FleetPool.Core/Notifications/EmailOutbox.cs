@@ -83,7 +83,6 @@ public sealed class EmailOutbox(IDbContextFactory<FleetPoolDb> dbs, IClock clock
     /// <summary>How long a notice may wait for e-mail; after that the inbox alone has it (a late reminder misleads).</summary>
     public static readonly Duration MaxAge = Duration.FromDays(1);
 
-
     /// <summary>Sends what is pending; returns how many e-mails went out (0 when SMTP is off).</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
