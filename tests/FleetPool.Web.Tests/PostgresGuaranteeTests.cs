@@ -4,6 +4,7 @@ using FleetPool.Core.Bookings;
 using FleetPool.Core.Data;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace FleetPool.Web.Tests;
@@ -31,6 +32,47 @@ public class PostgresGuaranteeTests(PostgresApp app) : ProviderTests<PostgresApp
         await SaveAsync(Slot(Nine, Duration.FromHours(1)));
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => SaveAsync(Slot(Nine + Duration.FromMinutes(70), Duration.FromHours(1))));
         Assert.True(WriteConflicts.IsOverlap(refused), refused.InnerException?.Message);
+    }
+
+    // Each transaction holds a booking the other's next insert overlaps: both wait, and PostgreSQL ends one with 40P01. The
+    // same happens, now and then, when two single inserts overlap at the same instant (CI saw it as a 500 in the race test).
+    [Fact]
+    public async Task ExclusionConstraint_TwoWritersEachWaitingForTheOther_DeadlockCountsAsOverlap()
+    {
+        var start = Nine + Duration.FromDays(20);
+        var factory = App.Services.GetRequiredService<IDbContextFactory<FleetPoolDb>>();
+        await using var first = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var second = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var t1 = await first.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using var t2 = await second.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        first.Bookings.Add(Slot(start, Duration.FromHours(1)));
+        await first.SaveChangesAsync(TestContext.Current.CancellationToken);
+        second.Bookings.Add(Slot(start + Duration.FromHours(3), Duration.FromHours(1)));
+        await second.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        first.Bookings.Add(Slot(start + Duration.FromHours(3), Duration.FromHours(1)));
+        var firstWaits = first.SaveChangesAsync(TestContext.Current.CancellationToken); // waits for the second's transaction
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        second.Bookings.Add(Slot(start, Duration.FromHours(1)));
+        var secondWaits = second.SaveChangesAsync(TestContext.Current.CancellationToken); // and the second for the first's
+
+        var outcomes = await Task.WhenAll(Outcome(firstWaits), Outcome(secondWaits));
+        var refused = Assert.Single(outcomes.OfType<Exception>()); // EF wraps the deadlock, as a transient error, in its own exception
+        Assert.Equal("40P01", refused.InnerException?.InnerException is Npgsql.PostgresException p ? p.SqlState : refused.ToString());
+        Assert.True(WriteConflicts.IsOverlap(refused));
+
+        static async Task<Exception?> Outcome(Task save)
+        {
+            try
+            {
+                await save;
+                return null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        }
     }
 
     [Theory]

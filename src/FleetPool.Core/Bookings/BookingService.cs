@@ -268,7 +268,7 @@ public sealed class BookingService(
             await tx.CommitAsync(ct);
             return null;
         }
-        catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e))
+        catch (Exception e) when (WriteConflicts.IsOverlap(e))
         {
             return Problem.Conflict(Text.Get("BookedMomentAgo", vehicleName));
         }

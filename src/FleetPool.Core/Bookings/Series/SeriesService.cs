@@ -42,10 +42,10 @@ public sealed class SeriesService(
             {
                 return await CreateOnceAsync(actor, request, ct);
             }
-            catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e) && attempt < 2)
+            catch (Exception e) when (WriteConflicts.IsOverlap(e) && attempt < 2)
             {
             }
-            catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e))
+            catch (Exception e) when (WriteConflicts.IsOverlap(e))
             {
                 return Problem.Conflict(Text.Get("SeriesRaced"));
             }
@@ -73,7 +73,7 @@ public sealed class SeriesService(
                     booked += await ExtendOneAsync(id, ct);
                     break;
                 }
-                catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e))
+                catch (Exception e) when (WriteConflicts.IsOverlap(e))
                 {
                 }
             }

@@ -150,7 +150,7 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             {
                 return await OfferOnceAsync(ct);
             }
-            catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e) && attempt < 3)
+            catch (Exception e) when (WriteConflicts.IsOverlap(e) && attempt < 3)
             {
                 // A direct booking took the vehicle between the check and the offer (PostgreSQL): it won; look again.
             }

@@ -128,7 +128,7 @@ public sealed class MaintenanceWindows(IDbContextFactory<FleetPoolDb> dbs, ICloc
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (WriteConflicts.IsOverlap(e))
+        catch (Exception e) when (WriteConflicts.IsOverlap(e))
         {
             return Problem.Conflict(Text.Get("BookedMomentAgo", vehicle.Name));
         }
