@@ -20,6 +20,7 @@ public class BookingSpeedTests(AppProcess app) : IClassFixture<AppProcess>
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await PastTheDaysLastPickUpAsync();
         await Chromium.ShotOnFailureAsync(page, $"speed-failed-{tag}", async () =>
         {
             await Chromium.SignInAsync(page, app.BaseUrl, email);
@@ -67,6 +68,20 @@ public class BookingSpeedTests(AppProcess app) : IClassFixture<AppProcess>
             });
             Assert.Equal(2, line);
         });
+    }
+
+    // From 23:45 Stockholm time today has no pick-up left: the "today" car then starts at 00:00 tomorrow, and the e-bike for
+    // tomorrow (which keeps the form's time) would ask "you already have a booking then", a question this count leaves out.
+    // A run that starts within a quarter hour of that (a run takes minutes on a loaded machine) waits for midnight instead; CI
+    // ran into it once, at 23:5x.
+    private static async Task PastTheDaysLastPickUpAsync()
+    {
+        var stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, stockholm);
+        if (now.TimeOfDay >= new TimeSpan(23, 30, 0))
+        {
+            await Task.Delay(now.Date.AddDays(1).AddSeconds(5) - now.DateTime);
+        }
     }
 
     // Runs a flow from the start page to My bookings and records its interactions and seconds.

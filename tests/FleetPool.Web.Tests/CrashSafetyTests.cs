@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using FleetPool.Web.Tests.Infrastructure;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -14,20 +14,16 @@ namespace FleetPool.Web.Tests;
 public sealed class CrashSafetyTests : IDisposable
 {
     private const int Kills = 20;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"fleetpool-crash-{Guid.NewGuid():N}");
-    private readonly int _port = FreePort();
-    private Process? _app;
+    private readonly AppProcessOnSqlite _app = new();
 
-    public CrashSafetyTests() => Directory.CreateDirectory(_folder);
-
-    private string Database => Path.Combine(_folder, "fleetpool.db");
+    private string Database => _app.Database;
 
     private const int Clients = 4;
 
     [Fact]
     public async Task Kill_TwentyTimesUnderLoad_EveryAcknowledgedBookingSurvivesOnceAndFileIsIntact()
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = _app.CreateClient();
         var acknowledged = new List<int>();
         var answers = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
         var unexpected = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -45,7 +41,7 @@ public sealed class CrashSafetyTests : IDisposable
         }
         for (var kill = 0; kill <= Kills; kill++)
         {
-            await StartAsync(http);
+            await _app.StartAsync(http);
             http.DefaultRequestHeaders.Authorization = null;
             var login = await http.PostAsJsonAsync("/api/auth/login", new { email = "staff@fleetpool.demo", password = "Demo!2025pool" });
             var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
@@ -63,15 +59,18 @@ public sealed class CrashSafetyTests : IDisposable
             {
                 while (!stop.IsCancellationRequested)
                 {
+                    // Every n its own slot (bike, day, start hour) until all are used, so a fast machine does not run out of free
+                    // slots and see only 409s: n % bikes picks the bike, the rest walks 12 start hours a day over 80 days.
                     var n = Interlocked.Increment(ref slot);
-                    var day = DateTime.UtcNow.Date.AddDays(2 + n / 24 % 80);
-                    var start = new DateTimeOffset(day.AddHours(6 + n % 12), TimeSpan.Zero);
+                    var (k, bike) = (n / bikes.Count, n % bikes.Count);
+                    var day = DateTime.UtcNow.Date.AddDays(2 + k / 12 % 80);
+                    var start = new DateTimeOffset(day.AddHours(6 + k % 12), TimeSpan.Zero);
                     inFlight[n] = 0;
                     try
                     {
                         using var response = await http.PostAsJsonAsync("/api/bookings", new
                         {
-                            vehicleId = bikes[n % bikes.Count], start = start.ToString("yyyy-MM-ddTHH:mm:ssK"), end = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssK"),
+                            vehicleId = bikes[bike], start = start.ToString("yyyy-MM-ddTHH:mm:ssK"), end = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssK"),
                             purpose = $"Kraschtest {n}", costCenter = "4130", distanceKm = 3, // Hemtjänst: staff@ charges their own department
                         });
                         answers.AddOrUpdate(response.StatusCode, 1, (_, c) => c + 1);
@@ -117,8 +116,8 @@ public sealed class CrashSafetyTests : IDisposable
             var pending = inFlight.Keys.ToList();
             inFlightAtKills.AddRange(pending);
             killsDuringWrites += pending.Count > 0 ? 1 : 0;
-            _app!.Kill(); // SIGKILL on Linux: no shutdown, no flush
-            await _app.WaitForExitAsync();
+            _app.Process.Kill(); // SIGKILL on Linux: no shutdown, no flush
+            await _app.Process.WaitForExitAsync();
             await load;
         }
 
@@ -127,7 +126,7 @@ public sealed class CrashSafetyTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/bookings/{id}")).StatusCode);
         }
-        StopApp();
+        _app.Stop();
         await using var db = new SqliteConnection($"Data Source={Database};Pooling=False");
         await db.OpenAsync();
         Assert.Equal("ok", await ScalarAsync(db, "PRAGMA integrity_check"));
@@ -147,42 +146,6 @@ public sealed class CrashSafetyTests : IDisposable
     private static string Answers(System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int> answers) =>
         string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{(int)a.Key}×{a.Value}"));
 
-    private async Task StartAsync(HttpClient http)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "FleetPool.Web.dll")}\"")
-        {
-            WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Database}";
-        start.Environment["Jobs__Enabled"] = "false";
-        _app = Process.Start(start)!;
-        _app.OutputDataReceived += (_, _) => { };
-        _app.ErrorDataReceived += (_, _) => { };
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.False(_app.HasExited, "the app exited while starting");
-            await Task.Delay(200);
-        }
-        Assert.Fail("the app did not become healthy within 90 s");
-    }
-
     private static async Task<object?> ScalarAsync(SqliteConnection db, string sql)
     {
         await using var command = db.CreateCommand();
@@ -190,27 +153,5 @@ public sealed class CrashSafetyTests : IDisposable
         return await command.ExecuteScalarAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void StopApp()
-    {
-        if (_app is { HasExited: false })
-        {
-            _app.Kill();
-            _app.WaitForExit();
-        }
-    }
-
-    public void Dispose()
-    {
-        StopApp();
-        _app?.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _app.Dispose();
 }
