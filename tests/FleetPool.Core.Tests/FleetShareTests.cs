@@ -248,6 +248,41 @@ public class PhaseOutTests
         Assert.True(expected > 500, "a petrol car's 10,000 km emit over half a tonne more than an electric one's");
     }
 
+    [Theory]
+    [InlineData(5, 2, false, 2 / 4.0, 3 / 5.0)] // a petrol car of five, two fossil-free
+    [InlineData(5, 3, true, 2 / 4.0, 3 / 5.0)]  // an HVO100-approved diesel that counts officially: leaving takes its count along
+    [InlineData(2, 0, false, 0.0, 1 / 2.0)]
+    [InlineData(1, 0, false, 1.0, 1.0)]         // the only vehicle: no fossil vehicle left either way
+    public void ShareIfRemovedOrReplaced_FleetAndCount_FOverVMinusOneAndFPlusOneOverV(int vehicles, int fossilFree, bool counted, double removed, double replaced)
+    {
+        Assert.Equal(removed, PhaseOut.ShareIfRemoved(vehicles, fossilFree, counted), 9);
+        Assert.Equal(replaced, PhaseOut.ShareIfReplaced(vehicles, fossilFree, counted), 9);
+    }
+
+    [Fact]
+    public void Utilisation_TripsInAndAcrossTheWindow_HoursFromTheWindowStartOverWorkingHours()
+    {
+        var windowStart = Instant.FromUtc(2026, 3, 1, 0, 0);
+        (Instant, Instant)[] trips =
+        [
+            (windowStart + Duration.FromHours(10), windowStart + Duration.FromHours(13)),  // 3 h
+            (windowStart - Duration.FromHours(5), windowStart + Duration.FromHours(2)),    // began before: 2 h count, not 7
+        ];
+
+        Assert.Equal(5 / PhaseOut.WorkingHoursIn90Days, PhaseOut.Utilisation(trips, windowStart), 12);
+        Assert.Equal(642.857, PhaseOut.WorkingHoursIn90Days, 3); // 90 days × 5/7 working days × 10 h
+    }
+
+    [Fact]
+    public void Utilisation_OutMoreHoursThanTheWorkingHours_CappedAtOne()
+    {
+        var windowStart = Instant.FromUtc(2026, 3, 1, 0, 0);
+        var allQuarter = (windowStart, windowStart + Duration.FromDays(90)); // 2,160 h out, more than the working hours
+
+        Assert.Equal(1.0, PhaseOut.Utilisation([allQuarter], windowStart));
+        Assert.Equal(0.0, PhaseOut.Utilisation([], windowStart));
+    }
+
     [Fact]
     public void Project_VehicleRetiredBeforeTheMonthEnd_LeftOutAndAnEmptyFleetIsZero()
     {

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FleetPool.Core.Bookings;
+using FleetPool.Core.Sustainability;
 using FleetPool.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace FleetPool.Web.Tests;
 
@@ -334,6 +337,73 @@ public abstract class PhaseOutApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicleId");
         var staff = await App.ClientForAsync(TestData.Staff);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/reports/phase-out")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Plan_TodayOrReplacementWithoutDateOrUnknownVehicle_RefusedAndTomorrowPlanned()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet); // today is 2026-03-16
+        await (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = "2026-03-16" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "plannedRetirementOn");
+        await (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { replacementFuel = "electric" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "plannedRetirementOn");
+        var unknown = await (await manager.PutAsJsonAsync("/api/reports/phase-out/999999", new { plannedRetirementOn = "2026-09-01" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("Vehicle not found.", unknown.GetProperty("title").GetString());
+        try
+        {
+            Assert.Equal(HttpStatusCode.NoContent,
+                (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = "2026-03-17", replacementFuel = "hvo100" })).StatusCode);
+            var planned = (await manager.GetFromJsonAsync<JsonElement>("/api/reports/phase-out")).GetProperty("candidates").EnumerateArray()
+                .Single(c => c.GetProperty("vehicleId").GetInt32() == App.Ids.PetrolCar);
+            Assert.Equal(("2026-03-17", "hvo100"), (planned.GetProperty("plannedRetirementOn").GetString(), planned.GetProperty("replacementFuel").GetString()));
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent,
+                (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = (string?)null })).StatusCode);
+        }
+    }
+
+    // The year's trips and km count from the start of the day a year ago (Stockholm); utilisation counts a trip's hours
+    // within the last 90 days only, over the working hours in them.
+    [Fact]
+    public async Task Candidates_TripsAtTheYearAndQuarterEdges_CountedWithinTheirWindows()
+    {
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        async Task<JsonElement> PetrolAsync() => (await manager.GetFromJsonAsync<JsonElement>("/api/reports/phase-out")).GetProperty("candidates")
+            .EnumerateArray().Single(c => c.GetProperty("vehicleId").GetInt32() == App.Ids.PetrolCar);
+        var before = await PetrolAsync();
+        var yearAgo = Instant.FromUtc(2025, 3, 15, 23, 0); // 2025-03-16 00:00 in Stockholm
+        var quarterAgo = FleetPoolFactory.Monday8 - Duration.FromDays(90);
+        Booking Trip(Instant start, Instant returned, double km) => new()
+        {
+            VehicleId = App.Ids.PetrolCar, Start = start, End = returned, BlockedUntil = returned, Status = BookingStatus.Returned, ReturnedAt = returned,
+            ActualKm = km, BookerId = App.Ids.Staff, Purpose = "utfasning: kant", CostCenterId = 1, DistanceKm = km / 2, CreatedAt = start,
+        };
+        Booking[] trips =
+        [
+            Trip(yearAgo - Duration.FromHours(3), yearAgo - Duration.FromSeconds(1), 1000),                  // back a second before the year: not counted
+            Trip(yearAgo - Duration.FromSeconds(1), yearAgo, 100),                                           // back at its first instant: counted
+            Trip(quarterAgo - Duration.FromHours(50), quarterAgo + Duration.FromHours(120), 40),             // 120 of its 170 h in the quarter
+        ];
+        await App.QueryAsync(db =>
+        {
+            db.Bookings.AddRange(trips);
+            return db.SaveChangesAsync();
+        });
+        try
+        {
+            var after = await PetrolAsync();
+            Assert.Equal(before.GetProperty("trips").GetInt32() + 2, after.GetProperty("trips").GetInt32());
+            Assert.Equal(before.GetProperty("km").GetDouble() + 140, after.GetProperty("km").GetDouble(), 6);
+            Assert.Equal(120 / PhaseOut.WorkingHoursIn90Days, after.GetProperty("utilisation").GetDouble() - before.GetProperty("utilisation").GetDouble(), 2);
+        }
+        finally
+        {
+            var ids = trips.Select(t => t.Id).ToList();
+            await App.QueryAsync(db => db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteDeleteAsync());
+        }
     }
 }
 

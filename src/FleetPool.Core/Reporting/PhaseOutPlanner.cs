@@ -45,20 +45,18 @@ public sealed class PhaseOutPlanner(IDbContextFactory<FleetPoolDb> dbs, IClock c
             .ToLookup(t => t.VehicleId);
         var definition = options.Value.Definition;
         var (total, fossilFree) = (cars.Count, cars.Count(c => FossilIndependence.Counts(c, definition)));
-        const double workingHoursIn90Days = 90 * 5 / 7.0 * 10;
         var candidates = cars.Where(c => !c.IsFossilIndependent).Select(c =>
         {
             var (count, km) = year.TryGetValue(c.Id, out var y) ? (y.Trips, y.Km) : (0, 0.0);
-            var hours = recent[c.Id].Sum(t => (t.ReturnedAt - Instant.Max(t.Start, quarterAgo)).TotalHours);
-            var utilisation = Math.Min(1, hours / workingHoursIn90Days);
+            var utilisation = PhaseOut.Utilisation(recent[c.Id].Select(t => (t.Start, t.ReturnedAt)), quarterAgo);
             var advice = PhaseOut.Advise(c, utilisation, options.Value.LowUtilisation);
             var replacement = c.ReplacementFuel ?? PhaseOut.ReplacementFor(advice) ?? FuelType.Electric;
             var saved = PhaseOut.SavedKg(c, km, replacement);
             // An HVO100-approved diesel already counts officially: removing or refuelling it does not move that share.
-            var counted = FossilIndependence.Counts(c, definition) ? 1 : 0;
+            var counted = FossilIndependence.Counts(c, definition);
             return new PhaseOutCandidate(c.Id, c.Name, c.Registration, departments.GetValueOrDefault(c.DepartmentId, ""), c.Fuel!.Value,
-                count, Math.Round(km, 1), Math.Round(utilisation, 3), total > 1 ? (double)(fossilFree - counted) / (total - 1) : 1,
-                (double)(fossilFree + 1 - counted) / total, Math.Round(saved, 1), advice, c.PlannedRetirementOn, c.ReplacementFuel);
+                count, Math.Round(km, 1), Math.Round(utilisation, 3), PhaseOut.ShareIfRemoved(total, fossilFree, counted),
+                PhaseOut.ShareIfReplaced(total, fossilFree, counted), Math.Round(saved, 1), advice, c.PlannedRetirementOn, c.ReplacementFuel);
         }).OrderByDescending(c => c.Co2eSavedKgIfReplaced).ThenBy(c => c.Utilisation).ToList();
         var target = options.Value.Targets.Where(t => t.Metric == TargetMetric.FossilIndependentShare).OrderBy(t => t.Deadline).FirstOrDefault()
             ?? new FleetTarget { Name = "", Share = 1, By = today.PlusYears(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };

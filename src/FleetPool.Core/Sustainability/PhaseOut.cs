@@ -41,6 +41,29 @@ public static class PhaseOut
         : v.Fuel == FuelType.Diesel && v.ApprovedFuels.Contains(FuelType.Hvo100) ? PhaseOutAdvice.SwitchToHvo100
         : PhaseOutAdvice.ReplaceWithElectric;
 
+    /// <summary>Working hours in the 90 days utilisation looks back over: five days a week, ten hours a day.</summary>
+    public const double WorkingHoursIn90Days = 90 * 5 / 7.0 * 10;
+
+    /// <summary>
+    /// Share of the working hours in the 90 days from <paramref name="windowStart"/> that a vehicle was out: each returned
+    /// trip's hours from its start (or the window's start, when it began before) to its return, over
+    /// <see cref="WorkingHoursIn90Days"/>, at most 1 (trips over evenings and weekends can exceed the working hours).
+    /// </summary>
+    public static double Utilisation(IEnumerable<(Instant Start, Instant ReturnedAt)> trips, Instant windowStart) =>
+        Math.Min(1, trips.Sum(t => (t.ReturnedAt - Instant.Max(t.Start, windowStart)).TotalHours) / WorkingHoursIn90Days);
+
+    /// <summary>
+    /// The share if this fossil vehicle left without replacement, out of <paramref name="vehicles"/> with
+    /// <paramref name="fossilFree"/> counted fossil-free: F/(V−1), less the vehicle itself when it counted already (an
+    /// HVO100-approved diesel under the official definition); 1 for the fleet's only vehicle (no fossil vehicle left).
+    /// </summary>
+    public static double ShareIfRemoved(int vehicles, int fossilFree, bool counted) =>
+        vehicles > 1 ? (double)(fossilFree - (counted ? 1 : 0)) / (vehicles - 1) : 1;
+
+    /// <summary>The share if this fossil vehicle were replaced by a fossil-independent one: (F+1)/V, or F/V when it counted already.</summary>
+    public static double ShareIfReplaced(int vehicles, int fossilFree, bool counted) =>
+        (double)(fossilFree + (counted ? 0 : 1)) / vehicles;
+
     /// <summary>The fuel a replacement would have under the advice (null when removed).</summary>
     public static FuelType? ReplacementFor(PhaseOutAdvice advice) => advice switch
     {
