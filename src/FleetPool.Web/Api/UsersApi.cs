@@ -30,6 +30,7 @@ internal static class UsersApi
         var group = api.MapGroup("/users").WithTags("Users");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Admin).Produces<IReadOnlyList<UserRow>>()
             .WithPaging(UserDirectory.MaxPageSize)
+            .WithQuery<string>("search", $"Only accounts whose name or e-mail contains this, ignoring case (at most {UserDirectory.MaxSearchLength} characters).")
             .WithSummary($"The accounts by name with department, roles, active and licence state, a page at a time (pageSize at most {UserDirectory.MaxPageSize}); Link rel=next and X-Total-Count headers (admins).");
         group.MapPost("/", async (NewUser body, ClaimsPrincipal user, UserAdministration admin, CancellationToken ct) =>
                 ApiResults.From(await admin.CreateAsync(user.ToActor(), body, ct), id => TypedResults.Created($"/api/users/{id}", new ApiResults.IdResult(id))))
@@ -76,11 +77,12 @@ internal static class UsersApi
     {
         var q = new QueryParser(http.Request);
         var (page, size) = q.Paging(UserDirectory.MaxPageSize, UserDirectory.MaxPageSize);
+        var search = q.Text("search", UserDirectory.MaxSearchLength);
         if (!q.Errors.IsEmpty)
         {
             return ApiResults.Invalid(q.Errors);
         }
-        var result = await directory.PageAsync(user.ToActor(), page, size, ct);
+        var result = await directory.PageAsync(user.ToActor(), page, size, search, ct);
         return result.Problem is { } problem ? ApiResults.Problem(problem) : ApiResults.Paged(http, result.Value!);
     }
 }
