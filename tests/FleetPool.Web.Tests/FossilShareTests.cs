@@ -398,11 +398,23 @@ public abstract class PhaseOutApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
             Assert.Equal(before.GetProperty("trips").GetInt32() + 2, after.GetProperty("trips").GetInt32());
             Assert.Equal(before.GetProperty("km").GetDouble() + 140, after.GetProperty("km").GetDouble(), 6);
             Assert.Equal(120 / PhaseOut.WorkingHoursIn90Days, after.GetProperty("utilisation").GetDouble() - before.GetProperty("utilisation").GetDouble(), 2);
+
+            // The CO2e a replacement saves is worked out for the fuel planned, else for the advice's (electric here).
+            var petrol = await App.QueryAsync(db => db.Vehicles.SingleAsync(v => v.Id == App.Ids.PetrolCar));
+            var km = after.GetProperty("km").GetDouble();
+            Assert.Equal("replaceWithElectric", after.GetProperty("advice").GetString());
+            Assert.Equal(Math.Round(PhaseOut.SavedKg(petrol, km, Core.Fleet.FuelType.Electric), 1), after.GetProperty("co2eSavedKgIfReplaced").GetDouble(), 6);
+            Assert.Equal(HttpStatusCode.NoContent,
+                (await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = "2026-09-01", replacementFuel = "hvo100" })).StatusCode);
+            var planned = await PetrolAsync();
+            Assert.Equal(Math.Round(PhaseOut.SavedKg(petrol, km, Core.Fleet.FuelType.Hvo100), 1), planned.GetProperty("co2eSavedKgIfReplaced").GetDouble(), 6);
+            Assert.NotEqual(after.GetProperty("co2eSavedKgIfReplaced").GetDouble(), planned.GetProperty("co2eSavedKgIfReplaced").GetDouble());
         }
         finally
         {
             var ids = trips.Select(t => t.Id).ToList();
             await App.QueryAsync(db => db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteDeleteAsync());
+            await manager.PutAsJsonAsync($"/api/reports/phase-out/{App.Ids.PetrolCar}", new { plannedRetirementOn = (string?)null });
         }
     }
 }
