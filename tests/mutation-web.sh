@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # The mutation score of the services only the web tests reach, with the web tests written for them as the killers.
-#   bash tests/mutation-web.sh phase-out|booking [output folder]
+#   bash tests/mutation-web.sh phase-out|availability|steering|booking [output folder]
 # Stryker's per-test coverage (MTP runner) works only when xunit runs one test at a time: with parallel collections every
 # test waits ~15 s for a coverage acknowledgement and is marked dubious. So a copy of the repository is made whose web
 # test project holds only the chosen test files and runs them in sequence, on SQLite (the PostgreSQL twins skip).
 set -euo pipefail
-set_name=${1:?"phase-out or booking"}
+set_name=${1:?"phase-out, availability, steering or booking"}
 out=${2:-/tmp/stryker-web-$set_name}
 case "$set_name" in
   phase-out) tests=(FossilShareTests.cs); mutate='"**/Reporting/PhaseOutPlanner.cs"' ;;
-  booking) tests=(BookingApiTests.cs SteeringApiTests.cs BookingRaceTests.cs FreeVehiclesTests.cs)
-           mutate='"**/Bookings/AvailabilityService.cs", "**/Steering/TripSteering.cs", "**/Bookings/BookingService.cs"' ;;
-  *) echo "unknown set: $set_name (phase-out or booking)" >&2; exit 2 ;;
+  availability) tests=(FreeVehiclesTests.cs BookingApiTests.cs SteeringApiTests.cs); mutate='"**/Bookings/AvailabilityService.cs"' ;;
+  steering) tests=(SteeringApiTests.cs ConfidentialPlaceTests.cs); mutate='"**/Steering/TripSteering.cs"' ;;
+  booking) tests=(BookingApiTests.cs BookingLifecycleTests.cs BookingPartiesTests.cs BookingRaceTests.cs); mutate='"**/Bookings/BookingService.cs"' ;;
+  *) echo "unknown set: $set_name (phase-out, availability, steering or booking)" >&2; exit 2 ;;
 esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 copy=$(mktemp -d /tmp/fleetpool-mutation-web.XXXXXX)
