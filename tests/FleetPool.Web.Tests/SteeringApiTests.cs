@@ -30,7 +30,9 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var staff = await App.ClientForAsync(TestData.Staff);
 
         var bare = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(7, 9), Day(7, 10), distanceKm: 3));
-        await bare.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "carReason");
+        var problem = await bare.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "carReason");
+        Assert.Equal("The trip is 3 km one way, an e-bike distance, and a bike is free: say why a car is needed.",
+            problem.GetProperty("errors").GetProperty("carReason")[0].GetString());
         var withReason = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(7, 9), Day(7, 10), distanceKm: 3, carReason: "weather"));
 
         Assert.Equal(HttpStatusCode.Created, withReason.StatusCode);
@@ -196,6 +198,62 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task Create_UnknownPlace_400NamingPlaceIdWithItsMessage()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var response = await staff.BookAsync(new { vehicleId = App.Ids.EBike, start = Day(16, 9), end = Day(16, 10), purpose = "Hembesök",
+            costCenter = TestData.CostCenter, placeId = 999_999 });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "placeId");
+        Assert.Equal("No place with this id.", problem.GetProperty("errors").GetProperty("placeId")[0].GetString());
+        Assert.Equal(0, await App.QueryAsync(db => db.Bookings.CountAsync(b => b.Purpose == "Hembesök" && b.VehicleId == App.Ids.EBike && b.Start == Instant.FromUtc(2026, 4, 16, 7, 0))));
+    }
+
+    [Fact]
+    public async Task Create_OpenPlaceWithoutText_KeepsThePlaceItsNameAndTheRoadDistance()
+    {
+        var place = await AddPlaceAsync("Biblioteket");
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var response = await staff.BookAsync(new { vehicleId = App.Ids.EBike, start = Day(16, 11), end = Day(16, 12), purpose = "Möte",
+            costCenter = TestData.CostCenter, placeId = place });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.Equal(("Biblioteket", place, 4.02), (body.GetProperty("destination").GetString(), body.GetProperty("destinationPlaceId").GetInt32(),
+            Math.Round(body.GetProperty("distanceKm").GetDouble(), 2)));
+    }
+
+    // The approval rule asks whether a fossil-free car was free; only a fossil car can be booked "while one was free".
+    [Fact]
+    public async Task Create_UnderTheFossilApprovalRule_OnlyTheFossilCarWaits()
+    {
+        var fleet = await App.ClientForAsync(TestData.Fleet);
+        var added = await fleet.PostAsJsonAsync("/api/approval-rules", new { kind = "fossilWhileFossilFreeFree", approver = "fleetManager" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var rule = (await added.JsonAsync()).GetProperty("id").GetInt32();
+        try
+        {
+            var staff = await App.ClientForAsync(TestData.Staff);
+            var trips = new[] { (App.Ids.EBike, 9, 3.0), (App.Ids.ElectricCar, 11, 25.0), (App.Ids.PetrolCar, 13, 25.0) };
+            var statuses = new List<string?>();
+            foreach (var (vehicle, hour, km) in trips)
+            {
+                var response = await staff.BookAsync(ApiCalls.Booking(vehicle, Day(17, hour), Day(17, hour + 1), distanceKm: km, fossilReason: ApiCalls.TowBar));
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                statuses.Add((await response.JsonAsync()).GetProperty("status").GetString());
+            }
+
+            Assert.Equal(["reserved", "reserved", "pending"], statuses);
+        }
+        finally
+        {
+            (await fleet.DeleteAsync($"/api/approval-rules/{rule}")).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task Create_ConfidentialDestination_KeepsOnlyDistanceAndEstimatesCo2()
     {
         var place = await AddPlaceAsync("Brukare (skyddad)", confidential: true);
@@ -251,6 +309,29 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
             Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
             var json = await returned.JsonAsync();
             Assert.Equal((42.0, 588.0), (json.GetProperty("actualKm").GetDouble(), json.GetProperty("actualCo2eGrams").GetDouble())); // 42 km × 14 g/km
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task CheckIn_EBike_ActualKmIsTheRoundTripWithoutAnOdometer()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var booked = await staff.BookAsync(ApiCalls.Booking(App.Ids.EBike, Day(20, 9), Day(20, 10), distanceKm: 3));
+        var id = (await booked.JsonAsync()).GetProperty("id").GetInt32();
+        App.Clock.Reset(Instant.FromUtc(2026, 4, 20, 7, 0));
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { })).StatusCode);
+            App.Clock.Reset(Instant.FromUtc(2026, 4, 20, 8, 0));
+            var returned = await staff.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { });
+
+            Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+            var json = await returned.JsonAsync();
+            Assert.Equal((6.0, 4.0), (json.GetProperty("actualKm").GetDouble(), json.GetProperty("actualCo2eGrams").GetDouble())); // 2 × 3 km × 0.6 g/km = 3.6 g
         }
         finally
         {

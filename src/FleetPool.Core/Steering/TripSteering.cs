@@ -39,6 +39,7 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
         var carReason = TextValues.TrimmedOrNull(r.CarReason);
         var fossilReason = TextValues.TrimmedOrNull(r.FossilReason);
         var needsCarReason = CarReasons.Required(vehicle.Kind, distance, o) && carReason is null;
+        // Stryker disable once Logical : with || a fossil-free car is looked at too, and CarReasons.Needed asks it for no fossil reason: same answer, one query more.
         var fossilCar = vehicle.Kind.IsMotorVehicle() && !vehicle.IsFossilIndependent;
         var (needsFossilReason, fossilWhileFree) = (false, false);
         // A fossil car is looked at even with a reason given: approval rules ask whether a fossil-free one was free.
