@@ -107,6 +107,23 @@ public abstract class AvailabilityRankingTests<TApp>(TApp app) : ProviderTests<T
         static IEnumerable<JsonElement> result(JsonElement r) => r.GetProperty("vehicles").EnumerateArray();
     }
 
+    // Booking asks the same question: with six aboard no fossil-free car is an alternative to the seven-seat petrol car.
+    [Fact]
+    public async Task Create_SevenSeaterForSix_NoFossilReasonNeededButForOneItIs()
+    {
+        await AddFleetAsync();
+        var audi = await App.QueryAsync(db => db.Vehicles.Where(v => v.Name == "Audi Q7").Select(v => v.Id).SingleAsync());
+        var staff = await App.ClientForAsync(TestData.Staff);
+        object Trip(int? passengers) => new { vehicleId = audi, start = "2026-04-23T09:00:00+02:00", end = "2026-04-23T10:00:00+02:00", purpose = "Studiebesök",
+            costCenter = TestData.CostCenter, distanceKm = 40, passengers };
+
+        await (await staff.BookAsync(Trip(null))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "fossilReason");
+        var six = await staff.BookAsync(Trip(6));
+
+        Assert.Equal(HttpStatusCode.Created, six.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await six.JsonAsync()).GetProperty("fossilReason").ValueKind);
+    }
+
     [Fact]
     public async Task Find_KindGiven_OnlyThatKind()
     {
