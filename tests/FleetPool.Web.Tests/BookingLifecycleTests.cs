@@ -114,6 +114,34 @@ public abstract class BookingLifecycleTests<TApp>(TApp app) : ProviderTests<TApp
     }
 
     [Fact]
+    public async Task Change_EndAtTheStart_400NamingEndAndUnchanged()
+    {
+        var (client, id) = await BookAsync(App.Ids.Bike, "2026-04-01T09:00:00+02:00", "2026-04-01T10:00:00+02:00");
+
+        var response = await client.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-04-01T09:00:00+02:00" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "end");
+        Assert.Equal("The end must be after the start.", problem.GetProperty("errors").GetProperty("end")[0].GetString());
+        Assert.Equal(Instant.FromUtc(2026, 4, 1, 8, 0), await App.QueryAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.End).SingleAsync()));
+    }
+
+    // A changed end keeps the site's 15-minute buffer: 10:10 blocks until 10:25, into another booker's 10:20.
+    [Fact]
+    public async Task Change_EndWhoseBufferReachesTheNextBooking_409AndUnchanged()
+    {
+        var (client, id) = await BookAsync(App.Ids.Bike, "2026-04-02T09:00:00+02:00", "2026-04-02T10:00:00+02:00");
+        var next = await (await App.ClientForAsync(TestData.Lead)).BookAsync(ApiCalls.Booking(App.Ids.Bike, "2026-04-02T10:20:00+02:00", "2026-04-02T11:00:00+02:00"));
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+
+        var intoBuffer = await client.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-04-02T10:10:00+02:00" });
+        var beforeIt = await client.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-04-02T10:05:00+02:00" });
+
+        await intoBuffer.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, beforeIt.StatusCode);
+        Assert.Equal("2026-04-02T10:20:00+02:00", (await beforeIt.JsonAsync()).GetProperty("blockedUntil").GetString());
+    }
+
+    [Fact]
     public async Task Change_RunningBooking_ExtendsEndButNotVehicle()
     {
         var (client, id) = await BookAsync(App.Ids.PetrolCar, "2026-03-23T13:00:00+01:00", "2026-03-23T14:00:00+01:00");
@@ -126,6 +154,8 @@ public abstract class BookingLifecycleTests<TApp>(TApp app) : ProviderTests<TApp
             Assert.Equal("2026-03-23T16:15:00+01:00", (await extended.JsonAsync()).GetProperty("blockedUntil").GetString());
             var swap = await client.PutAsJsonAsync($"/api/bookings/{id}", new { vehicleId = App.Ids.EBike });
             await swap.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "vehicleId");
+            var earlier = await client.PutAsJsonAsync($"/api/bookings/{id}", new { start = "2026-03-23T12:30:00+01:00" });
+            await earlier.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "start");
         }
         finally
         {

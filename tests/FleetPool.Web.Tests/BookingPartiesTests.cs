@@ -125,6 +125,9 @@ public abstract class BookingPartiesTests<TApp>(TApp app) : ProviderTests<TApp>(
 
         var other = await staff.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00", costCenter: "9910", distanceKm: 3));
         await other.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "costCenter");
+        var unknown = await staff.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00", costCenter: "0000", distanceKm: 3));
+        Assert.Equal("No active cost centre with this code.",
+            (await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, "costCenter")).GetProperty("errors").GetProperty("costCenter")[0].GetString());
         var boards = await staff.BookAsync(ApiCalls.Booking(App.Ids.EBike, "2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00", costCenter: "9920", distanceKm: 3));
         Assert.Equal(HttpStatusCode.Created, boards.StatusCode);
         var manager = await App.ClientForAsync(TestData.Fleet);
