@@ -11,7 +11,7 @@ case "$set_name" in
   phase-out) tests=(FossilShareTests.cs); mutate='"**/Reporting/PhaseOutPlanner.cs"' ;;
   availability) tests=(AvailabilityRankingTests.cs FreeVehiclesTests.cs BookingApiTests.cs SteeringApiTests.cs); mutate='"**/Bookings/AvailabilityService.cs"' ;;
   steering) tests=(SteeringApiTests.cs ConfidentialPlaceTests.cs AvailabilityRankingTests.cs); mutate='"**/Steering/TripSteering.cs"' ;;
-  booking) tests=(BookingApiTests.cs BookingLifecycleTests.cs BookingPartiesTests.cs); mutate='"**/Bookings/BookingService.cs"' ;;
+  booking) tests=(BookingApiTests.cs BookingLifecycleTests.cs BookingPartiesTests.cs NoticesTests.cs ApprovalTests.cs BookingStopsTests.cs); mutate='"**/Bookings/BookingService.cs"' ;;
   *) echo "unknown set: $set_name (phase-out, availability, steering or booking)" >&2; exit 2 ;;
 esac
 root=$(cd "$(dirname "$0")/.." && pwd)
