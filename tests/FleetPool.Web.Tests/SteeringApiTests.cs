@@ -33,6 +33,9 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var problem = await bare.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "carReason");
         Assert.Equal("The trip is 3 km one way, an e-bike distance, and a bike is free: say why a car is needed.",
             problem.GetProperty("errors").GetProperty("carReason")[0].GetString());
+        var fraction = await (await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(7, 9), Day(7, 10), distanceKm: 2.75)))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "carReason");
+        Assert.StartsWith("The trip is 2.8 km one way", fraction.GetProperty("errors").GetProperty("carReason")[0].GetString(), StringComparison.Ordinal); // one decimal
         var withReason = await staff.BookAsync(ApiCalls.Booking(App.Ids.ElectricCar, Day(7, 9), Day(7, 10), distanceKm: 3, carReason: "weather"));
 
         Assert.Equal(HttpStatusCode.Created, withReason.StatusCode);
