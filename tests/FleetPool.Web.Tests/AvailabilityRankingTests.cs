@@ -99,12 +99,12 @@ public abstract class AvailabilityRankingTests<TApp>(TApp app) : ProviderTests<T
         var six = await FindAsync($"site={App.Ids.OpenSite}&{Slot()}&distanceKm=40&passengers=6");
         var one = await FindAsync($"site={App.Ids.OpenSite}&{Slot()}&distanceKm=40");
 
-        Assert.Equal(["Audi Q7"], result(six).Where(v => v.GetProperty("reasonUnavailable").ValueKind == JsonValueKind.Null)
+        Assert.Equal(["Audi Q7"], Lines(six).Where(v => v.GetProperty("reasonUnavailable").ValueKind == JsonValueKind.Null)
             .Select(v => v.GetProperty("vehicle").GetProperty("name").GetString()));
         Assert.Equal("tooFewSeats", Line(six, "Kia e-Niro").GetProperty("reasonUnavailable").GetString());
         Assert.Equal((false, true), (Line(six, "Audi Q7").GetProperty("needsFossilReason").GetBoolean(), Line(one, "Audi Q7").GetProperty("needsFossilReason").GetBoolean()));
 
-        static IEnumerable<JsonElement> result(JsonElement r) => r.GetProperty("vehicles").EnumerateArray();
+        static IEnumerable<JsonElement> Lines(JsonElement r) => r.GetProperty("vehicles").EnumerateArray();
     }
 
     // Booking asks the same question: with six aboard no fossil-free car is an alternative to the seven-seat petrol car.
