@@ -42,7 +42,7 @@ public sealed class ProxiedDeploymentTests(ProxiedDeployment deployment) : IClas
             Assert.All(cookies.Where(c => c.Name.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)), c => Assert.True(c.Secure, c.Name));
 
             // Book an e-bike and check it out, through the proxy's WebSocket.
-            await Chromium.OpenAsync(page, $"{url}/book");
+            await Chromium.OpenUntilVisibleAsync(page, $"{url}/book", page.GetByLabel("Utgångsplats"));
             await Chromium.ChooseAsync(page, page.GetByLabel("Utgångsplats"), "Skogås nyckelskåp");
             await page.GetByLabel("eller avstånd enkel väg (km)").FillAsync("3");
             await page.GetByLabel("Ärende").FillAsync("Hembesök via proxyn");
