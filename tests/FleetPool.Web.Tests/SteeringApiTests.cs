@@ -179,6 +179,37 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Equal(reason, kia.GetProperty("reasonUnavailable").GetString());
     }
 
+    [Theory]
+    [InlineData(201, null, "distanceKm", "Kia e-Niro's range (400 km) does not cover the round trip.")]
+    [InlineData(200, 6, "passengers", "Kia e-Niro has 5 seats; the trip is for 6.")]
+    public async Task Create_VehicleAvailabilityMarksUnfit_422NamingTheFieldAndNothingStored(double km, int? passengers, string field, string message)
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var response = await staff.BookAsync(new
+        {
+            vehicleId = App.Ids.ElectricCar, start = Day(14, 9), end = Day(14, 10), purpose = "Studieresa", costCenter = TestData.CostCenter,
+            distanceKm = km, passengers,
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, field);
+        Assert.Equal([message], problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, await App.QueryAsync(db => db.Bookings.CountAsync(b => b.Purpose == "Studieresa" && b.Start == Instant.FromUtc(2026, 4, 14, 7, 0))));
+    }
+
+    [Fact]
+    public async Task Create_VehicleJustFits_Created()
+    {
+        var staff = await App.ClientForAsync(TestData.Staff);
+
+        var response = await staff.BookAsync(new
+        {
+            vehicleId = App.Ids.ElectricCar, start = Day(14, 12), end = Day(14, 13), purpose = "Studieresa", costCenter = TestData.CostCenter,
+            distanceKm = 200, passengers = 5,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task Availability_PlaceThreeKmAway_RoadEstimateAdviceAndBikeThenEBikeThenFossilFreeFirst()
     {

@@ -89,9 +89,7 @@ public sealed class AvailabilityService(IDbContextFactory<FleetPoolDb> dbs, IClo
     private static string? ReasonUnavailable(SiteVehicle s, int? passengers, double? distance) =>
         s.Vehicle.Status == VehicleStatus.Maintenance ? "maintenance"
         : s.Booked ? "booked"
-        : passengers is { } p && !s.Vehicle.HasSeatsFor(p) ? "tooFewSeats"
-        : !s.Vehicle.CoversRoundTrip(distance) ? "rangeTooShort"
-        : null;
+        : TripFit.Unfit(s.Vehicle, passengers, distance);
 
     // Lower is better: for a bikeable trip the suggested kind of bike first (a plain bike for a bike distance, an e-bike
     // beyond), then the other bikes, then cars in the configured fuel order; for longer trips cars first, bikes last.

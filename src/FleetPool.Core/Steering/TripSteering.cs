@@ -16,7 +16,8 @@ public sealed record TripFacts(double DistanceKm, string? Destination, int? Plac
 
 /// <summary>
 /// Applies the steering rules to a booking being made (inside its write transaction, so "free" means free now).
-/// Invariants: the distance is the booker's or estimated from the site to the place; a confidential place or booking
+/// Invariants: the distance is the booker's or estimated from the site to the place; a vehicle that does not
+/// <see cref="TripFit"/> (seats, range for the round trip) is refused on <c>passengers</c> or <c>distanceKm</c>; a confidential place or booking
 /// keeps no destination; a car within the e-bike threshold has a car reason (the system's
 /// <see cref="CarReasons.NoBikeAvailable"/> when no bike is free, else the booker's, else 422 on <c>carReason</c>); a
 /// fossil car while a suitable fossil-free car is free has a fossil reason (else 422 on <c>fossilReason</c>).
@@ -34,6 +35,10 @@ public sealed class TripSteering(IOptions<SteeringOptions> options, IDistanceEst
             return Problem.Invalid(new FieldErrors().Add("placeId", Text.Get("NoPlace")));
         }
         var distance = r.DistanceKm ?? ConfidentialPlaces.DistanceKm(distances, site, place!, await ConfidentialPlaces.MayLocateAsync(db, actor, place!, ct));
+        if (TripFit.Check(vehicle, r.Passengers, distance) is { IsEmpty: false } unfit)
+        {
+            return Problem.Refused(unfit);
+        }
         var confidential = r.ConfidentialDestination || place?.Confidential == true;
         var destination = confidential ? null : r.Destination?.Trim() is { Length: > 0 } text ? text : place?.Name;
         var carReason = TextValues.TrimmedOrNull(r.CarReason);

@@ -282,7 +282,7 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
 
     // A vehicle suits an entry: the kind, the seats, the range for the round trip, and fossil-free unless a fossil one will do.
     private static bool Suits(Vehicle v, WaitlistEntry e) =>
-        v.Kind == e.Kind && v.HasSeatsFor(e.Passengers) && v.CoversRoundTrip(e.DistanceKm) && (e.AcceptFossil || !v.Kind.IsMotorVehicle() || v.IsFossilIndependent);
+        v.Kind == e.Kind && TripFit.Unfit(v, e.Passengers, e.DistanceKm) is null && (e.AcceptFossil || !v.Kind.IsMotorVehicle() || v.IsFossilIndependent);
 
     // The rules that do not depend on which vehicle (hours, length, horizon, licence for the kind) asked of a stand-in.
     private static Vehicle Stand(VehicleKind kind) => new() { Name = "", Kind = kind, Status = VehicleStatus.Active };
