@@ -17,6 +17,63 @@ public abstract class Baselines
     /// <summary>A site's vehicles with a booked flag for a window (until already includes the 15-minute buffer); returns the row count.</summary>
     public abstract Func<int, Instant, Instant, Task<int>> Availability(DbConnection connection);
 
+    /// <summary>
+    /// What availability must read to give its answer, by hand: the site with its opening hours (to say whether the slot
+    /// is open), then the site's vehicles with every column the answer shows, the booked flag and the open damage count.
+    /// <see cref="Availability"/> reads 8 columns and nothing else, so it is a floor no answer can reach.
+    /// </summary>
+    public Func<int, Instant, Instant, Task<int>> AvailabilityAnswer(DbConnection connection)
+    {
+        var site = connection.CreateCommand();
+        site.CommandText = """
+            SELECT s.*, h."Day", h."Opens", h."Closes" FROM "Sites" s LEFT JOIN "OpeningHours" h ON h."SiteId" = s."Id" WHERE s."Id" = @site
+            """;
+        var vehicles = connection.CreateCommand();
+        vehicles.CommandText = $"""
+            SELECT v."Id", v."Kind", v."Name", v."Registration", v."SiteId", v."DepartmentId", v."Fuel", v."ApprovedFuels", v."RangeKm", v."Seats",
+                   v."Status", v."AcquiredOn", v."RetiredOn", v."PlannedRetirementOn", v."ReplacementFuel", v."LastOdometerKm",
+                   EXISTS (SELECT 1 FROM "Bookings" b WHERE b."VehicleId" = v."Id" AND b."Status" IN ({Holding})
+                           AND b."Start" < @until AND @from < b."BlockedUntil") AS "Booked",
+                   (SELECT COUNT(*) FROM "DamageReports" d WHERE d."VehicleId" = v."Id" AND d."ResolvedAt" IS NULL) AS "OpenDamage"
+            FROM "Vehicles" v WHERE v."SiteId" = @site AND v."Status" <> 'Retired'
+            """;
+        var siteId = AddParameter(site, "site", 0);
+        var (vs, vf, vu) = (AddParameter(vehicles, "site", 0), AddParameter(vehicles, "from", Instant.FromUtc(2000, 1, 1, 0, 0)), AddParameter(vehicles, "until", Instant.FromUtc(2000, 1, 1, 0, 0)));
+        var prepared = false;
+        return async (id, from, until) =>
+        {
+            (siteId.Value, vs.Value, vf.Value, vu.Value) = (id, id, InstantValue(from), InstantValue(until));
+            if (!prepared)
+            {
+                await site.PrepareAsync();
+                await vehicles.PrepareAsync();
+                prepared = true;
+            }
+            await DrainAsync(site);
+            var rows = new List<object[]>();
+            await using var reader = await vehicles.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var row = new object[reader.FieldCount];
+                reader.GetValues(row);
+                rows.Add(row);
+            }
+            return rows.Count;
+        };
+    }
+
+    /// <summary>An instant as this engine's parameter value.</summary>
+    protected abstract object InstantValue(Instant instant);
+
+    private DbParameter AddParameter(DbCommand command, string name, object example)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = example is Instant i ? InstantValue(i) : example;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
     /// <summary>One booking in its own transaction: the overlap check, then the insert; false when the slot was taken.</summary>
     public abstract Func<int, Instant, Instant, int, string, Instant, Task<bool>> CreateBooking(DbConnection connection);
 
@@ -60,6 +117,8 @@ public abstract class Baselines
 /// <summary>Microsoft.Data.Sqlite; instants are stored as ticks since the Unix epoch, as the app's converter writes them.</summary>
 public sealed class SqliteBaselines : Baselines
 {
+    protected override object InstantValue(Instant instant) => instant.ToUnixTimeTicks();
+
     public override Func<int, Instant, Instant, Task<int>> Availability(DbConnection connection)
     {
         var query = (SqliteCommand)connection.CreateCommand();
@@ -153,6 +212,8 @@ public sealed class SqliteBaselines : Baselines
 /// <summary>Npgsql, prepared statements (server-side plans), instants as timestamptz.</summary>
 public sealed class PostgresBaselines : Baselines
 {
+    protected override object InstantValue(Instant instant) => instant.ToDateTimeUtc();
+
     public override Func<int, Instant, Instant, Task<int>> Availability(DbConnection connection)
     {
         var query = new NpgsqlCommand($"""

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using FleetPool.Benchmarks;
 
 // dotnet run -c Release --project tests/FleetPool.Benchmarks [-- --small] [--postgres "<connection string>"] [--scale [--chart file.svg]]
-//   [--vehicles N] [--bookings N] [--share-vehicles N] [--share-bookings N]
+//   [--vehicles N] [--bookings N] [--share-vehicles N] [--share-bookings N] [--only availability,create,http,answers,share,reports]
 var small = args.Contains("--small");
 string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 long Arg(string name, long fallback) => Text(name) is { } v ? long.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -27,7 +27,8 @@ try
     else
     {
         var (rows, answers) = await HotPaths.RunAsync(OpenAsync, small, watch, (int)Arg("--vehicles", small ? 100 : 1_000), Arg("--bookings", small ? 50_000 : 1_000_000),
-            (int)Arg("--share-vehicles", small ? 500 : 10_000), Arg("--share-bookings", small ? 100_000 : 5_000_000));
+            (int)Arg("--share-vehicles", small ? 500 : 10_000), Arg("--share-bookings", small ? 100_000 : 5_000_000),
+            Text("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
         Row.Print(rows);
         HotPaths.Print(answers);
     }
