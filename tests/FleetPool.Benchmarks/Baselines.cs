@@ -62,6 +62,108 @@ public abstract class Baselines
         };
     }
 
+    /// <summary>
+    /// What FleetPool's create does, by hand, statement for statement: read the vehicle, the cost centre, the driver, the
+    /// organisation's units and the site with its hours; then in the write transaction the slot check, the approval
+    /// rules, the booking, its audit entry (the booking as JSON) and the booker's notice. <see cref="CreateBooking"/> is
+    /// the overlap check and the insert alone: a floor no booking with rules, audit and notice can reach.
+    /// </summary>
+    public Func<int, Instant, Instant, int, string, Instant, Task<bool>> CreateBookingAnswer(DbConnection connection)
+    {
+        DbCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }
+        var vehicle = Command("""SELECT * FROM "Vehicles" WHERE "Id" = @id""");
+        var costCenter = Command("""SELECT * FROM "CostCenters" WHERE "Code" = @code AND "IsActive" """);
+        var driver = Command("""SELECT * FROM "AspNetUsers" WHERE "Id" = @id AND "IsActive" """);
+        var units = Command("""SELECT "Id", "Kind", "Name", "ParentId" FROM "OrgUnits" """);
+        var site = Command("""
+            SELECT s.*, h."Day", h."Opens", h."Closes" FROM "Sites" s LEFT JOIN "OpeningHours" h ON h."SiteId" = s."Id"
+            WHERE s."Id" = (SELECT "SiteId" FROM "Vehicles" WHERE "Id" = @id)
+            """);
+        var check = Command($"""
+            SELECT v."Status", EXISTS (SELECT 1 FROM "Bookings" b WHERE b."VehicleId" = v."Id" AND b."Status" IN ({Holding}, 'Offered', 'Pending', 'Maintenance')
+                   AND b."Start" < @until AND @from < b."BlockedUntil") FROM "Vehicles" v WHERE v."Id" = @v
+            """);
+        var rules = Command("""SELECT * FROM "ApprovalRules" """);
+        var insert = Command("""
+            INSERT INTO "Bookings" ("VehicleId", "Start", "End", "BlockedUntil", "BookerId", "Purpose", "CostCenterId", "CreatedAt", "Status", "DistanceKm", "AlternativeCheck")
+            VALUES (@v, @s, @e, @b, @u, 'Bänktest', @c, @now, 'Reserved', 25, 'notAsked') RETURNING "Id"
+            """);
+        var audit = Command("""
+            INSERT INTO "AuditEntries" ("Action", "ActorId", "After", "At", "Entity", "EntityId") VALUES ('Added', @u, @after, @now, 'Booking', @id)
+            """);
+        var notice = Command("""
+            INSERT INTO "Notifications" ("Arguments", "At", "BookingId", "Kind", "UserId") VALUES (@args, @now, @id, 'bookingConfirmed', @u)
+            """);
+        var epoch = Instant.FromUtc(2000, 1, 1, 0, 0);
+        var (vehicleId, code, driverId, siteOf) = (AddParameter(vehicle, "id", 0), AddParameter(costCenter, "code", ""), AddParameter(driver, "id", 0), AddParameter(site, "id", 0));
+        var (cv, cf, cu) = (AddParameter(check, "v", 0), AddParameter(check, "from", epoch), AddParameter(check, "until", epoch));
+        var (iv, istart, iend, iblocked, iuser, icost, inow) = (AddParameter(insert, "v", 0), AddParameter(insert, "s", epoch), AddParameter(insert, "e", epoch),
+            AddParameter(insert, "b", epoch), AddParameter(insert, "u", 0), AddParameter(insert, "c", 0), AddParameter(insert, "now", epoch));
+        var (auser, aafter, anow, aid) = (AddParameter(audit, "u", 0), AddParameter(audit, "after", ""), AddParameter(audit, "now", epoch), AddParameter(audit, "id", 0));
+        var (nargs, nnow, nid, nuser) = (AddParameter(notice, "args", ""), AddParameter(notice, "now", epoch), AddParameter(notice, "id", 0), AddParameter(notice, "u", 0));
+        var all = new[] { vehicle, costCenter, driver, units, site, check, rules, insert, audit, notice };
+        var prepared = false;
+        return async (car, start, end, user, costCenterCode, now) =>
+        {
+            var blocked = end + Duration.FromMinutes(15);
+            (vehicleId.Value, code.Value, driverId.Value, siteOf.Value) = (car, costCenterCode, user, car);
+            if (!prepared)
+            {
+                foreach (var command in all)
+                {
+                    await command.PrepareAsync();
+                }
+                prepared = true;
+            }
+            foreach (var command in all)
+            {
+                command.Transaction = null; // the last call's transaction is gone
+            }
+            await DrainAsync(vehicle);
+            var costCenterId = Convert.ToInt32(await costCenter.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await DrainAsync(driver);
+            await DrainAsync(units);
+            await DrainAsync(site);
+            await using var tx = await BeginWriteAsync(connection);
+            foreach (var command in all)
+            {
+                command.Transaction = tx;
+            }
+            (cv.Value, cf.Value, cu.Value) = (car, InstantValue(start), InstantValue(blocked));
+            await using (var reader = await check.ExecuteReaderAsync())
+            {
+                if (!await reader.ReadAsync() || reader.GetBoolean(1))
+                {
+                    return false;
+                }
+            }
+            await DrainAsync(rules);
+            (iv.Value, istart.Value, iend.Value, iblocked.Value, iuser.Value, icost.Value, inow.Value) =
+                (car, InstantValue(start), InstantValue(end), InstantValue(blocked), user, costCenterId, InstantValue(now));
+            var id = Convert.ToInt32(await insert.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            (auser.Value, anow.Value, aid.Value) = (user, InstantValue(now), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            aafter.Value = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                Id = id, VehicleId = car, Start = start.ToString(), End = end.ToString(), BlockedUntil = blocked.ToString(), Status = "Reserved", BookerId = user,
+                Purpose = "Bänktest", CostCenterId = costCenterId, DistanceKm = 25, AlternativeCheck = "notAsked", CreatedAt = now.ToString(),
+                EstimatedCo2eGrams = 700, CarReason = (string?)null, FossilReason = (string?)null, Destination = (string?)null,
+            });
+            await audit.ExecuteNonQueryAsync();
+            (nargs.Value, nnow.Value, nid.Value, nuser.Value) = ($"Bil {car}\u001f{start}\u001f{end}", InstantValue(now), id, user);
+            await notice.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+            return true;
+        };
+    }
+
+    /// <summary>The write transaction as the app begins it (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED).</summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection);
+
     /// <summary>An instant as this engine's parameter value.</summary>
     protected abstract object InstantValue(Instant instant);
 
@@ -118,6 +220,9 @@ public abstract class Baselines
 public sealed class SqliteBaselines : Baselines
 {
     protected override object InstantValue(Instant instant) => instant.ToUnixTimeTicks();
+
+    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     public override Func<int, Instant, Instant, Task<int>> Availability(DbConnection connection)
     {
@@ -213,6 +318,8 @@ public sealed class SqliteBaselines : Baselines
 public sealed class PostgresBaselines : Baselines
 {
     protected override object InstantValue(Instant instant) => instant.ToDateTimeUtc();
+
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection) => await connection.BeginTransactionAsync();
 
     public override Func<int, Instant, Instant, Task<int>> Availability(DbConnection connection)
     {
