@@ -198,8 +198,13 @@ public sealed class PostgresBulkWriter : IBulkWriter
         await _refuelCopy.CompleteAsync();
         await _bookingCopy.DisposeAsync(); // ends the COPY, so the connection takes a command again
         await _refuelCopy.DisposeAsync();
-        await using var analyze = new NpgsqlCommand("""ANALYZE "Bookings"; ANALYZE "Refuellings"; ANALYZE "Vehicles";""", _bookings) { CommandTimeout = 0 };
-        await analyze.ExecuteNonQueryAsync();
+        // What autovacuum does to a table in use: statistics, and the visibility map index-only scans need. VACUUM runs
+        // alone (not in the implicit transaction of a multi-statement command).
+        foreach (var table in new[] { "Bookings", "Refuellings", "Vehicles" })
+        {
+            await using var vacuum = new NpgsqlCommand($"""VACUUM (ANALYZE) "{table}" """, _bookings) { CommandTimeout = 0 };
+            await vacuum.ExecuteNonQueryAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

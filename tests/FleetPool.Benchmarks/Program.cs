@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using FleetPool.Benchmarks;
 
 // dotnet run -c Release --project tests/FleetPool.Benchmarks [-- --small] [--postgres "<connection string>"] [--scale [--chart file.svg]]
-//   [--vehicles N] [--bookings N] [--share-vehicles N] [--share-bookings N] [--only availability,create,http,answers,share,reports]
+//   [--vehicles N] [--bookings N] [--share-vehicles N] [--share-bookings N] [--only availability,create,http,answers,share,reports] [--keep]
 var small = args.Contains("--small");
 string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 long Arg(string name, long fallback) => Text(name) is { } v ? long.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -35,7 +35,14 @@ try
 }
 finally
 {
-    Directory.Delete(folder, recursive: true);
+    if (args.Contains("--keep"))
+    {
+        Console.WriteLine($"kept the SQLite files in {folder}"); // to look at a query plan afterwards
+    }
+    else
+    {
+        Directory.Delete(folder, recursive: true);
+    }
 }
 Console.WriteLine($"\nTotal {watch.Elapsed.TotalSeconds:0} s.");
 return 0;

