@@ -27,6 +27,6 @@ public class ApiReferenceTests(AppProcess app) : IClassFixture<AppProcess>
             await Assertions.Expect(page.GetByText("FleetPool API").First).ToBeVisibleAsync();
             await Chromium.ShotAsync(page, "api-reference");
             Assert.Empty(blocked);
-        });
+        }, app);
     }
 }

@@ -11,6 +11,7 @@ namespace FleetPool.Browser.Tests;
 public sealed class AppProcess : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"fleetpool-browser-{Guid.NewGuid():N}");
+    private readonly Queue<string> _output = new();
     private Process? _app;
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234.</summary>
@@ -29,8 +30,8 @@ public sealed class AppProcess : IAsyncLifetime
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(_folder, "fleetpool.db")}";
         start.Environment["Jobs__Enabled"] = "false";
         _app = Process.Start(start)!;
-        _app.OutputDataReceived += (_, _) => { };
-        _app.ErrorDataReceived += (_, _) => { };
+        _app.OutputDataReceived += (_, e) => Keep(e.Data);
+        _app.ErrorDataReceived += (_, e) => Keep(e.Data);
         _app.BeginOutputReadLine();
         _app.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
@@ -53,6 +54,44 @@ public sealed class AppProcess : IAsyncLifetime
             }
         }
         throw new TimeoutException("The app did not become healthy within 120 s.");
+    }
+
+    /// <summary>
+    /// The errors the app logged lately ("fail:"/"crit:" entries with their first lines), for a failing test's message: the
+    /// page shows what the person saw, this what the server did about it.
+    /// </summary>
+    public string RecentErrors()
+    {
+        string[] lines;
+        lock (_output)
+        {
+            lines = [.. _output];
+        }
+        var errors = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("fail:", StringComparison.Ordinal) || lines[i].StartsWith("crit:", StringComparison.Ordinal))
+            {
+                errors.Add(string.Join(" ", lines.Skip(i).Take(3).Select(l => l.Trim())));
+            }
+        }
+        return errors.Count == 0 ? "none" : string.Join(" | ", errors.TakeLast(3));
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > 400)
+            {
+                _output.Dequeue();
+            }
+        }
     }
 
     public ValueTask DisposeAsync()

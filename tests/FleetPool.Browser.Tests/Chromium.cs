@@ -61,8 +61,7 @@ public static class Chromium
         }
         catch (PlaywrightException)
         {
-            File.AppendAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
-                $"Browser: a click had no effect after 15 s and was repeated ({button}){Environment.NewLine}");
+            Measure($"Browser: a click had no effect after 15 s and was repeated ({button})");
             await button.ClickAsync();
             await Assertions.Expect(expected).ToBeVisibleAsync();
         }
@@ -78,8 +77,11 @@ public static class Chromium
         await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
 
-    /// <summary>Runs a journey; when it fails, saves what the page showed at that moment before the failure is reported.</summary>
-    public static async Task ShotOnFailureAsync(IPage page, string name, Func<Task> journey)
+    /// <summary>
+    /// Runs a journey; when it fails, saves what the page showed at that moment and writes it in words to measurements.txt
+    /// (CI prints that file; a screenshot on the CI machine is out of reach), with the app's logged errors when given.
+    /// </summary>
+    public static async Task ShotOnFailureAsync(IPage page, string name, Func<Task> journey, AppProcess? app = null)
     {
         try
         {
@@ -88,9 +90,36 @@ public static class Chromium
         catch
         {
             await ShotAsync(page, name);
+            Measure($"Browser: {name}: {await DescribeAsync(page)}; app errors: {app?.RecentErrors() ?? "not read"}");
             throw;
         }
     }
+
+    /// <summary>Where the page is and what it tells the person: alerts, an open dialog, notices, an overlay over the page.</summary>
+    public static async Task<string> DescribeAsync(IPage page)
+    {
+        try
+        {
+            return $"at {page.Url}; " + await page.EvaluateAsync<string>("""
+                () => {
+                    const shown = e => e.offsetParent !== null || getComputedStyle(e).position === 'fixed';
+                    const texts = sel => [...document.querySelectorAll(sel)].filter(shown)
+                        .map(e => e.innerText.replace(/\s+/g, ' ').trim().slice(0, 200)).filter(t => t);
+                    return `alerts [${texts('[role=alert]').join(' / ')}], dialog [${texts('[role=dialog]').join(' / ')}], ` +
+                           `notices [${texts('.mud-snackbar').join(' / ')}], overlays ${document.querySelectorAll('.mud-overlay').length}, ` +
+                           `interactive ${document.querySelector('#main')?.dataset.interactive ?? 'no #main'}`;
+                }
+                """);
+        }
+        catch (PlaywrightException e)
+        {
+            return $"at {page.Url}; the page could not be read ({e.Message.Split('\n')[0]})";
+        }
+    }
+
+    /// <summary>Adds a line to measurements.txt, which CI prints.</summary>
+    public static void Measure(string line) =>
+        File.AppendAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "measurements.txt"), line + Environment.NewLine);
 
     /// <summary>Signs in through the real login form and waits until the interactive circuit is up.</summary>
     public static async Task SignInAsync(IPage page, string baseUrl, string email)
@@ -133,8 +162,7 @@ public static class Chromium
                        return `box ${r.width}x${r.height} at ${r.x},${r.y}, display ${s.display}, visibility ${s.visibility}, ` +
                               `hidden ancestor ${e.closest('[hidden],[style*="display: none"]')?.outerHTML.slice(0, 120) ?? 'none'}`; }
                 """);
-            File.AppendAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
-                $"Browser: {field} not visible 20 s after opening {url} ({state}); opened again{Environment.NewLine}");
+            Measure($"Browser: {field} not visible 20 s after opening {url} ({state}); opened again");
             await OpenAsync(page, url);
             await Assertions.Expect(field).ToBeVisibleAsync();
         }

@@ -34,7 +34,7 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
             await Chromium.OpenAsync(page, $"{app.BaseUrl}/fleet/sites");
             await Assertions.Expect(page.Locator(".mud-paper").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Kommunalhuset" }) })
                 .GetByLabel("Öppnar").First).ToHaveValueAsync("07:00");
-        });
+        }, app);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
             await Chromium.ShotAsync(page, $"fleet-odometer-{label}");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();                               // 4
             await Assertions.Expect(page.GetByText("Mätarställningen är rättad.")).ToBeVisibleAsync();
-        });
+        }, app);
 
         var after = int.Parse(DigitsPattern().Replace(OdometerPattern().Match(await page.GetByText(OdometerPattern()).InnerTextAsync()).Groups[1].Value, ""), CultureInfo.InvariantCulture);
         Assert.Equal(before - 100, after);
@@ -140,7 +140,7 @@ public partial class FleetManagerJourneyTests(AppProcess app) : IClassFixture<Ap
             await Chromium.ShotAsync(page, $"fleet-place-{label}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till plats" }).ClickAsync();
             await Assertions.Expect(page.GetByText($"{name} är tillagd.")).ToBeVisibleAsync();
-        });
+        }, app);
     }
 
     [GeneratedRegex("^Skoda Octavia")]

@@ -45,7 +45,7 @@ public class MaintenanceJourneyTests(AppProcess app) : IClassFixture<AppProcess>
             await page.SetViewportSizeAsync(390, 844);
             await Chromium.ShotAsync(page, "vehicle-page-phone");
             Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth"), "the vehicle page scrolls sideways");
-        });
+        }, app);
 
         foreach (var (email, expected) in new[] { ("maria.ek@fleetpool.demo", "har flyttats till"), ("erik.sjoberg@fleetpool.demo", "avbokades av fordonsansvarig") })
         {
@@ -56,7 +56,7 @@ public class MaintenanceJourneyTests(AppProcess app) : IClassFixture<AppProcess>
                 await Chromium.OpenAsync(inbox, app.BaseUrl + "/inbox");
                 await Assertions.Expect(inbox.GetByText(expected).First).ToBeVisibleAsync();
                 await Assertions.Expect(inbox.GetByText("Service och däckbyte").First).ToBeVisibleAsync();
-            });
+            }, app);
         }
     }
 
@@ -82,8 +82,7 @@ public class MaintenanceJourneyTests(AppProcess app) : IClassFixture<AppProcess>
             await Assertions.Expect(page.GetByText("Registrerat för")).ToBeVisibleAsync();
             await Assertions.Expect(upkeep.Locator("li")).ToHaveCountAsync(before - 1);
             clock.Stop();
-            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
-                $"To-do: mark an upkeep item done: 1 interaction, {clock.Elapsed.TotalSeconds:0.0} s from the start page to the list without it{Environment.NewLine}");
+            Chromium.Measure($"To-do: mark an upkeep item done: 1 interaction, {clock.Elapsed.TotalSeconds:0.0} s from the start page to the list without it");
 
             await page.SetViewportSizeAsync(390, 844);
             await Chromium.OpenAsync(page, app.BaseUrl + "/"); // as a phone opens it: the menu closed
@@ -99,7 +98,7 @@ public class MaintenanceJourneyTests(AppProcess app) : IClassFixture<AppProcess>
             await Chromium.ShotAsync(page, "vehicle-page-desktop-en");
             await page.GetByText("På svenska").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Underhåll" })).ToBeVisibleAsync();
-        });
+        }, app);
     }
 
     [Fact]
@@ -133,9 +132,8 @@ public class MaintenanceJourneyTests(AppProcess app) : IClassFixture<AppProcess>
             await Assertions.Expect(page.GetByText("Repa på höger framdörr").First).ToBeVisibleAsync();
             Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the photo was served to the page");
             await Chromium.ShotAsync(page, "damage-photo-phone");
-            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "measurements.txt"),
-                $"Damage report with a photo (phone): 4 interactions, {clock.Elapsed.TotalSeconds:0.0} s from the vehicle page to the report filed{Environment.NewLine}");
-        });
+            Chromium.Measure($"Damage report with a photo (phone): 4 interactions, {clock.Elapsed.TotalSeconds:0.0} s from the vehicle page to the report filed");
+        }, app);
     }
 
     private static async Task<int> KeyCabinetCarAsync(IAPIRequestContext api)

@@ -44,7 +44,7 @@ public class SignInPageTests(AppProcess app) : IClassFixture<AppProcess>
             await Chromium.ShotAsync(page, "sign-in-inactive-phone-en");
             await page.GetByText("På svenska").ClickAsync();
             await Assertions.Expect(alert).ToContainTextAsync("Ditt FleetPool-konto är avstängt");
-        });
+        }, app);
     }
 
     [Fact]
@@ -82,6 +82,6 @@ public class SignInPageTests(AppProcess app) : IClassFixture<AppProcess>
             Assert.Equal("rgb(255, 255, 255) / 1", await reload.EvaluateAsync<string>("b => getComputedStyle(b).color + ' / ' + getComputedStyle(b.closest('dialog')).opacity"));
             await Chromium.ShotAsync(page, "reconnect-failed-phone-en");
             await page.GotoAsync($"{app.BaseUrl}/culture?name=sv-SE&returnUrl=%2F");
-        });
+        }, app);
     }
 }

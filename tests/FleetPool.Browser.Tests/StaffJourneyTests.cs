@@ -14,7 +14,7 @@ public class StaffJourneyTests(AppProcess app) : IClassFixture<AppProcess>
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-        await Chromium.ShotOnFailureAsync(page, $"staff-failed-{tag}", () => JourneyAsync(page, tag));
+        await Chromium.ShotOnFailureAsync(page, $"staff-failed-{tag}", () => JourneyAsync(page, tag), app);
     }
 
     private async Task JourneyAsync(IPage page, string tag)

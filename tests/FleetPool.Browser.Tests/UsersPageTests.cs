@@ -33,6 +33,6 @@ public class UsersPageTests(AppProcess app) : IClassFixture<AppProcess>
             await Assertions.Expect(page.GetByText("Ingen användare matchar ”ingen-sådan”.")).ToBeVisibleAsync();
             await page.GetByLabel("Sök namn eller e-post").FillAsync("");
             await Assertions.Expect(rows).ToHaveCountAsync(all);
-        });
+        }, app);
     }
 }
