@@ -33,6 +33,9 @@ public abstract class BenchDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>Whether PostgreSQL databases outlive the run (<c>--keep</c>), to look at query plans afterwards.</summary>
+    public static bool Keep { get; set; }
+
     public static BenchDatabase Sqlite(string folder, string name) => new SqliteBench(Path.Combine(folder, name + ".db")) { CertificatePath = Path.Combine(folder, name + ".pfx") };
 
     public static async Task<BenchDatabase> PostgresAsync(string server, string folder, string name)
@@ -103,6 +106,11 @@ public abstract class BenchDatabase : IAsyncDisposable
         public override async ValueTask DisposeAsync()
         {
             NpgsqlConnection.ClearAllPools();
+            if (Keep && !database.Contains("_probe_", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"kept the PostgreSQL database {database}");
+                return;
+            }
             await using var admin = new NpgsqlConnection(server);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);

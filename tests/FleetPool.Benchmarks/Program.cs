@@ -9,6 +9,7 @@ var small = args.Contains("--small");
 string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 long Arg(string name, long fallback) => Text(name) is { } v ? long.Parse(v, CultureInfo.InvariantCulture) : fallback;
 var postgres = Text("--postgres");
+BenchDatabase.Keep = args.Contains("--keep");
 var folder = Path.Combine(Path.GetTempPath(), $"fleetpool-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(folder);
 var watch = Stopwatch.StartNew();

@@ -51,6 +51,34 @@ public abstract class MaintenanceTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task Preview_SevenSeaterLeaving_MovesOnlyToACarThatFitsTheTripItsPassengersElseItsSeats()
+    {
+        var (_, cars) = await App.NewSiteAsync(3); // 5 seats and 400 km each; the first becomes a seven-seater, the last a city car
+        await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).ExecuteUpdateAsync(u => u.SetProperty(v => v.Seats, 7)));
+        await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[2]).ExecuteUpdateAsync(u => u.SetProperty(v => v.Name, "A stadsbil").SetProperty(v => v.RangeKm, 100)));
+        var staff = await App.ClientForAsync(TestData.Staff);
+        async Task<int> BookAsync(string from, string to, int? passengers)
+        {
+            var response = await staff.BookAsync(new
+            {
+                vehicleId = cars[0], start = $"2026-03-18T{from}:00+01:00", end = $"2026-03-18T{to}:00+01:00", purpose = "Studieresa",
+                costCenter = TestData.CostCenter, distanceKm = 80, passengers,
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("id").GetInt32();
+        }
+        var three = await BookAsync("09:00", "11:00", 3);
+        var unsaid = await BookAsync("13:00", "15:00", null);
+        var fleet = await App.ClientForAsync(TestData.Fleet);
+
+        var preview = await (await fleet.PostAsJsonAsync($"/api/vehicles/{cars[0]}/maintenance/preview", new { from = From, to = To })).JsonAsync();
+
+        var moveTo = preview.EnumerateArray().ToDictionary(a => a.GetProperty("bookingId").GetInt32(), a => a.GetProperty("moveToVehicleId"));
+        Assert.Equal(cars[1], moveTo[three].GetInt32()); // not the city car first by name: 100 km does not cover 2 × 80
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, moveTo[unsaid].ValueKind); // passengers unknown: only a car with 7 seats would do
+    }
+
+    [Fact]
     public async Task ToWorkshop_StatusSwitchedWithNoEnd_ComingBookingsMovedOrCancelledAndBookersTold()
     {
         var (_, cars) = await App.NewSiteAsync(2);

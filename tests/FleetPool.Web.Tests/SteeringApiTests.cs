@@ -211,6 +211,29 @@ public abstract class SteeringApiTests<TApp>(TApp app) : ProviderTests<TApp>(app
     }
 
     [Fact]
+    public async Task Change_ToCarWithTooFewSeatsForTheBookedPassengers_422NamingPassengersAndUnchanged()
+    {
+        var (_, cars) = await App.NewSiteAsync(2);
+        await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).ExecuteUpdateAsync(u => u.SetProperty(v => v.Seats, 7)));
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var created = await staff.BookAsync(new
+        {
+            vehicleId = cars[0], start = "2026-03-18T09:00:00+01:00", end = "2026-03-18T11:00:00+01:00", purpose = "Studieresa",
+            costCenter = TestData.CostCenter, distanceKm = 30, passengers = 6,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var booking = await created.JsonAsync();
+        Assert.Equal(6, booking.GetProperty("passengers").GetInt32());
+        var id = booking.GetProperty("id").GetInt32();
+
+        var moved = await staff.PutAsJsonAsync($"/api/bookings/{id}", new { vehicleId = cars[1] });
+
+        var problem = await moved.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "passengers");
+        Assert.EndsWith("has 5 seats; the trip is for 6.", problem.GetProperty("errors").GetProperty("passengers")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(cars[0], await App.QueryAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.VehicleId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Availability_PlaceThreeKmAway_RoadEstimateAdviceAndBikeThenEBikeThenFossilFreeFirst()
     {
         var place = await AddPlaceAsync("Skolan i norr");

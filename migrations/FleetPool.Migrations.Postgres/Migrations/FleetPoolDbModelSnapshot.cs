@@ -247,6 +247,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
                     b.Property<int?>("OdometerOutKm")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Passengers")
+                        .HasColumnType("integer");
+
                     b.Property<Instant?>("PersonalDataRemovedAt")
                         .HasColumnType("timestamp with time zone");
 

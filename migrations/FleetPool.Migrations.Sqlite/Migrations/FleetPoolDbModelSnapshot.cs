@@ -233,6 +233,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<int?>("OdometerOutKm")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Passengers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PersonalDataRemovedAt")
                         .HasColumnType("INTEGER");
 

@@ -33,6 +33,8 @@ public sealed class Booking
     public int CostCenterId { get; set; }
     /// <summary>One-way trip distance in km, when known.</summary>
     public double? DistanceKm { get; set; }
+    /// <summary>How many travel, driver included, when the booker said: a later change of vehicle keeps to it (<see cref="TripFit"/>).</summary>
+    public int? Passengers { get; set; }
     /// <summary>Destination as entered, unless it is confidential.</summary>
     public string? Destination { get; set; }
     /// <summary>Why a car for a trip a bike could do.</summary>

@@ -92,7 +92,7 @@ public sealed class BookingService(
             VehicleId = vehicle.Id, Start = request.Start.Value, End = request.End.Value,
             BlockedUntil = blockedUntil, Status = BookingStatus.Reserved,
             BookerId = actor.UserId, DriverId = request.DriverId, Purpose = request.Purpose!.Trim(),
-            CostCenterId = costCenter.Id, DistanceKm = facts.DistanceKm, Destination = facts.Destination, DestinationPlaceId = facts.PlaceId,
+            CostCenterId = costCenter.Id, DistanceKm = facts.DistanceKm, Passengers = request.Passengers, Destination = facts.Destination, DestinationPlaceId = facts.PlaceId,
             CarReason = facts.CarReason, FossilReason = facts.FossilReason, EstimatedCo2eGrams = facts.EstimatedCo2eGrams,
             AlternativeCheck = request.AlternativeCheck, CreatedAt = clock.GetCurrentInstant(),
         };
@@ -166,9 +166,14 @@ public sealed class BookingService(
             return problem;
         }
         var fossilWhileFree = false;
+        // Checked here too for a booking with no distance, which steering below never sees: its seats still count.
+        if (vehicle.Id != booking.VehicleId && TripFit.Check(vehicle, booking.Passengers, booking.DistanceKm) is { IsEmpty: false } unfit)
+        {
+            return Problem.Refused(unfit);
+        }
         if (vehicle.Id != booking.VehicleId && booking.DistanceKm is { } km)
         {
-            var asIfNew = new BookingRequest(vehicle.Id, start, end, booking.Purpose, null, km,
+            var asIfNew = new BookingRequest(vehicle.Id, start, end, booking.Purpose, null, km, Passengers: booking.Passengers,
                 CarReason: change.CarReason ?? booking.CarReason, FossilReason: change.FossilReason ?? booking.FossilReason);
             var trip = await steering.CheckAsync(db, actor, asIfNew, vehicle, site!, end + rules!.Buffer, ct, booking.Id);
             if (trip.Value is not { } facts)

@@ -10,7 +10,8 @@ public sealed record BookingView(
     string? CarReason, string? FossilReason, string? AlternativeCheck, Instant CreatedAt,
     Instant? CheckedOutAt, Instant? ReturnedAt, int? OdometerOutKm, int? OdometerInKm,
     int? BatteryOutPercent, int? BatteryInPercent, int? FuelOutEighths, int? FuelInEighths,
-    int? DestinationPlaceId = null, double? EstimatedCo2eGrams = null, double? ActualKm = null, double? ActualCo2eGrams = null, int? SeriesId = null)
+    int? DestinationPlaceId = null, double? EstimatedCo2eGrams = null, double? ActualKm = null, double? ActualCo2eGrams = null, int? SeriesId = null,
+    int? Passengers = null)
 {
     /// <summary>Projects a booking with its vehicle's name, kind and fuel, and its cost centre code.</summary>
     public static BookingView From(Booking b, Vehicle v, string costCenter) => From(b, v.Name, v.Kind, v.Fuel, costCenter);
@@ -20,5 +21,5 @@ public sealed record BookingView(
         b.Id, b.VehicleId, vehicleName, kind, fuel, b.Start, b.End, b.BlockedUntil, b.Status, b.BookerId, b.DriverId, b.Purpose,
         costCenter, b.DistanceKm, b.Destination, b.CarReason, b.FossilReason, b.AlternativeCheck, b.CreatedAt,
         b.CheckedOutAt, b.ReturnedAt, b.OdometerOutKm, b.OdometerInKm, b.BatteryOutPercent, b.BatteryInPercent,
-        b.FuelOutEighths, b.FuelInEighths, b.DestinationPlaceId, b.EstimatedCo2eGrams, b.ActualKm, b.ActualCo2eGrams, b.SeriesId);
+        b.FuelOutEighths, b.FuelInEighths, b.DestinationPlaceId, b.EstimatedCo2eGrams, b.ActualKm, b.ActualCo2eGrams, b.SeriesId, b.Passengers);
 }

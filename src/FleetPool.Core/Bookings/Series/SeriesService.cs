@@ -372,7 +372,7 @@ public sealed class SeriesService(
             {
                 VehicleId = vehicle.Id, Start = o.Start, End = o.End, BlockedUntil = o.BlockedUntil, Status = BookingStatus.Reserved,
                 BookerId = series.BookerId, DriverId = series.DriverId, Purpose = series.Purpose, CostCenterId = series.CostCenterId,
-                DistanceKm = o.Facts.DistanceKm, Destination = o.Facts.Destination, DestinationPlaceId = o.Facts.PlaceId,
+                DistanceKm = o.Facts.DistanceKm, Passengers = series.Passengers, Destination = o.Facts.Destination, DestinationPlaceId = o.Facts.PlaceId,
                 CarReason = o.Facts.CarReason, FossilReason = o.Facts.FossilReason, EstimatedCo2eGrams = o.Facts.EstimatedCo2eGrams,
                 AlternativeCheck = series.AlternativeCheck, CreatedAt = now,
                 SeriesId = series.Id,

@@ -224,7 +224,7 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             var booking = new Booking
             {
                 VehicleId = vehicle.Id, Start = entry.Start, End = entry.End, BlockedUntil = entry.End + rules.Buffer, Status = BookingStatus.Offered,
-                BookerId = entry.UserId, Purpose = entry.Purpose, CostCenterId = entry.CostCenterId, DistanceKm = entry.DistanceKm,
+                BookerId = entry.UserId, Purpose = entry.Purpose, CostCenterId = entry.CostCenterId, DistanceKm = entry.DistanceKm, Passengers = entry.Passengers,
                 CarReason = vehicle.Kind.IsMotorVehicle() ? entry.CarReason : null, FossilReason = vehicle.IsFossilIndependent ? null : entry.FossilReason,
                 EstimatedCo2eGrams = TripSteering.EstimateGrams(vehicle, entry.DistanceKm), CreatedAt = now,
             };

@@ -9,8 +9,9 @@ namespace FleetPool.Core.Fleet.Maintenance;
 
 /// <summary>
 /// Moving a booking off a vehicle that leaves service (a workshop window, retirement): the one rule for "an equivalent
-/// vehicle" and the one way the booker is told. Invariants: the target is at the same site, of the same kind, active, with
-/// the seats, no less fossil-free, and free for the booking's whole slot (buffer included) — checked inside the caller's
+/// vehicle" and the one way the booker is told. Invariants: the target is at the same site, of the same kind, active, fits
+/// the trip (<see cref="Bookings.TripFit"/>: the booking's passengers, else the leaving vehicle's seats; the range for its
+/// distance), no less fossil-free, and free for the booking's whole slot (buffer included) — checked inside the caller's
 /// write transaction; fossil-free targets come first.
 /// </summary>
 internal static class VehicleMoves
@@ -19,8 +20,11 @@ internal static class VehicleMoves
     public static async Task<Vehicle?> EquivalentAsync(FleetPoolDb db, Vehicle leaving, Booking booking, CancellationToken ct)
     {
         var candidates = await db.Vehicles.AsNoTracking().Where(v => v.Id != leaving.Id && v.SiteId == leaving.SiteId && v.Kind == leaving.Kind
-            && v.Status == VehicleStatus.Active && v.Seats >= leaving.Seats).OrderBy(v => v.Name).ToListAsync(ct);
-        foreach (var v in candidates.Where(v => v.IsFossilIndependent || !leaving.IsFossilIndependent).OrderBy(v => v.IsFossilIndependent ? 0 : 1))
+            && v.Status == VehicleStatus.Active).OrderBy(v => v.Name).ToListAsync(ct);
+        // The booking's own passengers when it has them, else as many as the vehicle leaving could take; and the range for its trip.
+        var passengers = booking.Passengers ?? leaving.Seats;
+        foreach (var v in candidates.Where(v => (v.IsFossilIndependent || !leaving.IsFossilIndependent) && Bookings.TripFit.Unfit(v, passengers, booking.DistanceKm) is null)
+            .OrderBy(v => v.IsFossilIndependent ? 0 : 1))
         {
             if (!await db.Bookings.HoldingSlotIn(booking.Start, booking.BlockedUntil).AnyAsync(b => b.VehicleId == v.Id && b.Id != booking.Id, ct))
             {
