@@ -170,7 +170,7 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
     }
 
     [Fact]
-    public async Task SqliteBackup_KeepsNewestSevenReadableCopiesOrSkipsOnPostgres()
+    public async Task SqliteBackup_KeepsNewestSevenReadableCopiesWithPlannerStatisticsOrSkipsOnPostgres()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"fleetpool-backup-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -197,6 +197,8 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
             await using var count = copy.CreateCommand();
             count.CommandText = "SELECT COUNT(*) FROM Vehicles";
             Assert.True((long)(await count.ExecuteScalarAsync())! >= 7);
+            count.CommandText = "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'Vehicles'"; // the planner's statistics, which the app's queries rely on
+            Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
         }
         finally
         {
