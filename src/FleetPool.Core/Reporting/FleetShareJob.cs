@@ -52,21 +52,23 @@ public sealed class FleetShareJob(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         // Summed in SQL per vehicle (and fuel) and month: a year of trips and refuellings is millions of rows, the sums a
         // few thousand, and the months are what coverage ("data for 6 of 12 months") needs.
         var starts = Enumerable.Range(0, FleetShareCalculator.WindowMonths + 1).Select(k => time.StartOfDay(FleetShareCalculator.MonthStart(date, k))).ToList();
-        var (from, to) = (starts[0], starts[^1]);
-        var checkIn = (await db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
-                .GroupBy(WindowMonths.Rewrite((Bookings.Refuelling r) => new { r.VehicleId, r.FuelTanked, Month = WindowMonths.Of(r.At) }, starts))
-                .Select(g => new EnergyBought(g.Key.VehicleId, g.Key.FuelTanked, g.Sum(r => r.Amount), g.Key.Month)).ToListAsync(ct));
-        var purchases = await db.EnergyPurchases.AsNoTracking().Where(p => p.VehicleId != null && p.At >= from && p.At < to)
-            .GroupBy(WindowMonths.Rewrite((Energy.EnergyPurchase p) => new { p.VehicleId, p.Fuel, Session = p.Source == Energy.EnergySource.Charging, Month = WindowMonths.Of(p.At) }, starts))
-            .Select(g => new { g.Key.VehicleId, g.Key.Fuel, g.Key.Session, g.Key.Month, Amount = g.Sum(p => p.Amount) }).ToListAsync(ct);
+        var checkIn = await WindowMonths.Each(starts, (from, to, month) => db.Refuellings.AsNoTracking().Where(r => r.At >= from && r.At < to)
+                .GroupBy(r => new { r.VehicleId, r.FuelTanked })
+                .Select(g => new { g.Key.VehicleId, g.Key.FuelTanked, Amount = g.Sum(r => r.Amount), Month = month })).ToListAsync(ct);
+        var purchases = await WindowMonths.Each(starts, (from, to, month) => db.EnergyPurchases.AsNoTracking().Where(p => p.VehicleId != null && p.At >= from && p.At < to)
+                .GroupBy(p => new { p.VehicleId, p.Fuel, Session = p.Source == Energy.EnergySource.Charging })
+                .Select(g => new { g.Key.VehicleId, g.Key.Fuel, g.Key.Session, Month = month, Amount = g.Sum(p => p.Amount) })).ToListAsync(ct);
         var (sessions, imported) = (purchases.Where(p => p.Session).ToList(), purchases.Where(p => !p.Session).ToList());
-        var trips = (await ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
-                .GroupBy(WindowMonths.Rewrite((ReturnedTrip t) => new { t.VehicleId, Month = WindowMonths.Of(t.ReturnedAt) }, starts))
-                .Select(g => new VehicleTrips(g.Key.VehicleId, g.Sum(t => t.Km), g.Sum(t => t.RecordedCo2eGrams ?? 0), g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0), g.Key.Month))
-                .ToListAsync(ct));
-        var energy = EnergySources.Combine(checkIn,
+        var trips = await WindowMonths.Each(starts, (from, to, month) => ReturnedTrips.Of(db).Where(t => t.ReturnedAt >= from && t.ReturnedAt < to)
+                .GroupBy(t => t.VehicleId)
+                .Select(g => new { VehicleId = g.Key, Km = g.Sum(t => t.Km), Grams = g.Sum(t => t.RecordedCo2eGrams ?? 0),
+                    UnrecordedKm = g.Sum(t => t.RecordedCo2eGrams == null ? t.Km : 0), Month = month }))
+            .ToListAsync(ct);
+        // The parts of a UNION project plain columns (EF cannot combine constructor calls); the records are made here.
+        var energy = EnergySources.Combine(checkIn.Select(r => new EnergyBought(r.VehicleId, r.FuelTanked, r.Amount, r.Month)),
             sessions.Select(p => new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, p.Month)),
             imported.Select(p => new EnergyBought(p.VehicleId!.Value, p.Fuel, p.Amount, p.Month)));
-        return FleetShareCalculator.Compute(date, units, vehicles, energy, trips, clock.GetCurrentInstant());
+        return FleetShareCalculator.Compute(date, units, vehicles, energy,
+            trips.Select(t => new VehicleTrips(t.VehicleId, t.Km, t.Grams, t.UnrecordedKm, t.Month)).ToList(), clock.GetCurrentInstant());
     }
 }
