@@ -408,6 +408,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.HasIndex("VehicleId", "At");
 
+                    b.HasIndex("At", "VehicleId", "FuelTanked", "Amount")
+                        .HasDatabaseName("IX_Refuellings_Months");
+
                     b.ToTable("Refuellings");
                 });
 
@@ -720,6 +723,9 @@ namespace FleetPool.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("VehicleId", "At");
+
+                    b.HasIndex("At", "VehicleId", "Fuel", "Source", "Amount")
+                        .HasDatabaseName("IX_EnergyPurchases_Months");
 
                     b.ToTable("EnergyPurchases");
                 });

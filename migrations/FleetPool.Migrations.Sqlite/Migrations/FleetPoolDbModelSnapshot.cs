@@ -388,6 +388,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VehicleId", "At");
 
+                    b.HasIndex("At", "VehicleId", "FuelTanked", "Amount")
+                        .HasDatabaseName("IX_Refuellings_Months");
+
                     b.ToTable("Refuellings");
                 });
 
@@ -698,6 +701,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("VehicleId", "At");
+
+                    b.HasIndex("At", "VehicleId", "Fuel", "Source", "Amount")
+                        .HasDatabaseName("IX_EnergyPurchases_Months");
 
                     b.ToTable("EnergyPurchases");
                 });

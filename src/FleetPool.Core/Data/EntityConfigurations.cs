@@ -208,6 +208,8 @@ internal sealed class RefuellingConfiguration : IEntityTypeConfiguration<Refuell
     {
         b.Property(x => x.FuelTanked).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.VehicleId, x.At });
+        // The share job sums each month by vehicle and fuel: a month's range read from the index alone, not the whole table per month.
+        b.HasIndex(x => new { x.At, x.VehicleId, x.FuelTanked, x.Amount }).HasDatabaseName("IX_Refuellings_Months");
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -289,6 +291,7 @@ internal sealed class EnergyPurchaseConfiguration : IEntityTypeConfiguration<Ene
         // Both databases treat NULLs as distinct: sessions recorded in the app (no transaction id) never collide.
         b.HasIndex(x => new { x.Source, x.TransactionId }).IsUnique();
         b.HasIndex(x => new { x.VehicleId, x.At });
+        b.HasIndex(x => new { x.At, x.VehicleId, x.Fuel, x.Source, x.Amount }).HasDatabaseName("IX_EnergyPurchases_Months"); // as Refuellings'
         b.HasOne<Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Restrict);
     }
 }
