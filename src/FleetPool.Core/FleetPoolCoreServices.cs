@@ -12,6 +12,8 @@ public static class FleetPoolCoreServices
         .AddSingleton<Steering.IDistanceEstimator, Steering.HaversineDistance>()
         .AddSingleton<Steering.TripSteering>()
         .AddSingleton<Steering.PlaceRegistry>()
+        .AddSingleton<Bookings.Approvals.ApprovalCheck>()
+        .AddSingleton<BookingGate>()
         .AddSingleton<BookingService>()
         .AddSingleton<Bookings.Series.SeriesService>()
         .AddSingleton<Bookings.Waitlist.WaitlistService>()

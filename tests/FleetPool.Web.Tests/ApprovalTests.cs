@@ -151,6 +151,100 @@ public abstract class ApprovalTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Claim_VanUnderAFleetManagerRule_PendingLikeBookingItDirectly()
+    {
+        var (site, cars) = await App.NewSiteAsync(1);
+        await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).ExecuteUpdateAsync(u => u.SetProperty(v => v.Kind, VehicleKind.Van)));
+        await WithRuleAsync(new { kind = "vehicleKind", vehicleKind = "van", approver = "fleetManager" }, async () =>
+        {
+            var (from, to) = ("2026-03-18T09:00:00+01:00", "2026-03-18T11:00:00+01:00");
+            var admin = await App.ClientForAsync(TestData.Admin);
+            var holding = (await (await admin.BookAsync(ApiCalls.Booking(cars[0], from, to))).JsonAsync()).GetProperty("id").GetInt32();
+            var staff = await App.ClientForAsync(TestData.Staff);
+            var entry = await (await staff.PostAsJsonAsync("/api/waitlist",
+                new { siteId = site, kind = "van", start = from, end = to, purpose = "Flytt av möbler", costCenter = TestData.CostCenter, distanceKm = 25 })).JsonAsync();
+            (await admin.PostAsync($"/api/bookings/{holding}/cancel", null)).EnsureSuccessStatusCode();
+
+            var claimed = await staff.PostAsync($"/api/waitlist/{entry.GetProperty("id").GetInt32()}/claim", null);
+
+            var booking = await claimed.JsonAsync();
+            Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+            Assert.Equal("pending", booking.GetProperty("status").GetString());
+            var id = booking.GetProperty("id").GetInt32();
+            var queue = await (await (await App.ClientForAsync(TestData.Fleet)).GetAsync("/api/approvals")).JsonAsync();
+            Assert.Contains(queue.EnumerateArray(), a => a.GetProperty("bookingId").GetInt32() == id);
+        });
+    }
+
+    [Fact]
+    public async Task Extend_RunningTripPastTheRule_AsksAndADeclinePutsTheEndBack()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        await WithRuleAsync(new { kind = "longerThan", hours = 3, approver = "fleetManager" }, async () =>
+        {
+            var staff = await App.ClientForAsync(TestData.Staff);
+            var id = (await (await staff.BookAsync(ApiCalls.Booking(cars[0], "2026-03-23T13:00:00+01:00", "2026-03-23T14:00:00+01:00"))).JsonAsync())
+                .GetProperty("id").GetInt32();
+            try
+            {
+                App.Clock.Reset(Instant.FromUtc(2026, 3, 23, 11, 45));
+                (await staff.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = 1000, batteryPercent = 90 })).EnsureSuccessStatusCode();
+
+                var extended = await staff.PutAsJsonAsync($"/api/bookings/{id}", new { end = "2026-03-23T17:00:00+01:00" });
+
+                var running = await extended.JsonAsync();
+                Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+                Assert.Equal("checkedOut", running.GetProperty("status").GetString()); // the car is out: it stays out while the request waits
+                var request = await App.QueryAsync(db => db.ApprovalRequests.SingleAsync(a => a.BookingId == id));
+                Assert.Equal(Instant.FromUtc(2026, 3, 23, 13, 0), request.ExtendsFrom);
+                var fleet = await App.ClientForAsync(TestData.Fleet);
+                Assert.Contains((await (await fleet.GetAsync("/api/approvals")).JsonAsync()).EnumerateArray(), a => a.GetProperty("bookingId").GetInt32() == id);
+
+                var declined = await fleet.PostAsJsonAsync($"/api/approvals/{id}/decline", new { reason = "Bilen behövs 14:30." });
+
+                var back = await declined.JsonAsync();
+                Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+                Assert.Equal("checkedOut", back.GetProperty("status").GetString());
+                Assert.Equal("2026-03-23T14:00:00+01:00", back.GetProperty("end").GetString());
+                Assert.Equal("2026-03-23T14:15:00+01:00", back.GetProperty("blockedUntil").GetString());
+                Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.Staff && n.Kind == "extensionDeclined" && n.BookingId == id)));
+            }
+            finally
+            {
+                App.Clock.Reset(FleetPoolFactory.Monday8);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Decide_OwnBooking_NeitherListedNorDecidableAndTheOnlyLeadsGoesToTheFleet()
+    {
+        var (_, cars) = await App.NewSiteAsync(2);
+        await WithRuleAsync(new { kind = "longerThan", hours = 4, approver = "departmentLead" }, async () =>
+        {
+            var lead = await App.ClientForAsync(TestData.Lead);
+            var leads = (await (await lead.BookAsync(ApiCalls.Booking(cars[0], "2026-03-24T08:00:00+01:00", "2026-03-24T16:00:00+01:00"))).JsonAsync()).GetProperty("id").GetInt32();
+            var fleet = await App.ClientForAsync(TestData.Fleet);
+            var fleets = (await (await fleet.BookAsync(ApiCalls.Booking(cars[1], "2026-03-24T08:00:00+01:00", "2026-03-24T16:00:00+01:00"))).JsonAsync()).GetProperty("id").GetInt32();
+
+            var leadQueue = await (await lead.GetAsync("/api/approvals")).JsonAsync();
+            var leadSelf = await lead.PostAsync($"/api/approvals/{leads}/approve", null);
+            var fleetQueue = await (await fleet.GetAsync("/api/approvals")).JsonAsync();
+            var fleetSelf = await fleet.PostAsync($"/api/approvals/{fleets}/approve", null);
+
+            Assert.DoesNotContain(leadQueue.EnumerateArray(), a => a.GetProperty("bookingId").GetInt32() == leads);
+            await leadSelf.AssertProblemAsync(HttpStatusCode.NotFound);
+            Assert.Contains(fleetQueue.EnumerateArray(), a => a.GetProperty("bookingId").GetInt32() == leads && a.GetProperty("approver").GetString() == "fleetManager");
+            Assert.DoesNotContain(fleetQueue.EnumerateArray(), a => a.GetProperty("bookingId").GetInt32() == fleets);
+            await fleetSelf.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "bookingId");
+            var byAdmin = await (await App.ClientForAsync(TestData.Admin)).PostAsync($"/api/approvals/{fleets}/approve", null);
+            Assert.Equal("reserved", (await byAdmin.JsonAsync()).GetProperty("status").GetString());
+            var decision = await App.QueryAsync(db => db.ApprovalRequests.SingleAsync(a => a.BookingId == fleets));
+            Assert.Equal(App.Ids.Admin, decision.DecidedById);
+        });
+    }
+
     private async Task WithRuleAsync(object rule, Func<Task> test)
     {
         var fleet = await App.ClientForAsync(TestData.Fleet);

@@ -42,7 +42,7 @@ public sealed class SlotCheckBarrier : DbCommandInterceptor
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
         CancellationToken cancellationToken = default)
     {
-        if (Armed && command.CommandText.Contains(BookingService.SlotCheckTag, StringComparison.Ordinal))
+        if (Armed && command.CommandText.Contains(BookingGate.SlotCheckTag, StringComparison.Ordinal))
         {
             Task both;
             lock (_lock)

@@ -94,6 +94,9 @@ namespace FleetPool.Migrations.Sqlite.Migrations
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExtendsFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -49,9 +49,8 @@ public sealed class Retirement(IDbContextFactory<FleetPoolDb> dbs, IClock clock,
         var why = Text.Get("RetiredWhy");
         foreach (var booking in reservations)
         {
-            if (future == FutureBookings.Move && await Maintenance.VehicleMoves.EquivalentAsync(db, vehicle, booking, ct) is { } target)
+            if (future == FutureBookings.Move && await Maintenance.VehicleMoves.MoveAsync(db, vehicle, booking, ct) is { } target)
             {
-                booking.VehicleId = target.Id;
                 await Maintenance.VehicleMoves.TellMovedAsync(db, booking, vehicle.Name, target.Name, why, now, time, ct);
                 moved++;
                 await db.SaveChangesAsync(ct); // so the next reservation sees this one on its new vehicle

@@ -28,7 +28,7 @@ public static class EmailTopics
         ["seriesSkipped"] = EmailTopic.Bookings,
         ["reminder"] = EmailTopic.Reminders, ["overdue"] = EmailTopic.Reminders, ["noShow"] = EmailTopic.Reminders,
         ["approvalAsked"] = EmailTopic.Approvals, ["approvalApproved"] = EmailTopic.Approvals, ["approvalDeclined"] = EmailTopic.Approvals,
-        ["approvalLapsed"] = EmailTopic.Approvals,
+        ["approvalLapsed"] = EmailTopic.Approvals, ["extensionDeclined"] = EmailTopic.Approvals, ["extensionLapsed"] = EmailTopic.Approvals,
         ["waitlistOffer"] = EmailTopic.Waitlist, ["waitlistExpired"] = EmailTopic.Waitlist,
         ["overdueFleet"] = EmailTopic.Fleet, ["damageReported"] = EmailTopic.Fleet, ["damageUnusable"] = EmailTopic.Fleet, ["damageInjury"] = EmailTopic.Fleet,
         ["upkeepDue"] = EmailTopic.Fleet, ["upkeepOverdue"] = EmailTopic.Fleet,

@@ -33,6 +33,11 @@ public sealed class ApprovalRequest
     public bool? Approved { get; set; }
     /// <summary>Why declined (required), or a note with a yes.</summary>
     public string? Reason { get; set; }
+    /// <summary>
+    /// For a running trip extended into a rule: its end before the extension. The trip stays checked out with the new end
+    /// while the request waits; a no (or a lapse) puts this end back.
+    /// </summary>
+    public Instant? ExtendsFrom { get; set; }
 }
 
 /// <summary>A rule as fleet managers set it; only the parameter of its kind is read.</summary>

@@ -13,10 +13,11 @@ namespace FleetPool.Core.Bookings.Approvals;
 /// Approval for exceptions. Fleet managers set the rules; a booking (new, changed, or a series' occurrence) that meets one
 /// is written as <see cref="BookingStatus.Pending"/> — it holds its slot — with an <see cref="ApprovalRequest"/> in the same
 /// transaction; approvers see a queue and say yes or no (a no needs a reason); undecided at the deadline it lapses. Invariants:
-/// a department lead decides only requests for a lead of their own department; fleet managers decide any; the booker is told
-/// every outcome; only a Pending booking is decided, once.
+/// a department lead decides only requests for a lead of their own department; fleet managers decide any; nobody decides a
+/// request for their own booking; the booker is told every outcome; only a Pending booking (or a running trip's extension) is
+/// decided, once. Whether a booking needs a yes is <see cref="ApprovalCheck"/>'s, asked by the booking gate.
 /// </summary>
-public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<ApprovalOptions> options,
+public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time,
     Waitlist.WaitlistService waitlist)
 {
     /// <summary>The rules in force (fleet managers).</summary>
@@ -83,7 +84,8 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
                           join u in db.Users on b.BookerId equals u.Id
                           join d in db.OrgUnits on a.DepartmentId equals d.Id into ds
                           from d in ds.DefaultIfEmpty()
-                          where b.Status == BookingStatus.Pending // a booker may withdraw while it waits
+                          where (b.Status == BookingStatus.Pending || a.ExtendsFrom != null && b.Status == BookingStatus.CheckedOut) // a booker may withdraw while it waits
+                              && b.BookerId != actor.UserId // nobody decides their own
                           orderby a.Deadline
                           select new { a, b.Id, u.DisplayName, Department = d == null ? null : d.Name, v.Name, v.Kind, b.Start, b.End, b.Purpose }).ToListAsync(ct);
         return rows.Select(r => new ApprovalView(r.Id, r.DisplayName, r.Department, r.Name, r.Kind, r.Start, r.End, r.Purpose,
@@ -108,17 +110,29 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             }
             await using var tx = await WriteTransaction.BeginAsync(db, ct);
             var request = await Decidable(db, scope.Department).SingleOrDefaultAsync(a => a.BookingId == bookingId, ct);
-            var booking = request is null ? null : await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.Status == BookingStatus.Pending, ct);
+            var booking = request is null ? null : await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId
+                && (b.Status == BookingStatus.Pending || request.ExtendsFrom != null && b.Status == BookingStatus.CheckedOut), ct);
             if (request is null || booking is null)
             {
                 return Problem.NotFound("Approval");
             }
+            if (booking.BookerId == actor.UserId)
+            {
+                return Problem.Refused("bookingId", Text.Get("ApproveOwn"));
+            }
             var now = clock.GetCurrentInstant();
             (request.DecidedAt, request.DecidedById, request.Approved, request.Reason) = (now, actor.UserId, approve, reason?.Trim());
-            (booking.Status, booking.ClosedAt) = approve ? (BookingStatus.Reserved, (Instant?)null) : (BookingStatus.Cancelled, now);
+            if (approve)
+            {
+                (booking.Status, booking.ClosedAt) = request.ExtendsFrom is null ? (BookingStatus.Reserved, (Instant?)null) : (booking.Status, booking.ClosedAt);
+            }
+            else
+            {
+                Undo(request, booking, now);
+            }
             var vehicle = await db.Vehicles.Where(v => v.Id == booking.VehicleId).Select(v => v.Name).SingleAsync(ct);
-            await Notices.TellAsync(db, booking.BookerId, booking.Id, approve ? "approvalApproved" : "approvalDeclined", now,
-                [vehicle, time.Format(booking.Start), reason?.Trim() ?? ""], ct);
+            var (kind, when) = approve ? ("approvalApproved", booking.Start) : request.ExtendsFrom is null ? ("approvalDeclined", booking.Start) : ("extensionDeclined", booking.End);
+            await Notices.TellAsync(db, booking.BookerId, booking.Id, kind, now, [vehicle, time.Format(when), reason?.Trim() ?? ""], ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -141,13 +155,14 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             var due = await (from a in db.ApprovalRequests
                              join b in db.Bookings on a.BookingId equals b.Id
                              join v in db.Vehicles on b.VehicleId equals v.Id
-                             where a.DecidedAt == null && a.Deadline <= now && b.Status == BookingStatus.Pending
+                             where a.DecidedAt == null && a.Deadline <= now && (b.Status == BookingStatus.Pending || a.ExtendsFrom != null)
                              select new { a, b, v.Name }).ToListAsync(ct);
             foreach (var x in due)
             {
                 (x.a.DecidedAt, x.a.Approved) = (now, false);
-                (x.b.Status, x.b.ClosedAt) = (BookingStatus.Cancelled, now);
-                await Notices.TellAsync(db, x.b.BookerId, x.b.Id, "approvalLapsed", now, [x.Name, time.Format(x.b.Start)], ct);
+                Undo(x.a, x.b, now);
+                var (kind, when) = x.a.ExtendsFrom is null ? ("approvalLapsed", x.b.Start) : ("extensionLapsed", x.b.End);
+                await Notices.TellAsync(db, x.b.BookerId, x.b.Id, kind, now, [x.Name, time.Format(when)], ct);
             }
             lapsed = due.Count;
             await db.SaveChangesAsync(ct);
@@ -160,61 +175,25 @@ public sealed class ApprovalService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         return lapsed;
     }
 
-    /// <summary>
-    /// Inside a booking's write: when the booking meets a rule, it becomes Pending and its request and the approvers'
-    /// notices are added once it has an id (call <see cref="Pending.AddAsync"/> after the insert). Null when no rule applies.
-    /// </summary>
-    internal async Task<Pending?> CheckAsync(FleetPoolDb db, Booking booking, Fleet.Vehicle vehicle, bool fossilWhileFossilFreeFree, CancellationToken ct)
-    {
-        var rules = await db.ApprovalRules.AsNoTracking().ToListAsync(ct);
-        if (rules.Count == 0)
-        {
-            return null;
-        }
-        var monday = time.StartOfDay(ApprovalPolicy.WeekOf(booking.Start, time));
-        var nextMonday = time.StartOfDay(ApprovalPolicy.WeekOf(booking.Start, time).PlusDays(7));
-        var self = booking.Id;
-        var thatWeek = await db.Bookings.CountAsync(b => b.BookerId == booking.BookerId && b.Id != self && b.Start >= monday && b.Start < nextMonday
-            && BookingStatuses.HoldingSlot.Contains(b.Status), ct) + 1;
-        var matching = ApprovalPolicy.Matching(new ApprovalFacts(booking.Start, booking.End, vehicle.Kind, fossilWhileFossilFreeFree, thatWeek), rules, time);
-        if (matching.Count == 0)
-        {
-            return null;
-        }
-        var now = clock.GetCurrentInstant();
-        var deadline = now + Duration.FromHours(options.Value.DecisionHours);
-        booking.Status = BookingStatus.Pending;
-        var department = await db.Users.Where(u => u.Id == booking.BookerId).Select(u => u.DepartmentId).SingleAsync(ct);
-        return new Pending(new ApprovalRequest
-        {
-            Approver = ApprovalPolicy.ApproverFor(matching), DepartmentId = department, AskedAt = now, Deadline = deadline < booking.Start ? deadline : booking.Start,
-            Rules = string.Join(',', matching.Select(Code)),
-        }, vehicle.Name, time.Format(booking.Start));
-    }
-
-    /// <summary>A request to add once the booking has its id, and who to tell.</summary>
-    internal sealed record Pending(ApprovalRequest Request, string VehicleName, string Start)
-    {
-        /// <summary>Adds the request and the approvers' notices (fleet managers, or the department's leads; fleet managers when it has none).</summary>
-        public async Task AddAsync(FleetPoolDb db, Booking booking, CancellationToken ct)
-        {
-            Request.BookingId = booking.Id;
-            db.ApprovalRequests.Add(Request);
-            var booker = await db.Users.Where(u => u.Id == booking.BookerId).Select(u => u.DisplayName).SingleAsync(ct);
-            var leads = Request.Approver == ApproverRole.DepartmentLead && Request.DepartmentId is { } d ? await Notices.UsersInRolesAsync(db, [Roles.DepartmentLead], d, ct) : [];
-            var approvers = leads.Count > 0 ? leads : await Notices.UsersInRolesAsync(db, [Roles.FleetManager], null, ct);
-            foreach (var id in approvers.Where(id => id != booking.BookerId))
-            {
-                await Notices.TellAsync(db, id, booking.Id, "approvalAsked", Request.AskedAt, [booker, VehicleName, Start], ct);
-            }
-        }
-    }
-
     // Fleet managers decide all; a lead only their own department's requests for a lead (null: every request).
     private static IQueryable<ApprovalRequest> Decidable(FleetPoolDb db, int? department) =>
         db.ApprovalRequests.Where(a => a.DecidedAt == null && (department == null || a.Approver == ApproverRole.DepartmentLead && a.DepartmentId == department));
 
-    private static string Code(ApprovalRule r) => r.Kind switch
+    // A no: a pending booking is cancelled; an extension of a trip still under way is taken back to the end it had.
+    private static void Undo(ApprovalRequest request, Booking booking, Instant now)
+    {
+        if (request.ExtendsFrom is not { } end)
+        {
+            (booking.Status, booking.ClosedAt) = (BookingStatus.Cancelled, now);
+        }
+        else if (booking.Status == BookingStatus.CheckedOut && end < booking.End)
+        {
+            (booking.End, booking.BlockedUntil) = (end, end + (booking.BlockedUntil - booking.End));
+        }
+    }
+
+    /// <summary>The code a matching rule is stored under in <see cref="ApprovalRequest.Rules"/>.</summary>
+    internal static string Code(ApprovalRule r) => r.Kind switch
     {
         ApprovalRuleKind.LongerThan => $"LongerThan:{r.Hours}",
         ApprovalRuleKind.VehicleKind => $"VehicleKind:{r.VehicleKind}",

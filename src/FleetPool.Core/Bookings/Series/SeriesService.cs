@@ -11,16 +11,16 @@ using NodaTime;
 namespace FleetPool.Core.Bookings.Series;
 
 /// <summary>
-/// Makes repeating trips. Invariants: each occurrence passes the same rules (<see cref="BookingRules"/>: opening hours,
-/// holidays, length, licence on that day), steering (<see cref="TripSteering"/>) and overlap check
-/// (<see cref="BookingStatuses.HoldingSlotIn"/>, inside the write transaction) as a single booking; a series and its
+/// Makes repeating trips. Invariants: each occurrence passes the booking gate (<see cref="BookingGate"/>, path
+/// <see cref="BookingPath.SeriesOccurrence"/>: opening hours, holidays, length, licence on that day, trip fit, reasons,
+/// the overlap check inside the write transaction and the approval rules) like a single booking; a series and its
 /// occurrences are written in one transaction, so an error leaves nothing behind; an occurrence that cannot be booked is
 /// reported (never silently dropped); dates past the site's "book ahead" horizon are booked by <see cref="ExtendAsync"/> as
 /// the horizon reaches them. Occurrences keep the same wall-clock time across DST changes.
 /// </summary>
 public sealed class SeriesService(
-    IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, TripSteering steering,
-    BookingService bookings, Waitlist.WaitlistService waitlist, Approvals.ApprovalService approvals)
+    IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, BookingGate gate,
+    BookingService bookings, Waitlist.WaitlistService waitlist)
 {
     /// <summary>Creates a series from a booking request with <see cref="BookingRequest.Repeat"/> and books every free date within the horizon.</summary>
     public async Task<Outcome<SeriesResult>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
@@ -206,7 +206,7 @@ public sealed class SeriesService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         await db.Database.OpenConnectionAsync(ct);
-        var parties = await BookingService.PartiesAsync(db, actor, request, ct);
+        var parties = await BookingGate.PartiesAsync(db, actor, request, ct);
         if (parties.Value is not var (vehicle, costCenter, driver))
         {
             return parties.Problem!;
@@ -237,12 +237,12 @@ public sealed class SeriesService(
         var first = plan.Ready[0].Facts;
         (series.DistanceKm, series.Destination, series.DestinationPlaceId) = (first.DistanceKm, first.Destination, first.PlaceId);
         (series.CarReason, series.FossilReason) = (TextValues.TrimmedOrNull(request.CarReason), TextValues.TrimmedOrNull(request.FossilReason));
-        var written = await WriteAsync(db, series, vehicle, plan, clock.GetCurrentInstant(), approvals, ct);
+        var written = await WriteAsync(db, series, plan, ct);
         if (written.Problem is { } problem)
         {
             return problem;
         }
-        var skipped = plan.Skipped.Concat(await InsteadAsync(db, vehicle, series.Passengers, written.Value!.Taken, ct)).OrderBy(s => s.Date).ToList();
+        var skipped = plan.Skipped.Concat(await InsteadAsync(db, vehicle, series, written.Value!.Taken, ct)).OrderBy(s => s.Date).ToList();
         return new SeriesResult(SeriesView.From(series, vehicle.Name), written.Value.Booked.Select(b => BookingView.From(b, vehicle, costCenter.Code)).ToList(),
             skipped, plan.Later);
     }
@@ -275,9 +275,9 @@ public sealed class SeriesService(
         {
             return 0;
         }
-        var written = await WriteAsync(db, series, vehicle, plan, clock.GetCurrentInstant(), approvals, ct);
+        var written = await WriteAsync(db, series, plan, ct);
         var taken = written.Value?.Taken ?? [];
-        var skipped = plan.Skipped.Concat(await InsteadAsync(db, vehicle, series.Passengers, taken, ct)).OrderBy(s => s.Date).ToList();
+        var skipped = plan.Skipped.Concat(await InsteadAsync(db, vehicle, series, taken, ct)).OrderBy(s => s.Date).ToList();
         if (written.Problem is { } problem)
         {
             skipped = plan.Ready.Select(r => new SkippedOccurrence(r.Date, r.Start, r.End, "vehicleId", problem.Summary, null)).ToList();
@@ -319,17 +319,15 @@ public sealed class SeriesService(
                 plan.Later.Add(date);
                 continue;
             }
-            var broken = BookingRules.Check(new SlotRequest(start, end, vehicle, site, driver, now), rules, time);
-            if (!broken.IsEmpty)
+            var draft = new BookingDraft(BookingPath.SeriesOccurrence, vehicle, site, driver, start, end, request with { Start = start, End = end })
             {
-                var (field, reason) = FirstError(Problem.Refused(broken));
-                plan.Skipped.Add(new SkippedOccurrence(date, start, end, field, reason, null));
-                continue;
-            }
-            var trip = await steering.CheckAsync(db, actor, request with { Start = start, End = end }, vehicle, site, end + rules.Buffer, ct);
-            if (trip.Problem is { } problem)
+                BookerId = series.BookerId, CostCenterId = series.CostCenterId,
+            };
+            var planned = await gate.PlanAsync(db, actor, draft, ct);
+            if (planned.Problem is { } problem)
             {
-                if (strict)
+                // What the booker can give (a reason, a place, fewer passengers) refuses a new series; a date's rule skips the date.
+                if (strict && problem.Errors.Keys.Any(TripFields.Contains))
                 {
                     return plan with { Problem = problem };
                 }
@@ -337,22 +335,16 @@ public sealed class SeriesService(
                 plan.Skipped.Add(new SkippedOccurrence(date, start, end, field, reason, null));
                 continue;
             }
-            plan.Ready.Add(new ReadyOccurrence(date, start, end, end + rules.Buffer, trip.Value!));
+            plan.Ready.Add(new ReadyOccurrence(date, start, end, planned.Value!));
         }
         return plan;
     }
 
-    // Inside the write lock: the vehicle is still bookable, then each date's slot is checked and inserted in turn, so the
-    // series' own occurrences (a long weekly trip) count too. Dates through the last one tried are marked as tried.
-    private static async Task<Outcome<Written>> WriteAsync(FleetPoolDb db, BookingSeries series,
-        Vehicle vehicle, SeriesPlan plan, Instant now, Approvals.ApprovalService approvals, CancellationToken ct)
+    // Inside the write lock, each date through the gate in turn, so the series' own occurrences (a long weekly trip) count
+    // too; a date already taken is listed, the vehicle leaving service refuses the rest. Dates through the last one tried are marked as tried.
+    private async Task<Outcome<Written>> WriteAsync(FleetPoolDb db, BookingSeries series, SeriesPlan plan, CancellationToken ct)
     {
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var status = await db.Vehicles.AsNoTracking().Where(v => v.Id == vehicle.Id).Select(v => v.Status).SingleAsync(ct);
-        if (status is VehicleStatus.Maintenance or VehicleStatus.Retired)
-        {
-            return Problem.Refused("vehicleId", Text.Get(status == VehicleStatus.Maintenance ? "InMaintenance" : "Retired"));
-        }
         var tried = plan.Ready.Select(r => r.Date).Concat(plan.Skipped.Select(s => s.Date)).DefaultIfEmpty(series.BookedThrough).Max();
         series.BookedThrough = tried > series.BookedThrough ? tried : series.BookedThrough;
         if (series.Id == 0)
@@ -363,49 +355,38 @@ public sealed class SeriesService(
         var (booked, taken) = (new List<Booking>(), new List<ReadyOccurrence>());
         foreach (var o in plan.Ready)
         {
-            if (await db.Bookings.HoldingSlotIn(o.Start, o.BlockedUntil).AnyAsync(b => b.VehicleId == vehicle.Id, ct))
+            var made = await gate.TakeAsync(db, o.Plan with { Draft = o.Plan.Draft with { SeriesId = series.Id } }, ct);
+            if (made.Value is { } booking)
+            {
+                booked.Add(booking);
+            }
+            else if (made.Problem!.Kind == ProblemKind.Conflict)
             {
                 taken.Add(o);
-                continue;
             }
-            var booking = new Booking
+            else
             {
-                VehicleId = vehicle.Id, Start = o.Start, End = o.End, BlockedUntil = o.BlockedUntil, Status = BookingStatus.Reserved,
-                BookerId = series.BookerId, DriverId = series.DriverId, Purpose = series.Purpose, CostCenterId = series.CostCenterId,
-                DistanceKm = o.Facts.DistanceKm, Passengers = series.Passengers, Destination = o.Facts.Destination, DestinationPlaceId = o.Facts.PlaceId,
-                CarReason = o.Facts.CarReason, FossilReason = o.Facts.FossilReason, EstimatedCo2eGrams = o.Facts.EstimatedCo2eGrams,
-                AlternativeCheck = series.AlternativeCheck, CreatedAt = now,
-                SeriesId = series.Id,
-            };
-            // Each occurrence meets the approval rules like a single booking (a weekly van trip waits for its yes each time).
-            var pending = await approvals.CheckAsync(db, booking, vehicle, o.Facts.FossilWhileFossilFreeFree, ct);
-            db.Bookings.Add(booking);
-            await db.SaveChangesAsync(ct);
-            if (pending is not null)
-            {
-                await pending.AddAsync(db, booking, ct);
-                await db.SaveChangesAsync(ct);
+                return made.Problem;
             }
-            booked.Add(booking);
         }
         await tx.CommitAsync(ct);
         return new Written(booked, taken);
     }
 
-    // For each taken date, a free vehicle of the same kind at the site, fossil-free when the one asked for is, with the seats.
-    private static async Task<IEnumerable<SkippedOccurrence>> InsteadAsync(FleetPoolDb db, Vehicle vehicle, int? passengers, IReadOnlyList<ReadyOccurrence> taken,
+    // For each taken date, a free vehicle of the same kind at the site, fossil-free when the one asked for is, that fits the trip.
+    private static async Task<IEnumerable<SkippedOccurrence>> InsteadAsync(FleetPoolDb db, Vehicle vehicle, BookingSeries series, IReadOnlyList<ReadyOccurrence> taken,
         CancellationToken ct)
     {
         var skipped = new List<SkippedOccurrence>();
         foreach (var o in taken)
         {
-            var free = await FreeVehicles.AtSiteAsync(db, vehicle.SiteId, vehicle.Kind, o.Start, o.BlockedUntil, null, ct);
-            var instead = free.Where(v => v.IsFree && v.Vehicle.Id != vehicle.Id && v.Vehicle.HasSeatsFor(passengers ?? 1)
+            var free = await FreeVehicles.AtSiteAsync(db, vehicle.SiteId, vehicle.Kind, o.Start, o.Plan.BlockedUntil, null, ct);
+            var instead = free.Where(v => v.IsFree && v.Vehicle.Id != vehicle.Id && TripFit.Unfit(v.Vehicle, series.Passengers ?? 1, series.DistanceKm) is null
                     && (v.Vehicle.IsFossilIndependent || !vehicle.IsFossilIndependent))
                 .OrderBy(v => v.Vehicle.IsFossilIndependent ? 0 : 1).ThenBy(v => v.Vehicle.Name, StringComparer.CurrentCulture)
                 .Select(v => new VehicleChoice(v.Vehicle.Id, v.Vehicle.Name)).FirstOrDefault();
             skipped.Add(new SkippedOccurrence(o.Date, o.Start, o.End, "start", Text.Get("AlreadyBooked", vehicle.Name,
-                (o.BlockedUntil - o.End).TotalMinutes), instead));
+                (o.Plan.BlockedUntil - o.End).TotalMinutes), instead));
         }
         return skipped;
     }
@@ -438,7 +419,13 @@ public sealed class SeriesService(
 
     private sealed record Written(List<Booking> Booked, List<ReadyOccurrence> Taken);
 
-    private sealed record ReadyOccurrence(LocalDate Date, Instant Start, Instant End, Instant BlockedUntil, TripFacts Facts);
+    private sealed record ReadyOccurrence(LocalDate Date, Instant Start, Instant End, BookingPlan Plan)
+    {
+        public TripFacts Facts => Plan.Facts;
+    }
+
+    // The fields of a trip's facts (steering and trip fit) rather than of a date.
+    private static readonly HashSet<string> TripFields = ["carReason", "fossilReason", "placeId", "passengers", "distanceKm"];
 
     private sealed record SeriesPlan
     {

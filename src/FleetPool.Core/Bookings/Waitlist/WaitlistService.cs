@@ -19,7 +19,7 @@ namespace FleetPool.Core.Bookings.Waitlist;
 /// constraint still refuses a direct booking that raced it), so no interleaving double-books and no person gets two offers.
 /// </summary>
 public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults,
-    IOptions<WaitlistOptions> options, IOptions<SteeringOptions> steering, IDistanceEstimator distances)
+    IOptions<WaitlistOptions> options, IOptions<SteeringOptions> steering, IDistanceEstimator distances, BookingGate gate)
 {
     // Any constant both instances agree on: the key of PostgreSQL's advisory lock for offer passes.
     private const long OfferLock = 0x5741_4954;
@@ -37,7 +37,7 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         await db.Database.OpenConnectionAsync(ct);
         var site = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).SingleOrDefaultAsync(s => s.Id == request.SiteId, ct);
         var place = request.PlaceId is { } placeId ? await db.Places.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placeId, ct) : null;
-        var payer = await BookingService.PayerAsync(db, actor, request.CostCenter, null, new FieldErrors()
+        var payer = await BookingGate.PayerAsync(db, actor, request.CostCenter, null, new FieldErrors()
             .AddIf(site is null, "siteId", Text.Get("NoSite")).AddIf(request.PlaceId is not null && place is null, "placeId", Text.Get("NoPlace")), ct);
         if (payer.Value is not { } p)
         {
@@ -62,13 +62,10 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         {
             return Problem.Refused("kind", Text.Get("WaitlistFreeNow"));
         }
-        if (CarReasons.Required(kind, distance, steering.Value) && entry.CarReason is null)
+        // A bike free now is the way out; whether the car offered later needs a reason is the gate's to say then.
+        if (CarReasons.Required(kind, distance, steering.Value) && entry.CarReason is null && FreeAlternatives.Of(free, entry.Passengers, distance).HasBikeBesides(0))
         {
-            if (FreeAlternatives.Of(free, entry.Passengers, distance).HasBikeBesides(0))
-            {
-                return Problem.Refused("carReason", Text.Get("CarReasonRequired", distance.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)));
-            }
-            entry.CarReason = CarReasons.NoBikeAvailable;
+            return Problem.Refused("carReason", Text.Get("CarReasonRequired", distance.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)));
         }
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         if (await db.WaitlistEntries.AnyAsync(w => w.UserId == actor.UserId && w.Kind == kind && w.SiteId == site.Id
@@ -106,7 +103,21 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         {
             return Problem.Conflict(Text.Get("WaitlistNoOffer"));
         }
-        (booking.Status, entry.Status, entry.ClosedAt) = (BookingStatus.Reserved, WaitlistStatus.Claimed, now);
+        // Taking the offer is booking it: the gate asks the rules again (the driver's licence that day) and the approval rules.
+        var vehicle = await db.Vehicles.AsNoTracking().SingleAsync(v => v.Id == booking.VehicleId, ct);
+        var site = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).SingleAsync(s => s.Id == vehicle.SiteId, ct);
+        var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == entry.UserId && u.IsActive, ct);
+        var draft = new BookingDraft(BookingPath.WaitlistClaim, vehicle, site, driver, booking.Start, booking.End, Request(entry, vehicle)) { Existing = booking };
+        var plan = await gate.PlanAsync(db, actor, draft, ct);
+        if (plan.Value is not { } ready)
+        {
+            return plan.Problem!;
+        }
+        if ((await gate.TakeAsync(db, ready, ct)).Problem is { } refused)
+        {
+            return refused;
+        }
+        (entry.Status, entry.ClosedAt) = (WaitlistStatus.Claimed, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await BookingQueries.ViewAsync(db, booking.Id, ct);
@@ -204,32 +215,37 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
         var line = await db.WaitlistEntries.Where(w => w.Status == WaitlistStatus.Waiting && w.Start > now)
             .OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).ToListAsync(ct);
         var sites = await db.Sites.AsNoTracking().Include(s => s.OpeningHours).Where(s => line.Select(w => w.SiteId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        async Task<Vehicle?> FindAsync(WaitlistEntry entry)
+        // The best suitable free vehicle (fossil-free first) that the gate lets the person in line book.
+        async Task<BookingPlan?> FindAsync(WaitlistEntry entry)
         {
             var site = sites[entry.SiteId];
-            var rules = BookingRuleSet.For(site, defaults.Value);
+            var buffer = BookingRuleSet.For(site, defaults.Value).Buffer;
             var driver = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == entry.UserId && u.IsActive, ct);
-            return driver is null ? null : (await FreeVehicles.AtSiteAsync(db, site.Id, entry.Kind, entry.Start, entry.End + rules.Buffer, null, ct))
-                .Where(v => v.IsFree && Suits(v.Vehicle, entry))
-                .Select(v => v.Vehicle)
-                .Where(v => BookingRules.Check(new SlotRequest(entry.Start, entry.End, v, site, driver, now), rules, time).IsEmpty)
-                .OrderBy(v => v.IsFossilIndependent ? 0 : 1).ThenBy(v => v.Name, StringComparer.Ordinal)
-                .FirstOrDefault();
+            IEnumerable<Vehicle> candidates = driver is null ? [] : (await FreeVehicles.AtSiteAsync(db, site.Id, entry.Kind, entry.Start, entry.End + buffer, null, ct))
+                .Where(v => v.IsFree && Suits(v.Vehicle, entry)).Select(v => v.Vehicle)
+                .OrderBy(v => v.IsFossilIndependent ? 0 : 1).ThenBy(v => v.Name, StringComparer.Ordinal);
+            foreach (var vehicle in candidates)
+            {
+                var draft = new BookingDraft(BookingPath.WaitlistOffer, vehicle, site, driver, entry.Start, entry.End, Request(entry, vehicle))
+                {
+                    BookerId = entry.UserId, CostCenterId = entry.CostCenterId,
+                };
+                if ((await gate.PlanAsync(db, Actor.Of(entry.UserId), draft, ct)).Value is { } plan)
+                {
+                    return plan;
+                }
+            }
+            return null;
         }
         var offers = 0;
-        while (await NextOfferAsync(line, FindAsync) is ({ } entry, { } vehicle))
+        while (await NextOfferAsync(line, FindAsync) is ({ } entry, { } offer))
         {
             line.Remove(entry);
-            var rules = BookingRuleSet.For(sites[entry.SiteId], defaults.Value);
-            var booking = new Booking
+            var vehicle = offer.Draft.Vehicle;
+            if ((await gate.TakeAsync(db, offer, ct)).Value is not { } booking)
             {
-                VehicleId = vehicle.Id, Start = entry.Start, End = entry.End, BlockedUntil = entry.End + rules.Buffer, Status = BookingStatus.Offered,
-                BookerId = entry.UserId, Purpose = entry.Purpose, CostCenterId = entry.CostCenterId, DistanceKm = entry.DistanceKm, Passengers = entry.Passengers,
-                CarReason = vehicle.Kind.IsMotorVehicle() ? entry.CarReason : null, FossilReason = vehicle.IsFossilIndependent ? null : entry.FossilReason,
-                EstimatedCo2eGrams = TripSteering.EstimateGrams(vehicle, entry.DistanceKm), CreatedAt = now,
-            };
-            db.Bookings.Add(booking);
-            await db.SaveChangesAsync(ct);
+                continue; // taken meanwhile (PostgreSQL reads what committed since): the entry waits for the next pass
+            }
             var hold = now + Duration.FromMinutes(options.Value.HoldMinutes);
             (entry.Status, entry.OfferBookingId, entry.OfferExpiresAt) = (WaitlistStatus.Offered, booking.Id, hold < entry.Start ? hold : entry.Start);
             db.Notifications.Add(new Notification
@@ -249,7 +265,7 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
     /// it that found none is looked at again, since on PostgreSQL each statement sees what committed meanwhile (a second
     /// vehicle freed at the same moment would otherwise go to the third in line while the second still waits).
     /// </summary>
-    private static async Task<(WaitlistEntry Entry, Vehicle Vehicle)?> NextOfferAsync(List<WaitlistEntry> line, Func<WaitlistEntry, Task<Vehicle?>> find)
+    private static async Task<(WaitlistEntry Entry, BookingPlan Offer)?> NextOfferAsync(List<WaitlistEntry> line, Func<WaitlistEntry, Task<BookingPlan?>> find)
     {
         for (var i = 0; i < line.Count; i++)
         {
@@ -283,6 +299,10 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
     // A vehicle suits an entry: the kind, the seats, the range for the round trip, and fossil-free unless a fossil one will do.
     private static bool Suits(Vehicle v, WaitlistEntry e) =>
         v.Kind == e.Kind && TripFit.Unfit(v, e.Passengers, e.DistanceKm) is null && (e.AcceptFossil || !v.Kind.IsMotorVehicle() || v.IsFossilIndependent);
+
+    // The entry as a booking request for the gate: its trip, passengers and reasons.
+    private static BookingRequest Request(WaitlistEntry e, Vehicle vehicle) => new(vehicle.Id, e.Start, e.End, e.Purpose, null, e.DistanceKm,
+        CarReason: e.CarReason, FossilReason: e.FossilReason, Passengers: e.Passengers);
 
     // The rules that do not depend on which vehicle (hours, length, horizon, licence for the kind) asked of a stand-in.
     private static Vehicle Stand(VehicleKind kind) => new() { Name = "", Kind = kind, Status = VehicleStatus.Active };

@@ -103,9 +103,8 @@ public sealed class MaintenanceWindows(IDbContextFactory<FleetPoolDb> dbs, ICloc
         var (moved, cancelled) = (0, 0);
         foreach (var (booking, _) in affected)
         {
-            if (decisions[booking.Id] && await VehicleMoves.EquivalentAsync(db, vehicle, booking, ct) is { } target)
+            if (decisions[booking.Id] && await VehicleMoves.MoveAsync(db, vehicle, booking, ct) is { } target)
             {
-                booking.VehicleId = target.Id;
                 await VehicleMoves.TellMovedAsync(db, booking, vehicle.Name, target.Name, reason, now, time, ct);
                 moved++;
             }
@@ -117,12 +116,7 @@ public sealed class MaintenanceWindows(IDbContextFactory<FleetPoolDb> dbs, ICloc
             }
             await db.SaveChangesAsync(ct); // the next booking's check sees this one where it went
         }
-        var window = new Booking
-        {
-            VehicleId = vehicleId, Start = from, End = to, BlockedUntil = to, Status = BookingStatus.Maintenance, BookerId = actor.UserId,
-            Purpose = reason, CostCenterId = costCenter.Value, CreatedAt = now,
-        };
-        db.Bookings.Add(window);
+        var window = BookingGate.AddWindow(db, vehicleId, from, to, actor.UserId, reason, costCenter.Value, now);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -21,17 +21,25 @@ internal static class VehicleMoves
     {
         var candidates = await db.Vehicles.AsNoTracking().Where(v => v.Id != leaving.Id && v.SiteId == leaving.SiteId && v.Kind == leaving.Kind
             && v.Status == VehicleStatus.Active).OrderBy(v => v.Name).ToListAsync(ct);
-        // The booking's own passengers when it has them, else as many as the vehicle leaving could take; and the range for its trip.
-        var passengers = booking.Passengers ?? leaving.Seats;
-        foreach (var v in candidates.Where(v => (v.IsFossilIndependent || !leaving.IsFossilIndependent) && Bookings.TripFit.Unfit(v, passengers, booking.DistanceKm) is null)
-            .OrderBy(v => v.IsFossilIndependent ? 0 : 1))
+        foreach (var v in candidates.Where(v => v.IsFossilIndependent || !leaving.IsFossilIndependent).OrderBy(v => v.IsFossilIndependent ? 0 : 1))
         {
-            if (!await db.Bookings.HoldingSlotIn(booking.Start, booking.BlockedUntil).AnyAsync(b => b.VehicleId == v.Id && b.Id != booking.Id, ct))
+            if (await BookingGate.MayMoveAsync(db, booking, leaving, v, ct))
             {
                 return v;
             }
         }
         return null;
+    }
+
+    /// <summary>Moves the booking through the gate to a free equivalent vehicle (inside the caller's write lock); null when none is free.</summary>
+    public static async Task<Vehicle?> MoveAsync(FleetPoolDb db, Vehicle leaving, Booking booking, CancellationToken ct)
+    {
+        if (await EquivalentAsync(db, leaving, booking, ct) is not { } target)
+        {
+            return null;
+        }
+        BookingGate.Move(booking, target);
+        return target;
     }
 
     /// <summary>
@@ -44,9 +52,8 @@ internal static class VehicleMoves
             && (b.Status == BookingStatus.Reserved || b.Status == BookingStatus.Pending || b.Status == BookingStatus.Offered)).OrderBy(b => b.Start).ToListAsync(ct);
         foreach (var booking in coming)
         {
-            if (booking.Status != BookingStatus.Offered && await EquivalentAsync(db, vehicle, booking, ct) is { } target)
+            if (booking.Status != BookingStatus.Offered && await MoveAsync(db, vehicle, booking, ct) is { } target)
             {
-                booking.VehicleId = target.Id;
                 await TellMovedAsync(db, booking, vehicle.Name, target.Name, why, now, time, ct);
             }
             else
