@@ -52,6 +52,67 @@ public abstract class ReadingsTests<TApp>(TApp app) : ProviderTests<TApp>(app) w
     }
 
     [Fact]
+    public async Task CheckIn_EBike1999999KmAMinuteAfterCheckOut_422OdometerLikeACar()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).ExecuteUpdateAsync(u => u
+            .SetProperty(v => v.Kind, FleetPool.Core.Fleet.VehicleKind.EBike).SetProperty(v => v.RangeKm, 80).SetProperty(v => v.LastOdometerKm, 0)));
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var id = (await (await staff.BookAsync(ApiCalls.Booking(cars[0], "2026-04-08T09:00:00+02:00", "2026-04-08T11:00:00+02:00", distanceKm: 3))).JsonAsync())
+            .GetProperty("id").GetInt32();
+        try
+        {
+            App.Clock.Reset(Instant.FromUtc(2026, 4, 8, 7, 0));
+            (await staff.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = 0 })).EnsureSuccessStatusCode();
+            App.Clock.Reset(Instant.FromUtc(2026, 4, 8, 7, 1));
+
+            var absurd = await staff.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = 1_999_999 });
+            var tooFast = await staff.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = 7 }); // 40 km/h × 1 min + 5 km
+
+            await absurd.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "odometerKm");
+            await tooFast.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "odometerKm");
+            App.Clock.Reset(Instant.FromUtc(2026, 4, 8, 8, 0));
+            var plausible = await staff.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = 7 });
+            Assert.Equal(HttpStatusCode.OK, plausible.StatusCode);
+            Assert.Equal(7, await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).Select(v => v.LastOdometerKm).SingleAsync()));
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
+    public async Task CheckOut_TwiceFarAboveTheLastReadingWithNoKmDriven_VehicleReadingUnmovedAndFleetAsked()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var trips = new List<int>();
+        foreach (var (from, to) in new[] { ("09:00", "10:00"), ("13:00", "14:00") })
+        {
+            var made = await staff.BookAsync(ApiCalls.Booking(cars[0], $"2026-04-07T{from}:00+02:00", $"2026-04-07T{to}:00+02:00"));
+            trips.Add((await made.JsonAsync()).GetProperty("id").GetInt32());
+        }
+        try
+        {
+            foreach (var (id, hour) in trips.Zip(new[] { 7, 11 }))
+            {
+                App.Clock.Reset(Instant.FromUtc(2026, 4, 7, hour, 0));
+                (await staff.PostAsJsonAsync($"/api/bookings/{id}/checkout", new { odometerKm = 2000, batteryPercent = 90 })).EnsureSuccessStatusCode();
+                App.Clock.Reset(Instant.FromUtc(2026, 4, 7, hour, 30));
+                (await staff.PostAsJsonAsync($"/api/bookings/{id}/checkin", new { odometerKm = 2000, batteryPercent = 90 })).EnsureSuccessStatusCode();
+            }
+
+            Assert.Equal(1000, await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).Select(v => v.LastOdometerKm).SingleAsync()));
+            Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.FleetManager && n.Kind == "odometerJump" && n.BookingId == trips[0])));
+        }
+        finally
+        {
+            App.Clock.Reset(FleetPoolFactory.Monday8);
+        }
+    }
+
+    [Fact]
     public async Task CheckOut_FarAboveLastReading_422Odometer()
     {
         var staff = await App.ClientForAsync(TestData.Staff);

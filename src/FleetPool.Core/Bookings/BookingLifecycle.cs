@@ -64,6 +64,16 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
             }
             (b.Status, b.CheckedOutAt, b.OdometerOutKm) = (BookingStatus.CheckedOut, now, readings.OdometerKm);
             (b.BatteryOutPercent, b.FuelOutEighths) = (readings.BatteryPercent, readings.FuelEighths);
+            if (readings.NeedsConfirmation(vehicle, defaults.Value))
+            {
+                // Far above the last reading: the trip keeps it, the vehicle's reading waits for a fleet manager to confirm it.
+                foreach (var manager in await Notifications.Notices.FleetManagersAsync(db, ct))
+                {
+                    await Notifications.Notices.TellAsync(db, manager, b.Id, "odometerJump", now,
+                        [vehicle.Name, vehicle.LastOdometerKm.ToString(System.Globalization.CultureInfo.InvariantCulture), readings.OdometerKm!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)], ct);
+                }
+                return null;
+            }
             vehicle.LastOdometerKm = Math.Max(vehicle.LastOdometerKm, readings.OdometerKm ?? 0);
             return null;
         }, ct);
@@ -89,7 +99,7 @@ public sealed class BookingLifecycle(IDbContextFactory<FleetPoolDb> dbs, IClock 
             {
                 b.BlockedUntil = now + buffer;
             }
-            vehicle.LastOdometerKm = Math.Max(vehicle.LastOdometerKm, readings.OdometerKm ?? 0);
+            vehicle.LastOdometerKm = readings.LastOdometerAfter(vehicle, b.OdometerOutKm ?? vehicle.LastOdometerKm, defaults.Value);
             (b.ActualKm, b.ActualCo2eGrams) = Steering.TripSteering.Actual(vehicle, b, readings.Refuel?.Fuel);
             if (readings.Refuel is { } r)
             {

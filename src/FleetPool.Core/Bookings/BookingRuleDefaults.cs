@@ -31,6 +31,13 @@ public sealed class BookingRuleDefaults
     [Range(0, 100)] public int OdometerAllowanceKm { get; set; } = 5;
     /// <summary>Most km a check-out reading may be above the vehicle's last reading (workshop test drives, unrecorded moves).</summary>
     [Range(0, 100_000)] public int MaxOdometerGapKm { get; set; } = 1000;
+    /// <summary>
+    /// Km a check-out reading may be above the vehicle's last reading and still move it; more is accepted for the trip but
+    /// waits for a fleet manager's confirmation (the vehicle's reading is corrected with a reason) instead of moving it.
+    /// </summary>
+    [Range(0, 100_000)] public int UnconfirmedGapKm { get; set; } = 50;
+    /// <summary>Fastest average speed a bike's or e-bike's odometer km may imply, km/h (pedal assist stops at 25 km/h).</summary>
+    [Range(5, 100)] public int MaxBikeAverageKmh { get; set; } = 40;
 }
 
 /// <summary>The rules in force at one site: its overrides on top of the defaults.</summary>

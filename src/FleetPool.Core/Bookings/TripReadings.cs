@@ -39,23 +39,40 @@ public sealed record TripReadings(
     {
         var e = Check(vehicle, vehicle.LastOdometerKm);
         var highest = vehicle.LastOdometerKm + limits.MaxOdometerGapKm;
-        return e.AddIf(vehicle.Kind.IsMotorVehicle() && OdometerKm > highest, "odometerKm", Text.Get("OdometerGap", highest));
+        return e.AddIf(OdometerKm > highest, "odometerKm", Text.Get("OdometerGap", highest));
     }
 
     /// <summary>
-    /// Rules on check-in readings (422): besides <see cref="Check"/>, the km since check-out must be possible in the time
-    /// taken (<see cref="BookingRuleDefaults.MaxAverageKmh"/>) and on the fuel aboard (the vehicle's range, twice with a
+    /// True when a valid check-out reading is more than <see cref="BookingRuleDefaults.UnconfirmedGapKm"/> above the vehicle's last
+    /// one: the trip keeps it, but the vehicle's reading waits for a fleet manager instead of moving.
+    /// </summary>
+    public bool NeedsConfirmation(Vehicle vehicle, BookingRuleDefaults limits) => OdometerKm - vehicle.LastOdometerKm > limits.UnconfirmedGapKm;
+
+    /// <summary>
+    /// The vehicle's reading after a trip from <paramref name="odometerOutKm"/> to this check-in: the check-in reading, except after
+    /// an unconfirmed check-out jump, when only the km driven are added (two trips of 0 km cannot move it).
+    /// </summary>
+    public int LastOdometerAfter(Vehicle vehicle, int odometerOutKm, BookingRuleDefaults limits) =>
+        OdometerKm is not { } inKm ? vehicle.LastOdometerKm
+        : odometerOutKm - vehicle.LastOdometerKm > limits.UnconfirmedGapKm ? vehicle.LastOdometerKm + Math.Max(0, inKm - odometerOutKm)
+        : Math.Max(vehicle.LastOdometerKm, inKm);
+
+    /// <summary>
+    /// Rules on check-in readings (422), for every vehicle with a reading: besides <see cref="Check"/>, the km since check-out
+    /// must be possible in the time taken (<see cref="BookingRuleDefaults.MaxAverageKmh"/>, bikes
+    /// <see cref="BookingRuleDefaults.MaxBikeAverageKmh"/>) and on the charge or fuel aboard (the vehicle's range, twice with a
     /// refuelling), and a refuelling must fit in the tank or battery.
     /// </summary>
     public FieldErrors CheckIn(Vehicle vehicle, int odometerOutKm, Duration elapsed, BookingRuleDefaults limits)
     {
         var e = Check(vehicle, Math.Max(vehicle.LastOdometerKm, odometerOutKm));
-        if (vehicle.Kind.IsMotorVehicle() && OdometerKm is { } inKm && inKm > odometerOutKm)
+        if (OdometerKm is { } inKm && inKm > odometerOutKm)
         {
-            var bySpeed = (int)Math.Ceiling(Math.Max(0, elapsed.TotalHours) * limits.MaxAverageKmh) + limits.OdometerAllowanceKm;
+            var kmh = vehicle.Kind.IsMotorVehicle() ? limits.MaxAverageKmh : limits.MaxBikeAverageKmh;
+            var bySpeed = (int)Math.Ceiling(Math.Max(0, elapsed.TotalHours) * kmh) + limits.OdometerAllowanceKm;
             var byRange = vehicle.RangeKm is { } range ? range * (Refuel is null ? 1 : 2) + limits.OdometerAllowanceKm : int.MaxValue;
             var driven = inKm - odometerOutKm;
-            e.AddIf(driven > bySpeed, "odometerKm", Text.Get("OdometerTooFast", driven, Math.Round(elapsed.TotalHours, 1), bySpeed, limits.MaxAverageKmh));
+            e.AddIf(driven > bySpeed, "odometerKm", Text.Get("OdometerTooFast", driven, Math.Round(elapsed.TotalHours, 1), bySpeed, kmh));
             e.AddIf(driven <= bySpeed && driven > byRange, "odometerKm", Text.Get("OdometerBeyondRange", driven, vehicle.RangeKm ?? 0));
         }
         if (Refuel is { Fuel: { } fuel, Amount: { } amount } && RefuelInput.Capacity(vehicle, fuel) is { } capacity && amount > capacity)

@@ -31,7 +31,7 @@ public static class EmailTopics
         ["approvalLapsed"] = EmailTopic.Approvals, ["extensionDeclined"] = EmailTopic.Approvals, ["extensionLapsed"] = EmailTopic.Approvals,
         ["waitlistOffer"] = EmailTopic.Waitlist, ["waitlistExpired"] = EmailTopic.Waitlist,
         ["overdueFleet"] = EmailTopic.Fleet, ["damageReported"] = EmailTopic.Fleet, ["damageUnusable"] = EmailTopic.Fleet, ["damageInjury"] = EmailTopic.Fleet,
-        ["upkeepDue"] = EmailTopic.Fleet, ["upkeepOverdue"] = EmailTopic.Fleet,
+        ["upkeepDue"] = EmailTopic.Fleet, ["odometerJump"] = EmailTopic.Fleet, ["upkeepOverdue"] = EmailTopic.Fleet,
     };
 
     /// <summary>The topic of a notice kind, or null for a kind without one (a test keeps that from happening).</summary>
