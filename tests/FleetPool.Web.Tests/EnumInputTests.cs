@@ -85,6 +85,25 @@ public class ReturnUrlTests(SqliteApp app) : IClassFixture<SqliteApp>
     };
 
     [Theory]
+    [InlineData("/bokningar/å", "/bokningar/%C3%A5")]
+    [InlineData("/😀?q=ü", "/%F0%9F%98%80?q=%C3%BC")]
+    [InlineData("//evil.example", "/")]
+    public async Task CookieSignIn_ReturnUrl_RedirectsLocalAndAscii(string returnUrl, string expected)
+    {
+        // The cookie handler itself redirects to the login page's returnUrl when signing in there; Kestrel refuses a raw non-ASCII Location (500).
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var scheme = new Microsoft.AspNetCore.Authentication.AuthenticationScheme(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, null,
+            typeof(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationHandler));
+
+        await options.Events.RedirectToReturnUrl(new Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            http, scheme, options, new Microsoft.AspNetCore.Authentication.AuthenticationProperties(), returnUrl));
+
+        Assert.Equal(expected, http.Response.Headers.Location.ToString());
+    }
+
+    [Theory]
     [MemberData(nameof(Hostile))]
     public async Task SignIn_HostileReturnUrl_LocalAsciiRedirectNever500(string returnUrl)
     {

@@ -28,12 +28,13 @@ public partial class LoginAbuseTests(ShippedLimitsApp app) : IClassFixture<Shipp
     // Every test its own client address, as on the internet; the limits are per client.
     private static string NewAddress() => $"10.0.{Interlocked.Increment(ref _nextAddress)}.1";
 
-    private async Task<(HttpStatusCode Status, string Body, string? RetryAfter)> LoginFromAsync(string address, string email, string password)
+    private async Task<(HttpStatusCode Status, string Body, string? RetryAfter)> LoginFromAsync(string address, string email, string password,
+        string path = "/api/auth/login")
     {
         var context = await app.Server.SendAsync(c =>
         {
             c.Request.Method = "POST";
-            c.Request.Path = "/api/auth/login";
+            c.Request.Path = path;
             c.Request.ContentType = "application/json";
             var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { email, password }));
             (c.Request.Body, c.Request.ContentLength) = (new MemoryStream(json), json.Length);
@@ -93,6 +94,47 @@ public partial class LoginAbuseTests(ShippedLimitsApp app) : IClassFixture<Shipp
         Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginFromAsync(attacker, TestData.Lead, TestData.Password)).Status);
         Assert.Equal(HttpStatusCode.OK, (await LoginFromAsync(NewAddress(), TestData.Lead, TestData.Password)).Status); // the real user, elsewhere
         Assert.Null(await app.QueryAsync(db => db.Users.Where(u => u.Email == TestData.Lead).Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/login/")]
+    [InlineData("/Account/LOGIN")]
+    [InlineData("/api/auth/login/")]
+    [InlineData("/API/Auth/Login")]
+    [InlineData("/api/auth/refresh/")]
+    public async Task Login_AnySpellingOfASignInRoute_ClientLimitHolds(string path)
+    {
+        var sprayer = NewAddress();
+        var refusedAt = 0;
+        for (var i = 1; i <= 30 && refusedAt == 0; i++)
+        {
+            refusedAt = (await LoginFromAsync(sprayer, $"user{i}@test.se", "Sommar2026!", path)).Status == HttpStatusCode.TooManyRequests ? i : 0;
+        }
+
+        Measurements.Add($"Login throttling: POST {path} from one client is refused with 429 at attempt {refusedAt}");
+        Assert.Equal(21, refusedAt); // the endpoint's limit, 20 a minute per client, whatever spelling reached it
+    }
+
+    [Fact]
+    public async Task Login_AccountSpelledWithAKelvinSign_SharesThatAccountsBudget()
+    {
+        var email = $"kim.{Guid.NewGuid():N}"[..20] + "@test.se";
+        await app.InScopeAsync<Microsoft.AspNetCore.Identity.UserManager<AppUser>, bool>(async users =>
+            (await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = "Kim", DepartmentId = app.Ids.Department }, TestData.Password)).Succeeded);
+        var kelvin = "\u212A" + email[1..]; // K, the Kelvin sign: Identity finds the same account
+        var attacker = NewAddress();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await LoginFromAsync(attacker, email, $"guess-{i}")).Status);
+        }
+
+        var sixth = await LoginFromAsync(attacker, kelvin, TestData.Password);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, sixth.Status);
+        Assert.Equal(HttpStatusCode.OK, (await LoginFromAsync(NewAddress(), kelvin, TestData.Password)).Status); // the same account, elsewhere
     }
 
     [Fact]

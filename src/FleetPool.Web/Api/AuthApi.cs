@@ -22,8 +22,8 @@ internal static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous().Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>();
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>();
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().WithMetadata(new SignInAttemptAttribute()).Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>();
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().WithMetadata(new SignInAttemptAttribute()).Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>();
         auth.MapPost("/logout", async (ClaimsPrincipal user, UserManager<AppUser> users) =>
         {
             if (await users.GetUserAsync(user) is { } me)

@@ -61,6 +61,12 @@ public static class AuthSetup
                 return Task.CompletedTask;
             };
             o.Events.OnValidatePrincipal = RejectPastAbsoluteLifetimeAsync;
+            // Signing in on the login page redirects to its returnUrl: local and ASCII like every other redirect (raw, Kestrel answers 500).
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SignInRevocation.CircuitRevalidator>();
         // SQLite serves one instance, whose own saves reach the cache; on PostgreSQL other instances' reach it by NOTIFY.

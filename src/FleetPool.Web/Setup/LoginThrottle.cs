@@ -19,21 +19,24 @@ public sealed class LoginThrottle(IOptions<SecurityOptions> options) : IDisposab
             PermitLimit = options.Value.LoginAttemptsPerAccount, Window = TimeSpan.FromMinutes(options.Value.AccountWindowMinutes), QueueLimit = 0,
         }));
 
-    /// <summary>Null when this client may try a password for the account now, else how long to wait.</summary>
-    public TimeSpan? WaitBeforeAttempt(HttpContext http, string email)
+    /// <summary>
+    /// Null when this client may try a password for the account now, else how long to wait. <paramref name="account"/> is the
+    /// e-mail as Identity normalises it to find the account, so every spelling that reaches one account shares its budget.
+    /// </summary>
+    public TimeSpan? WaitBeforeAttempt(HttpContext http, string account)
     {
-        using var lease = _accounts.AttemptAcquire(Key(http, email), permitCount: 0); // looks, takes nothing
+        using var lease = _accounts.AttemptAcquire(Key(http, account), permitCount: 0); // looks, takes nothing
         return lease.IsAcquired ? null
             : lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(options.Value.AccountWindowMinutes);
     }
 
-    /// <summary>Counts a wrong password for the account from this client (a successful sign-in costs nothing).</summary>
-    public void Failed(HttpContext http, string email)
+    /// <summary>Counts a wrong password for the account (normalised as for <see cref="WaitBeforeAttempt"/>) from this client; a right one costs nothing.</summary>
+    public void Failed(HttpContext http, string account)
     {
-        using var lease = _accounts.AttemptAcquire(Key(http, email));
+        using var lease = _accounts.AttemptAcquire(Key(http, account));
     }
 
-    private static string Key(HttpContext http, string email) => $"{ClientOf(http)}|{email.Trim().ToUpperInvariant()}";
+    private static string Key(HttpContext http, string account) => $"{ClientOf(http)}|{account}";
 
     /// <summary>The client's address (after forwarded headers from a trusted proxy), or "local" for in-process tests.</summary>
     public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
@@ -51,12 +54,19 @@ public sealed class LoginThrottle(IOptions<SecurityOptions> options) : IDisposab
     public void Dispose() => _accounts.Dispose();
 }
 
+/// <summary>
+/// Marks an endpoint that tries a password or a refresh token (the sign-in page, <c>/api/auth/login</c>, <c>/api/auth/refresh</c>):
+/// the sign-in limit follows the endpoint routing chose, whatever spelling of its path reached it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class SignInAttemptAttribute : Attribute;
+
 /// <summary>ASP.NET Core's rate limiter on the anonymous endpoints, keyed by client.</summary>
 public static class RateLimitSetup
 {
-    /// <summary>True for requests that try a password or a refresh token.</summary>
-    public static bool IsSignIn(HttpRequest r) => HttpMethods.IsPost(r.Method)
-        && (r.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase) || r.Path.StartsWithSegments("/api/auth/login") || r.Path.StartsWithSegments("/api/auth/refresh"));
+    /// <summary>True for a POST to an endpoint marked <see cref="SignInAttemptAttribute"/> (the limiter runs after routing).</summary>
+    public static bool IsSignIn(HttpContext http) => HttpMethods.IsPost(http.Request.Method)
+        && http.GetEndpoint()?.Metadata.GetMetadata<SignInAttemptAttribute>() is not null;
 
     private static bool IsOtherAnonymous(HttpRequest r) => r.Path.StartsWithSegments("/api/calendar") || r.Path.StartsWithSegments("/account/external");
 
@@ -71,7 +81,7 @@ public static class RateLimitSetup
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
                 var client = LoginThrottle.ClientOf(http);
-                return IsSignIn(http.Request) ? Window("sign-in|" + client, limits.LoginAttemptsPerClientPerMinute)
+                return IsSignIn(http) ? Window("sign-in|" + client, limits.LoginAttemptsPerClientPerMinute)
                     : IsOtherAnonymous(http.Request) ? Window("anonymous|" + client, limits.AnonymousRequestsPerClientPerMinute)
                     : RateLimitPartition.GetNoLimiter("none");
             });

@@ -27,7 +27,8 @@ public sealed partial class PasswordSignIn(UserManager<AppUser> users, IPassword
     /// <summary>Checks the password; the user is returned only on success, the wait only when throttled.</summary>
     public async Task<(PasswordSignInResult Result, AppUser? User, TimeSpan? RetryAfter)> CheckAsync(HttpContext http, string email, string password)
     {
-        if (throttle.WaitBeforeAttempt(http, email) is { } wait)
+        var account = users.NormalizeEmail(email.Trim()) ?? "";
+        if (throttle.WaitBeforeAttempt(http, account) is { } wait)
         {
             Throttled(log, http.Connection.RemoteIpAddress?.ToString() ?? "", wait.TotalSeconds);
             return (PasswordSignInResult.Throttled, null, wait);
@@ -43,7 +44,7 @@ public sealed partial class PasswordSignIn(UserManager<AppUser> users, IPassword
             _decoyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(Nobody, _decoyHash, password);
         }
-        throttle.Failed(http, email);
+        throttle.Failed(http, account);
         // The user id only when the account exists: a mistyped e-mail is not logged (it may be someone's password).
         Failed(log, user?.Id, http.Connection.RemoteIpAddress?.ToString() ?? "");
         return (PasswordSignInResult.Failed, null, null);
