@@ -243,6 +243,82 @@ public abstract class DamageTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
     }
 
     [Fact]
+    public async Task Photos_PngBombToAnUnknownReport404UnreadToItsOwnReport400Refused()
+    {
+        var (_, cars) = await App.NewSiteAsync(1);
+        var staff = await App.ClientForAsync(TestData.Staff);
+        var bomb = BombPng(7070); // 7,070 × 7,070 px (200 MB decoded) in a few hundred KB
+        var report = (await (await staff.PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage", new { description = "Repa på dörren" })).JsonAsync()).GetProperty("id").GetInt32();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var unknown = await staff.PostAsync("/api/damage/999999/photos", Png(bomb));
+        var toUnknown = clock.ElapsedMilliseconds;
+        var stranger = await (await App.ClientForAsync(TestData.Lead)).PostAsync($"/api/damage/{report}/photos", Png(bomb));
+        clock.Restart();
+        var own = await staff.PostAsync($"/api/damage/{report}/photos", Png(bomb));
+        var toOwn = clock.ElapsedMilliseconds;
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        await own.AssertProblemAsync(HttpStatusCode.BadRequest, "photo");
+        Assert.Equal(0, await App.QueryAsync(db => db.DamagePhotos.CountAsync(p => p.DamageReportId == report)));
+        Measurements.Add($"Photo bomb, a {bomb.Length / 1024} KB PNG of 7,070 × 7,070 px: unknown report 404 in {toUnknown} ms, own report 400 (refused from its header) in {toOwn} ms");
+    }
+
+    private static ByteArrayContent Png(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        return content;
+    }
+
+    // A valid PNG of side × side black RGB pixels: rows of zeros compress to almost nothing.
+    private static byte[] BombPng(int side)
+    {
+        using var idat = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var row = new byte[side * 3 + 1];
+            for (var y = 0; y < side; y++)
+            {
+                z.Write(row);
+            }
+        }
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, side);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), side);
+        (header[8], header[9]) = (8, 2); // 8 bits, RGB
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        foreach (var (type, data) in new[] { ("IHDR", header), ("IDAT", idat.ToArray()), ("IEND", Array.Empty<byte>()) })
+        {
+            var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+            var length = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+            var crc = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+            png.Write(length);
+            png.Write(typed);
+            png.Write(crc);
+        }
+        return png.ToArray();
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+        return ~crc;
+    }
+
+    [Fact]
     public async Task InjuryReport_AccidentAtCheckIn_DriverTripAndVehicleForTheNationalFormFleetAndReporterOnly()
     {
         var (_, cars) = await App.NewSiteAsync(1);

@@ -34,16 +34,28 @@ public sealed record PreparedPhoto(byte[] Jpeg, int Width, int Height);
 
 /// <summary>
 /// Adds and serves damage photos. Invariants: only the reporter and fleet managers add or see them (as the report's text,
-/// <see cref="DamageReports.MayReadDetails"/>); an upload is at most <see cref="MaxUploadBytes"/> and a decodable image of
-/// at most <see cref="MaxPixels"/>; it is turned upright, scaled to at most <see cref="MaxSide"/> px and re-encoded as
-/// JPEG, which drops every piece of metadata (EXIF GPS included); at most <see cref="MaxPerReport"/> per report.
+/// <see cref="DamageReports.MayReadDetails"/>), and the report is looked up and the actor authorised before an upload is
+/// read or decoded; an upload is at most <see cref="MaxUploadBytes"/> and a decodable image of at most
+/// <see cref="MaxPixels"/> (<see cref="MaxUnscaledPixels"/> for a format the decoder cannot scale while decoding, such as
+/// PNG), its size read from the header first; at most <see cref="MaxConcurrentDecodes"/> are decoded at once; it is turned
+/// upright, scaled to at most <see cref="MaxSide"/> px and re-encoded as JPEG, which drops every piece of metadata (EXIF GPS
+/// included); at most <see cref="MaxPerReport"/> per report.
 /// </summary>
 public sealed class DamagePhotos(IDbContextFactory<FleetPoolDb> dbs, IClock clock)
 {
     /// <summary>Largest upload accepted (a phone's photo is 2–6 MB).</summary>
     public const long MaxUploadBytes = 12 * 1024 * 1024;
-    /// <summary>Largest image accepted, in pixels (a decompression bomb is refused before it is decoded).</summary>
+    /// <summary>Largest image accepted, in pixels (a decompression bomb is refused before it is decoded): a 50 MP phone photo.</summary>
     public const long MaxPixels = 50_000_000;
+    /// <summary>
+    /// Largest image accepted that the decoder cannot scale down while decoding (PNG, WebP), in pixels: it lands in memory whole
+    /// (4 bytes a pixel), so a 207 KB PNG of 7,070 × 7,070 would take 200 MB. A 4K screenshot is 8.3 MP.
+    /// </summary>
+    public const long MaxUnscaledPixels = 16_000_000;
+    /// <summary>Images decoded at once; more wait their turn, so a burst of uploads cannot take the server's memory.</summary>
+    public const int MaxConcurrentDecodes = 2;
+
+    private static readonly SemaphoreSlim Decoding = new(MaxConcurrentDecodes, MaxConcurrentDecodes);
     /// <summary>Longest side stored, px.</summary>
     public const int MaxSide = 1600;
     /// <summary>Photos per report.</summary>
@@ -60,14 +72,44 @@ public sealed class DamagePhotos(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
     {
         if (!ContentTypes.Contains(contentType?.Split(';')[0].Trim().ToLowerInvariant()))
         {
-            return Problem.Invalid(new FieldErrors().Add("photo", Text.Get("PhotoUnreadable")));
+            return Problem.Invalid(new FieldErrors().Add("photo", Unreadable()));
         }
         if (await ReadLimitedAsync(upload, ct) is not { } bytes)
         {
             return Problem.Invalid(new FieldErrors().Add("photo", Text.Get("PhotoTooLarge", MaxUploadBytes / 1024 / 1024)));
         }
-        return Reencode(bytes) is { } photo ? new PreparedPhoto(photo.Jpeg, photo.Width, photo.Height)
-            : Problem.Invalid(new FieldErrors().Add("photo", Text.Get("PhotoUnreadable")));
+        await Decoding.WaitAsync(ct);
+        try
+        {
+            return Reencode(bytes) is { } photo ? new PreparedPhoto(photo.Jpeg, photo.Width, photo.Height)
+                : Problem.Invalid(new FieldErrors().Add("photo", Unreadable()));
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+    }
+
+    /// <summary>
+    /// Adds an upload to a report; returns its id. The report is found and the actor authorised, and the report's room checked,
+    /// before a byte of the upload is read or decoded.
+    /// </summary>
+    public async Task<Outcome<int>> AddAsync(Actor actor, int reportId, string? contentType, Stream upload, CancellationToken ct = default)
+    {
+        await using (var look = await dbs.CreateDbContextAsync(ct))
+        {
+            if (await look.DamageReports.AsNoTracking().SingleOrDefaultAsync(d => d.Id == reportId, ct) is not { } report
+                || !DamageReports.MayReadDetails(actor, report.ReportedById))
+            {
+                return Problem.NotFound("DamageReport");
+            }
+            if (await look.DamagePhotos.CountAsync(p => p.DamageReportId == reportId, ct) >= MaxPerReport)
+            {
+                return Problem.Refused("photo", Text.Get("PhotoTooMany", MaxPerReport));
+            }
+        }
+        var prepared = await PrepareAsync(contentType, upload, ct);
+        return prepared.Value is { } photo ? await AddAsync(actor, reportId, photo, ct) : prepared.Problem!;
     }
 
     /// <summary>Adds a prepared photo to a report; returns its id.</summary>
@@ -103,6 +145,8 @@ public sealed class DamagePhotos(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
         return found is not null && DamageReports.MayReadDetails(actor, found.ReportedById) ? found.Jpeg : Problem.NotFound("DamagePhoto");
     }
 
+    private static string Unreadable() => Text.Get("PhotoUnreadable", MaxPixels / 1_000_000, MaxUnscaledPixels / 1_000_000);
+
     private static async Task<byte[]?> ReadLimitedAsync(Stream upload, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
@@ -119,16 +163,26 @@ public sealed class DamagePhotos(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
         return buffer.ToArray();
     }
 
-    /// <summary>Decodes, turns upright (the EXIF orientation, before it is dropped), scales down and re-encodes; null when it is no image.</summary>
+    /// <summary>
+    /// Reads the size from the header, decodes at the smallest size the codec offers that still covers <see cref="MaxSide"/>
+    /// (JPEG: 1/2, 1/4 or 1/8 while decoding), turns it upright (the EXIF orientation, before it is dropped), scales down and
+    /// re-encodes; null when it is no image or too many pixels to decode.
+    /// </summary>
     internal static (byte[] Jpeg, int Width, int Height)? Reencode(byte[] bytes)
     {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
-        if (codec is null || (long)codec.Info.Width * codec.Info.Height is 0 or > MaxPixels)
+        var pixels = codec is null ? 0 : (long)codec.Info.Width * codec.Info.Height;
+        if (codec is null || pixels is 0 or > MaxPixels)
         {
             return null;
         }
-        using var decoded = SKBitmap.Decode(codec);
+        var size = DecodeSize(codec);
+        if ((long)size.Width * size.Height > MaxUnscaledPixels)
+        {
+            return null;
+        }
+        using var decoded = SKBitmap.Decode(codec, codec.Info.WithSize(size.Width, size.Height).WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul));
         if (decoded is null)
         {
             return null;
@@ -140,6 +194,21 @@ public sealed class DamagePhotos(IDbContextFactory<FleetPoolDb> dbs, IClock cloc
         using var image = SKImage.FromBitmap(resized);
         using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 82);
         return (jpeg.ToArray(), resized.Width, resized.Height);
+    }
+
+    // The smallest size the codec decodes to directly (JPEG: n/8) whose longest side still reaches MaxSide; else the full size.
+    private static SKSizeI DecodeSize(SKCodec codec)
+    {
+        var longest = Math.Max(codec.Info.Width, codec.Info.Height);
+        for (var scale = (float)MaxSide / longest; scale < 1f; scale += 0.125f)
+        {
+            var size = codec.GetScaledDimensions(scale);
+            if (Math.Max(size.Width, size.Height) >= MaxSide)
+            {
+                return size;
+            }
+        }
+        return codec.Info.Size;
     }
 
     private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)

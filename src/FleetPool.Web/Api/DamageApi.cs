@@ -11,12 +11,8 @@ internal static class DamageApi
     {
         var group = api.MapGroup("/damage/{id:int}").WithTags("Vehicles").RequireAuthorization(Policies.Staff);
         group.MapPost("/photos", async (int id, HttpRequest request, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>
-            {
-                var prepared = await DamagePhotos.PrepareAsync(request.ContentType, request.Body, ct);
-                return prepared.Value is { } photo
-                    ? ApiResults.From(await photos.AddAsync(user.ToActor(), id, photo, ct), p => TypedResults.Created($"/api/damage/{id}/photos/{p}", new ApiResults.IdResult(p)))
-                    : ApiResults.From(prepared.Problem!);
-            })
+                ApiResults.From(await photos.AddAsync(user.ToActor(), id, request.ContentType, request.Body, ct),
+                    p => TypedResults.Created($"/api/damage/{id}/photos/{p}", new ApiResults.IdResult(p))))
             .Produces<ApiResults.IdResult>(StatusCodes.Status201Created)
             .WithRawBody("The photo.", "image/jpeg", "image/png", "image/webp")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(DamagePhotos.MaxUploadBytes + 1)) // above Kestrel's 1 MB for the rest
