@@ -22,6 +22,38 @@ public sealed class TripPhraseParserTests
 
     private static TripPhrase Parse(string text, Instant? now = null) => TripPhraseParser.Parse(text, now ?? Monday10, Stockholm, Places);
 
+    [Fact]
+    public void Parse_MoreWordsThanTheLimit_WordsPastItIgnored()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("x", TripPhraseParser.MaxWords - 1));
+
+        Assert.Equal(VehicleKind.EBike, Parse(filler + " elcykel").Kind);
+        Assert.Null(Parse(filler + " x elcykel").Kind);
+    }
+
+    [Fact]
+    public void Parse_LongestPlaceNameAmongShortOnes_WholeNameTakenNothingLeftOver()
+    {
+        PlaceCandidate[] places = [new(1, "Gård"), new(2, "Vårby gård bibliotek")];
+
+        var p = TripPhraseParser.Parse("elcykel i morgon 10-12 till Vårby gård bibliotek", Monday10, Stockholm, places);
+
+        Assert.Equal(2, p.PlaceId);
+        Assert.Empty(p.NotUnderstood);
+    }
+
+    [Fact]
+    public void Parse_LongestRunOfWordsAPlaceCanHave_IsTwiceItsNamesWords()
+    {
+        // "town hall" reads as "kommunhus": two typed words for one of the name's, so a two-word name is looked for in four.
+        PlaceCandidate[] places = [new(1, "Kommunhus Huddinge")];
+
+        var p = TripPhraseParser.Parse("bil i morgon 10-12 town hall huddinge huddinge", Monday10, Stockholm, places);
+
+        Assert.Equal(1, p.PlaceId);
+        Assert.Empty(p.NotUnderstood);
+    }
+
     private static string? Shown(Instant? i) => i is { } x ? Stockholm.Format(x) : null;
 
     [Theory]

@@ -22,6 +22,9 @@ public static partial class TripPhraseParser
     /// <summary>The longest phrase read; longer input is cut.</summary>
     public const int MaxLength = 300;
 
+    /// <summary>The most words read (a trip is said in about 5–20); words past it are cut.</summary>
+    public const int MaxWords = 40;
+
     private static readonly Duration Rounding = Duration.FromMinutes(5);
 
     /// <summary>Parses <paramref name="text"/> at <paramref name="now"/> against <paramref name="places"/>.</summary>
@@ -30,7 +33,7 @@ public static partial class TripPhraseParser
         var words = Tokens(text);
         var reading = new Reading(words.Select(w => w.ToLowerInvariant()).ToArray());
         reading.Scan();
-        var (place, destination, purpose, notUnderstood) = Leftovers(words, reading, places);
+        var (place, destination, purpose, notUnderstood) = Leftovers(words, reading, places, LongestPlaceWords(places));
         return Resolve(reading, now, time) with
         {
             PlaceId = place?.Id, PlaceName = place?.Name, Destination = destination, Purpose = purpose, NotUnderstood = notUnderstood,
@@ -45,8 +48,13 @@ public static partial class TripPhraseParser
         line = ListComma().Replace(line.Replace('–', '-').Replace('—', '-').Replace('−', '-'), " "); // "1,5 h" keeps its decimal comma
         return line.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.TrimEnd('.', '!', '?', ':', ';').TrimStart('"', '(').TrimEnd('"', ')'))
-            .Where(w => w.Length > 0).ToArray();
+            .Where(w => w.Length > 0).Take(MaxWords).ToArray();
     }
+
+    // The most words that can name a place: its name's, twice over for English ("town hall" is "kommunhus"). The place
+    // search looks at no longer run of words, so it is linear in the phrase's length, not quadratic.
+    private static int LongestPlaceWords(IReadOnlyList<PlaceCandidate> places) =>
+        2 * places.Select(p => Steering.PlaceMatcher.Normalise(p.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length).Append(0).Max();
 
     private static TripPhrase Resolve(Reading r, Instant now, OrganisationTime time)
     {
@@ -122,7 +130,7 @@ public static partial class TripPhraseParser
 
     // Words no pattern took: after "för/for" the purpose, after "till/to" or on their own a place, else not understood.
     private static (PlaceCandidate? Place, string? Destination, string? Purpose, List<string> NotUnderstood) Leftovers(
-        string[] words, Reading r, IReadOnlyList<PlaceCandidate> places)
+        string[] words, Reading r, IReadOnlyList<PlaceCandidate> places, int longest)
     {
         PlaceCandidate? place = null;
         string? destination = null, purpose = null;
@@ -146,7 +154,7 @@ public static partial class TripPhraseParser
                 purpose = purpose is null ? phrase : $"{purpose} {phrase}";
                 continue;
             }
-            if (place is null && BestSubspan(span, words, places) is var (match, used) && match is not null)
+            if (place is null && BestSubspan(span, words, places, longest) is var (match, used) && match is not null)
             {
                 place = match;
                 notUnderstood.AddRange(span.Except(used).Where(i => !Fillers.Contains(r.Words[i])).Select(i => words[i]));
@@ -163,9 +171,10 @@ public static partial class TripPhraseParser
         return (place, destination, purpose, notUnderstood); // a purpose is never longer than the phrase (MaxLength)
     }
 
-    private static (PlaceCandidate? Match, List<int> Used) BestSubspan(List<int> span, string[] words, IReadOnlyList<PlaceCandidate> places)
+    private static (PlaceCandidate? Match, List<int> Used) BestSubspan(List<int> span, string[] words, IReadOnlyList<PlaceCandidate> places, int longest)
     {
-        for (var length = span.Count; length != 0; length--)
+        // Stryker disable once all : without the bound the search is quadratic (seconds for a long phrase) but finds the same place.
+        for (var length = Math.Min(span.Count, longest); length != 0; length--)
         {
             for (var first = 0; first + length <= span.Count; first++)
             {
