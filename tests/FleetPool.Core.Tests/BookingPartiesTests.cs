@@ -18,6 +18,26 @@ public class BookingPartiesTests
         Assert.True(BookingParties.MayNameDriver(Manager, 8));
     }
 
+    [Theory]
+    [InlineData(VehicleKind.Car, 7, null, BookingStatus.Reserved, 0, true)]       // the booker drives, at the window's opening
+    [InlineData(VehicleKind.Van, 9, 7, BookingStatus.Reserved, 30, true)]         // the driver a fleet manager named
+    [InlineData(VehicleKind.Car, 7, 8, BookingStatus.Reserved, 30, false)]        // a booker who does not drive
+    [InlineData(VehicleKind.EBike, 7, null, BookingStatus.Reserved, 30, false)]   // a bike needs no car key
+    [InlineData(VehicleKind.Car, 7, null, BookingStatus.Reserved, -1, false)]     // a minute before the window
+    [InlineData(VehicleKind.Car, 7, null, BookingStatus.Reserved, 90, false)]     // at the end, never picked up
+    [InlineData(VehicleKind.Car, 7, null, BookingStatus.CheckedOut, 120, true)]   // under way, late: to return the key
+    [InlineData(VehicleKind.Car, 7, null, BookingStatus.Cancelled, 30, false)]
+    public void MaySeeKeyCode_DriverKindStatusAndTime_OnlyTheCarsDriverInTheWindow(VehicleKind kind, int bookerId, int? driverId, BookingStatus status,
+        int minutesAfterOpening, bool expected)
+    {
+        var opens = NodaTime.Instant.FromUtc(2026, 3, 31, 6, 30);
+
+        var sees = BookingParties.MaySeeKeyCode(Staff, bookerId, driverId, kind, status, opens, opens + NodaTime.Duration.FromMinutes(90),
+            opens + NodaTime.Duration.FromMinutes(minutesAfterOpening));
+
+        Assert.Equal(expected, sees);
+    }
+
     [Fact]
     public void MayCheckOut_CarBookedForAnotherDriver_OnlyThatDriver()
     {

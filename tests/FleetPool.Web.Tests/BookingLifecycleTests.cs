@@ -21,25 +21,36 @@ public abstract class BookingLifecycleTests<TApp>(TApp app) : ProviderTests<TApp
     private void At(int utcHour, int minute = 0) => App.Clock.Reset(Instant.FromUtc(2026, 3, 23, utcHour, minute));
 
     [Fact]
-    public async Task PickUps_BeforeAndInsideTheWindow_SiteAndInstructionsAlwaysKeyCodeOnlyFromTheWindow()
+    public async Task PickUps_BeforeInAndAfterTheWindow_InstructionsAlwaysKeyCodeOnlyToTheCarsDriverInTheWindow()
     {
         var rules = App.Services.GetRequiredService<Core.Organisation.SiteRules>();
         var site = (await rules.ListAsync()).Single(s => s.Id == App.Ids.OpenSite);
         var fleet = Core.Common.Actor.Of(App.Ids.FleetManager, Core.Common.Roles.FleetManager);
         Assert.True((await rules.SaveAsync(fleet, site with { PickUpInstructions = "Skåpet vid entrén", KeyCode = "4711" })).Succeeded);
-        var (_, id) = await BookAsync(App.Ids.EBike, "2026-03-31T09:00:00+02:00", "2026-03-31T10:00:00+02:00");
+        var (_, car) = await BookAsync(App.Ids.ElectricCar, "2026-03-31T09:00:00+02:00", "2026-03-31T10:00:00+02:00");
+        var (_, bike) = await BookAsync(App.Ids.EBike, "2026-03-31T09:00:00+02:00", "2026-03-31T10:00:00+02:00");
+        var forStaff = await (await App.ClientForAsync(TestData.Fleet)).BookAsync(
+            ApiCalls.Booking(App.Ids.PetrolCar, "2026-03-31T09:00:00+02:00", "2026-03-31T10:00:00+02:00", driverId: App.Ids.Staff, fossilReason: ApiCalls.TowBar));
+        var named = (await forStaff.JsonAsync()).GetProperty("id").GetInt32();
         var staff = Core.Common.Actor.Of(App.Ids.Staff, Core.Common.Roles.Staff);
         var queries = App.Services.GetRequiredService<BookingQueries>();
         try
         {
             App.Clock.Reset(Instant.FromUtc(2026, 3, 31, 6, 29)); // 08:29 local: one minute before the 30-minute window
-            var before = (await queries.PickUpsAsync(staff))[id];
+            var before = (await queries.PickUpsAsync(staff))[car];
             App.Clock.Reset(Instant.FromUtc(2026, 3, 31, 6, 30));
-            var inside = (await queries.PickUpsAsync(staff))[id];
+            var inside = await queries.PickUpsAsync(staff);
+            var booker = await queries.PickUpsAsync(fleet);
+            App.Clock.Reset(Instant.FromUtc(2026, 3, 31, 8, 0)); // 10:00: the trip's end, never picked up
+            var after = (await queries.PickUpsAsync(staff))[car];
 
             Assert.Equal(("Skåpet vid entrén", (string?)null, Instant.FromUtc(2026, 3, 31, 6, 30)), (before.Instructions, before.KeyCode, before.Opens));
-            Assert.Equal("4711", inside.KeyCode);
-            Assert.False((await queries.PickUpsAsync(Core.Common.Actor.Of(App.Ids.Lead, Core.Common.Roles.DepartmentLead))).ContainsKey(id)); // not theirs
+            Assert.Equal("4711", inside[car].KeyCode);
+            Assert.Equal("4711", inside[named].KeyCode); // the driver a fleet manager named
+            Assert.Null(booker[named].KeyCode); // the booker who does not drive
+            Assert.Equal(("Skåpet vid entrén", (string?)null), (inside[bike].Instructions, inside[bike].KeyCode)); // a bike needs no car key
+            Assert.Null(after.KeyCode);
+            Assert.False((await queries.PickUpsAsync(Core.Common.Actor.Of(App.Ids.Lead, Core.Common.Roles.DepartmentLead))).ContainsKey(car)); // not theirs
         }
         finally
         {

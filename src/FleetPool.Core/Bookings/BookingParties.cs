@@ -27,6 +27,16 @@ public static class BookingParties
         kind.IsMotorVehicle() ? actor.UserId == (driverId ?? bookerId) || actor.ManagesFleet : BookingAccess.CanSee(actor, bookerId, driverId);
 
     /// <summary>
+    /// True when the actor may read the site's key-cabinet code for this booking: only a car's or van's driver (the booker when
+    /// no one else drives), from the pick-up window's opening until the end, and while the trip is under way (to return the key).
+    /// A bike's booker, a booker who does not drive and a fleet manager reading someone else's booking never get it.
+    /// </summary>
+    public static bool MaySeeKeyCode(Actor actor, int bookerId, int? driverId, VehicleKind kind, BookingStatus status, NodaTime.Instant opens,
+        NodaTime.Instant end, NodaTime.Instant now) =>
+        kind.IsMotorVehicle() && actor.UserId == (driverId ?? bookerId)
+        && (status == BookingStatus.CheckedOut || status == BookingStatus.Reserved && now >= opens && now < end);
+
+    /// <summary>
     /// True when the actor may charge a cost centre owned by <paramref name="ownerUnitId"/>, given
     /// <paramref name="bookerUnits"/>: the booker's department and every unit above it (<see cref="UnitTree.SelfAndAncestors"/>).
     /// </summary>

@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace FleetPool.Core.Bookings;
 
-/// <summary>Where and how an upcoming booking is picked up. <see cref="KeyCode"/> is null until <see cref="Opens"/>.</summary>
+/// <summary>Where and how an upcoming booking is picked up. <see cref="KeyCode"/> is null unless <see cref="BookingParties.MaySeeKeyCode"/>.</summary>
 public sealed record PickUp(int SiteId, string SiteName, string Address, string? Instructions, string? KeyCode, Instant Opens);
 
 /// <summary>Reads bookings. Invariant: a caller sees only bookings they made or drive, unless they manage the fleet.</summary>
@@ -14,7 +14,7 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
 {
     /// <summary>
     /// How the actor's upcoming bookings (reserved or under way, as booker or driver) are picked up, by booking id. The
-    /// site's key code is given only from a booking's pick-up window on (<see cref="BookingRuleDefaults.PickUpOpens"/>).
+    /// site's key code is given only to the driver of a car or van in its pick-up window (<see cref="BookingParties.MaySeeKeyCode"/>).
     /// </summary>
     public async Task<IReadOnlyDictionary<int, PickUp>> PickUpsAsync(Actor actor, CancellationToken ct = default)
     {
@@ -23,12 +23,13 @@ public sealed class BookingQueries(IDbContextFactory<FleetPoolDb> dbs, IClock cl
                           where b.Status == BookingStatus.Reserved || b.Status == BookingStatus.CheckedOut
                           join v in db.Vehicles on b.VehicleId equals v.Id
                           join s in db.Sites on v.SiteId equals s.Id
-                          select new { BookingId = b.Id, b.Start, SiteId = s.Id, s.Name, s.Address, s.PickUpInstructions, s.KeyCode }).ToListAsync(ct);
+                          select new { BookingId = b.Id, b.Start, b.End, b.Status, b.BookerId, b.DriverId, v.Kind, SiteId = s.Id, s.Name, s.Address, s.PickUpInstructions, s.KeyCode }).ToListAsync(ct);
         var now = clock.GetCurrentInstant();
         return rows.ToDictionary(r => r.BookingId, r =>
         {
             var opens = defaults.Value.PickUpOpens(r.Start);
-            return new PickUp(r.SiteId, r.Name, r.Address, r.PickUpInstructions, now >= opens ? r.KeyCode : null, opens);
+            var code = BookingParties.MaySeeKeyCode(actor, r.BookerId, r.DriverId, r.Kind, r.Status, opens, r.End, now) ? r.KeyCode : null;
+            return new PickUp(r.SiteId, r.Name, r.Address, r.PickUpInstructions, code, opens);
         });
     }
 
