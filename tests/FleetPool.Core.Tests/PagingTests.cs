@@ -15,4 +15,11 @@ public class PagingTests
     [Fact]
     public void Offset_PageWhoseRowsWouldOverflow_ClampedNotNegative() =>
         Assert.Equal(int.MaxValue, Paging.Offset(int.MaxValue, 200));
+
+    [Theory]
+    [InlineData(int.MaxValue, 50, 120, false)]
+    [InlineData(2, 50, 120, true)]
+    [InlineData(3, 50, 150, false)]
+    public void HasNext_AnyPage_OnlyWhenLaterRowsExist(int page, int size, int total, bool expected) =>
+        Assert.Equal(expected, new Page<int>([], page, size, total).HasNext);
 }

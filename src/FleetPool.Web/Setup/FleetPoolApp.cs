@@ -35,6 +35,8 @@ public static class FleetPoolApp
         services.AddFleetPoolKeyProtection(builder.Configuration, builder.Environment).AddFleetPoolForwardedHeaders(builder.Configuration);
         _ = PublicUrls.Configured(builder.Configuration); // a malformed public address stops the start, not the first calendar link
         services.AddFleetPoolOpenApi();
+        // A year, subdomains included: what browsers' preload lists ask for (ASP.NET Core's default is 30 days, this host only).
+        services.AddHsts(o => (o.MaxAge, o.IncludeSubDomains) = (TimeSpan.FromDays(365), true));
         services.AddFleetPoolTelemetry(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<FleetPoolDb>("database", tags: [Ready])
             .AddCheck<Jobs.JobServerHealthCheck>("jobs", tags: [Ready]);
