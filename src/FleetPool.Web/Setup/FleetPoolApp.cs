@@ -18,6 +18,7 @@ public static class FleetPoolApp
         var services = builder.Services;
         services.AddOptions<BookingRuleDefaults>().BindConfiguration(BookingRuleDefaults.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Bookings.Approvals.ApprovalOptions>().BindConfiguration(Core.Bookings.Approvals.ApprovalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Bookings.HoldingLimitOptions>().BindConfiguration(Core.Bookings.HoldingLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Bookings.Waitlist.WaitlistOptions>().BindConfiguration(Core.Bookings.Waitlist.WaitlistOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SteeringOptions>().BindConfiguration(SteeringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Reporting.FleetShareOptions>().BindConfiguration(Core.Reporting.FleetShareOptions.Section).ValidateDataAnnotations().ValidateOnStart();

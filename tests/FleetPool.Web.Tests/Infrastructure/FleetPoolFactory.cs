@@ -46,6 +46,9 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
     /// <summary>False for the hosts that test sign-in throttling with the shipped limits; the rest sign in often.</summary>
     protected virtual bool RelaxedSignInLimits => true;
 
+    /// <summary>False for the hosts that test the holding limits as shipped; in the rest, a few test users hold many series and places in line.</summary>
+    protected virtual bool RelaxedHoldingLimits => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -53,6 +56,12 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
         {
             builder.UseSetting("Security:LoginAttemptsPerClientPerMinute", "1000000");
             builder.UseSetting("Security:LoginAttemptsPerAccount", "1000000");
+        }
+        if (RelaxedHoldingLimits)
+        {
+            builder.UseSetting("HoldingLimits:OpenSeries", "100");
+            builder.UseSetting("HoldingLimits:OpenSeriesOnOneVehicle", "100");
+            builder.UseSetting("HoldingLimits:WaitlistEntries", "100");
         }
         // As in Development: a singleton that captures a scoped service fails here, not first on a developer's machine.
         builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (true, true));

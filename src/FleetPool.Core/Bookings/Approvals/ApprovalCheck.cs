@@ -13,9 +13,10 @@ namespace FleetPool.Core.Bookings.Approvals;
 /// Invariants: a booking that meets a rule becomes <see cref="BookingStatus.Pending"/> with one undecided request, except a
 /// running booking whose extension meets one: it stays checked out and its request carries <see cref="ApprovalRequest.ExtendsFrom"/>
 /// (a no puts the end back); the requester never decides their own request — a lead's own goes to the fleet managers when the
-/// department has no other lead.
+/// department has no other lead. Past a holding limit (<see cref="HoldingLimits"/>: hours a week held by the driver, in all
+/// and on one vehicle) a booking needs a fleet manager's yes as if a rule said so.
 /// </summary>
-public sealed class ApprovalCheck(IClock clock, OrganisationTime time, IOptions<ApprovalOptions> options)
+public sealed class ApprovalCheck(IClock clock, OrganisationTime time, IOptions<ApprovalOptions> options, IOptions<HoldingLimitOptions> limits)
 {
     /// <summary>
     /// When the booking meets a rule: sets it Pending (unless running) and returns the request to add once it has an id
@@ -25,17 +26,19 @@ public sealed class ApprovalCheck(IClock clock, OrganisationTime time, IOptions<
         Instant? extendsFrom = null)
     {
         var rules = await db.ApprovalRules.AsNoTracking().ToListAsync(ct);
-        if (rules.Count == 0)
-        {
-            return null;
-        }
         var week = ApprovalPolicy.WeekOf(booking.Start, time);
         var (monday, nextMonday) = (time.StartOfDay(week), time.StartOfDay(week.PlusDays(7)));
-        var self = booking.Id;
-        var thatWeek = await db.Bookings.CountAsync(b => b.BookerId == booking.BookerId && b.Id != self && b.Start >= monday && b.Start < nextMonday
-            && BookingStatuses.HoldingSlot.Contains(b.Status), ct) + 1;
-        var matching = ApprovalPolicy.Matching(new ApprovalFacts(booking.Start, booking.End, vehicle.Kind, fossilWhileFossilFreeFree, thatWeek), rules, time);
-        if (matching.Count == 0)
+        var (self, person) = (booking.Id, booking.EffectiveDriverId);
+        // The week's other trips of the booker (for the rule on bookings a week) and of the driver (for the hours held).
+        var thatWeek = await db.Bookings.AsNoTracking()
+            .Where(b => b.Id != self && b.Start >= monday && b.Start < nextMonday && BookingStatuses.HoldingSlot.Contains(b.Status)
+                && b.Status != BookingStatus.Maintenance && (b.BookerId == booking.BookerId || (b.DriverId ?? b.BookerId) == person))
+            .Select(b => new { b.VehicleId, b.Start, b.End, b.BookerId, Driver = b.DriverId ?? b.BookerId }).ToListAsync(ct);
+        var matching = rules.Count == 0 ? [] : ApprovalPolicy.Matching(new ApprovalFacts(booking.Start, booking.End, vehicle.Kind, fossilWhileFossilFreeFree,
+            thatWeek.Count(b => b.BookerId == booking.BookerId) + 1), rules, time);
+        var overLimits = HoldingLimits.HoursExceeded(vehicle.Id, booking.Start, booking.End,
+            thatWeek.Where(b => b.Driver == person).Select(b => (b.VehicleId, b.Start, b.End)), limits.Value);
+        if (matching.Count == 0 && overLimits.Count == 0)
         {
             return null;
         }
@@ -48,7 +51,7 @@ public sealed class ApprovalCheck(IClock clock, OrganisationTime time, IOptions<
             booking.Status = BookingStatus.Pending;
         }
         var department = await db.Users.Where(u => u.Id == booking.BookerId).Select(u => u.DepartmentId).SingleAsync(ct);
-        var approver = ApprovalPolicy.ApproverFor(matching);
+        var approver = overLimits.Count > 0 ? ApproverRole.FleetManager : ApprovalPolicy.ApproverFor(matching);
         if (approver == ApproverRole.DepartmentLead && (await LeadsAsync(db, department, ct)).All(id => id == booking.BookerId))
         {
             approver = ApproverRole.FleetManager; // nobody approves their own: with no other lead, the next level decides
@@ -56,7 +59,7 @@ public sealed class ApprovalCheck(IClock clock, OrganisationTime time, IOptions<
         return new Pending(new ApprovalRequest
         {
             Approver = approver, DepartmentId = department, AskedAt = now, Deadline = deadline < latest ? deadline : latest,
-            Rules = string.Join(',', matching.Select(ApprovalService.Code)), ExtendsFrom = extendsFrom,
+            Rules = string.Join(',', matching.Select(ApprovalService.Code).Concat(overLimits)), ExtendsFrom = extendsFrom,
         }, vehicle.Name, time.Format(booking.Start));
     }
 

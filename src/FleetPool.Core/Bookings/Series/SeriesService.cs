@@ -20,7 +20,7 @@ namespace FleetPool.Core.Bookings.Series;
 /// </summary>
 public sealed class SeriesService(
     IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults, BookingGate gate,
-    BookingService bookings, Waitlist.WaitlistService waitlist)
+    BookingService bookings, Waitlist.WaitlistService waitlist, IOptions<HoldingLimitOptions> limits)
 {
     /// <summary>Creates a series from a booking request with <see cref="BookingRequest.Repeat"/> and books every free date within the horizon.</summary>
     public async Task<Outcome<SeriesResult>> CreateAsync(Actor actor, BookingRequest request, CancellationToken ct = default)
@@ -211,6 +211,10 @@ public sealed class SeriesService(
         {
             return parties.Problem!;
         }
+        if (await OverSeriesLimitAsync(db, actor, vehicle, ct) is { } tooMany)
+        {
+            return tooMany;
+        }
         var (start, end) = (time.ToLocal(request.Start!.Value).LocalDateTime, time.ToLocal(request.End!.Value).LocalDateTime);
         var dates = request.Repeat!.Dates(start.Date);
         var series = new BookingSeries
@@ -245,6 +249,17 @@ public sealed class SeriesService(
         var skipped = plan.Skipped.Concat(await InsteadAsync(db, vehicle, series, written.Value!.Taken, ct)).OrderBy(s => s.Date).ToList();
         return new SeriesResult(SeriesView.From(series, vehicle.Name), written.Value.Booked.Select(b => BookingView.From(b, vehicle, costCenter.Code)).ToList(),
             skipped, plan.Later);
+    }
+
+    // A pool is shared: a person runs at most HoldingLimits' series, and one on a vehicle.
+    private async Task<Problem?> OverSeriesLimitAsync(FleetPoolDb db, Actor actor, Vehicle vehicle, CancellationToken ct)
+    {
+        var today = time.DateOf(clock.GetCurrentInstant());
+        var running = await db.BookingSeries.AsNoTracking().Where(s => s.BookerId == actor.UserId && s.EndedAt == null && s.LastDate >= today)
+            .Select(s => s.VehicleId).ToListAsync(ct);
+        return running.Count >= limits.Value.OpenSeries ? Problem.Refused("repeat", Text.Get("SeriesLimit", running.Count))
+            : running.Count(v => v == vehicle.Id) >= limits.Value.OpenSeriesOnOneVehicle ? Problem.Refused("vehicleId", Text.Get("SeriesLimitVehicle", vehicle.Name))
+            : null;
     }
 
     private async Task<int> ExtendOneAsync(int id, CancellationToken ct)

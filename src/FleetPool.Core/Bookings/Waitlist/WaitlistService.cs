@@ -19,7 +19,7 @@ namespace FleetPool.Core.Bookings.Waitlist;
 /// constraint still refuses a direct booking that raced it), so no interleaving double-books and no person gets two offers.
 /// </summary>
 public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock clock, OrganisationTime time, IOptions<BookingRuleDefaults> defaults,
-    IOptions<WaitlistOptions> options, IOptions<SteeringOptions> steering, IDistanceEstimator distances, BookingGate gate)
+    IOptions<WaitlistOptions> options, IOptions<SteeringOptions> steering, IDistanceEstimator distances, BookingGate gate, IOptions<HoldingLimitOptions> limits)
 {
     // Any constant both instances agree on: the key of PostgreSQL's advisory lock for offer passes.
     private const long OfferLock = 0x5741_4954;
@@ -68,6 +68,11 @@ public sealed class WaitlistService(IDbContextFactory<FleetPoolDb> dbs, IClock c
             return Problem.Refused("carReason", Text.Get("CarReasonRequired", distance.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)));
         }
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var open = await db.WaitlistEntries.CountAsync(w => w.UserId == actor.UserId && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered), ct);
+        if (open >= limits.Value.WaitlistEntries)
+        {
+            return Problem.Refused("kind", Text.Get("WaitlistLimit", open));
+        }
         if (await db.WaitlistEntries.AnyAsync(w => w.UserId == actor.UserId && w.Kind == kind && w.SiteId == site.Id
                 && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered) && w.Start < end && start < w.End, ct))
         {
