@@ -156,14 +156,14 @@ public sealed class MaintenanceTestsOnPostgres(PostgresApp app) : MaintenanceTes
 public abstract class DamageTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : FleetPoolFactory
 {
     [Fact]
-    public async Task Report_VehicleMayNotBeUsed_OutOfUseBookingsMovedOrCancelledAndFleetToldAtOnce()
+    public async Task Report_FleetManagerSaysNotUsable_OutOfUseBookingsMovedOrCancelledAndFleetToldAtOnce()
     {
         var (_, cars) = await App.NewSiteAsync(2);
         var movable = await App.BookWednesdayAsync(TestData.Staff, cars[0], "09:00", "11:00");
         var stuck = await App.BookWednesdayAsync(TestData.Lead, cars[0], "13:00", "15:00");
         await App.BookWednesdayAsync(TestData.Admin, cars[1], "13:00", "15:00");
 
-        var reported = await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage",
+        var reported = await (await App.ClientForAsync(TestData.Fleet)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage",
             new { description = "Sprucken vindruta, sikten skymd", severity = "critical", usable = false });
 
         Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
@@ -171,10 +171,26 @@ public abstract class DamageTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         var bookings = await App.QueryAsync(db => db.Bookings.Where(b => b.Id == movable || b.Id == stuck).ToDictionaryAsync(b => b.Id));
         Assert.Equal(cars[1], bookings[movable].VehicleId);
         Assert.Equal(BookingStatus.Cancelled, bookings[stuck].Status);
-        Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.FleetManager && n.Kind == "damageUnusable")));
+        Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.Admin && n.Kind == "damageUnusable")));
         Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.Lead && n.BookingId == stuck && n.Kind == "bookingCancelledByFleet")));
         var report = await App.QueryAsync(db => db.DamageReports.OrderByDescending(d => d.Id).FirstAsync(d => d.VehicleId == cars[0]));
         Assert.Equal((FleetPool.Core.Bookings.DamageSeverity.Critical, false), (report.Severity, report.VehicleUsable));
+    }
+
+    [Fact]
+    public async Task Report_StaffSaysNotUsable_NoOnesBookingChangedUntilAFleetManagerConfirms()
+    {
+        var (_, cars) = await App.NewSiteAsync(2);
+        var others = await App.BookWednesdayAsync(TestData.Lead, cars[0], "13:00", "15:00");
+
+        var reported = await (await App.ClientForAsync(TestData.Staff)).PostAsJsonAsync($"/api/vehicles/{cars[0]}/damage",
+            new { description = "Bromsarna tar dåligt", severity = "critical", usable = false });
+
+        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+        Assert.Equal(FleetPool.Core.Fleet.VehicleStatus.Active, await App.QueryAsync(db => db.Vehicles.Where(v => v.Id == cars[0]).Select(v => v.Status).SingleAsync()));
+        var booking = await App.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == others));
+        Assert.Equal((cars[0], BookingStatus.Reserved), (booking.VehicleId, booking.Status));
+        Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == App.Ids.FleetManager && n.Kind == "damageUnusableToConfirm")));
     }
 
     [Fact]

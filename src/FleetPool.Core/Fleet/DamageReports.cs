@@ -8,9 +8,10 @@ namespace FleetPool.Core.Fleet;
 
 /// <summary>
 /// Damage and incident reports: anyone may report on any vehicle at any time (or at check-in); only fleet managers
-/// and admins resolve. Invariants: fleet managers are told at once; a report saying the vehicle may not be used takes it
-/// out of use in the same transaction (status Maintenance) and moves each coming booking to an equivalent vehicle or
-/// cancels it, telling its booker (<see cref="Maintenance.VehicleMoves"/>); a resolved report stays in the history with
+/// and admins resolve. Invariants: fleet managers are told at once; a fleet manager's report saying the vehicle may not be
+/// used takes it out of use in the same transaction (status Maintenance) and moves each coming booking to an equivalent
+/// vehicle or cancels it, telling its booker (<see cref="Maintenance.VehicleMoves"/>); anyone else's such report changes no
+/// one's booking until a fleet manager confirms it by taking the vehicle out of use (they are told it waits for them); a resolved report stays in the history with
 /// who resolved it in the audit trail; its text and injury flag are read only by fleet managers, admins and the
 /// reporter; the retention purge removes resolved reports after <c>Operations:DamageRetentionDays</c>.
 /// </summary>
@@ -56,10 +57,11 @@ public sealed class DamageReports(IDbContextFactory<FleetPoolDb> dbs, IClock clo
         var reporter = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleAsync(ct);
         foreach (var manager in (await Notifications.Notices.FleetManagersAsync(db, ct)).Where(m => m != actor.UserId))
         {
-            await Notifications.Notices.TellAsync(db, manager, null, input.InjuryAccident ? "damageInjury" : input.Usable ? "damageReported" : "damageUnusable", now,
-                [vehicle.Name, reporter, Notifications.NoticeText.Key($"Severity.{report.Severity}")], ct);
+            var kind = input.InjuryAccident ? "damageInjury" : input.Usable ? "damageReported" : actor.ManagesFleet ? "damageUnusable" : "damageUnusableToConfirm";
+            await Notifications.Notices.TellAsync(db, manager, null, kind, now, [vehicle.Name, reporter, Notifications.NoticeText.Key($"Severity.{report.Severity}")], ct);
         }
-        if (!input.Usable && vehicle.Status == VehicleStatus.Active)
+        // Taking a vehicle out of use moves other people's bookings: a fleet manager's call, not any reporter's.
+        if (!input.Usable && vehicle.Status == VehicleStatus.Active && actor.ManagesFleet)
         {
             (vehicle.Status, vehicle.StatusChangedAt) = (VehicleStatus.Maintenance, now);
             await Maintenance.VehicleMoves.ClearComingAsync(db, vehicle, bookingId, Text.Get("DamagedWhy"), now, time, ct);

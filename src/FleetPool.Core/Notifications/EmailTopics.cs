@@ -30,7 +30,7 @@ public static class EmailTopics
         ["approvalAsked"] = EmailTopic.Approvals, ["approvalApproved"] = EmailTopic.Approvals, ["approvalDeclined"] = EmailTopic.Approvals,
         ["approvalLapsed"] = EmailTopic.Approvals, ["extensionDeclined"] = EmailTopic.Approvals, ["extensionLapsed"] = EmailTopic.Approvals,
         ["waitlistOffer"] = EmailTopic.Waitlist, ["waitlistExpired"] = EmailTopic.Waitlist,
-        ["overdueFleet"] = EmailTopic.Fleet, ["damageReported"] = EmailTopic.Fleet, ["damageUnusable"] = EmailTopic.Fleet, ["damageInjury"] = EmailTopic.Fleet,
+        ["overdueFleet"] = EmailTopic.Fleet, ["damageReported"] = EmailTopic.Fleet, ["damageUnusable"] = EmailTopic.Fleet, ["damageUnusableToConfirm"] = EmailTopic.Fleet, ["damageInjury"] = EmailTopic.Fleet,
         ["upkeepDue"] = EmailTopic.Fleet, ["odometerJump"] = EmailTopic.Fleet, ["upkeepOverdue"] = EmailTopic.Fleet,
     };
 
