@@ -55,6 +55,26 @@ public abstract class ConfidentialPlaceTests<TApp>(TApp app) : ProviderTests<TAp
         return best.Point;
     }
 
+    [Fact]
+    public async Task Audit_ConfidentialPlaceAddedMovedAndDeleted_TrailNeverHoldsItsAddressOrPosition()
+    {
+        var name = $"Skyddad {Guid.NewGuid():N}"[..20];
+        var id = await AddPlaceAsync(name, new GeoPoint(59.2471234, 17.9812345), App.Ids.Department);
+        var manager = await App.ClientForAsync(TestData.Fleet);
+        (await manager.PutAsJsonAsync($"/api/places/{id}", new
+        {
+            name, address = "Flyttgatan 9", latitude = 59.2498765, longitude = 17.9854321, confidential = true,
+            ownerUnitId = App.Ids.Department,
+        })).EnsureSuccessStatusCode();
+
+        (await manager.DeleteAsync($"/api/places/{id}")).EnsureSuccessStatusCode();
+
+        var trail = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == "Place" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync());
+        Assert.Equal(["Added", "Modified", "Deleted"], trail.OrderBy(a => a.Id).Select(a => a.Action));
+        var text = string.Concat(trail.Select(a => a.Before + a.After));
+        Assert.All(new[] { "Hemligvägen", "Flyttgatan", "59.247", "17.981", "59.249", "17.985" }, kept => Assert.DoesNotContain(kept, text, StringComparison.Ordinal));
+    }
+
     private async Task<int> AddPlaceAsync(string name, GeoPoint at, int owner)
     {
         var manager = await App.ClientForAsync(TestData.Fleet);

@@ -170,6 +170,35 @@ public abstract class OperationsJobsTests<TApp>(TApp app) : ProviderTests<TApp>(
     }
 
     [Fact]
+    public async Task RetentionPurge_OldNoticeAndAnOldTrailOfAConfidentialPlace_NoticeDeletedTrailBlankedRecentNoticeKept()
+    {
+        var old = FleetPoolFactory.Monday8 - Duration.FromDays(120);
+        int oldNotice, recentNotice;
+        long placeRow;
+        await using (var db = await Get<IDbContextFactory<FleetPoolDb>>().CreateDbContextAsync())
+        {
+            var declined = new FleetPool.Core.Notifications.Notification { UserId = App.Ids.Staff, Kind = "approvalDeclined", At = old, Arguments = "Kia\u001f2025-11-16 09:00\u001fTa bussen, du har ju sjukintyg" };
+            var recent = new FleetPool.Core.Notifications.Notification { UserId = App.Ids.Staff, Kind = "bookingConfirmed", At = FleetPoolFactory.Monday8 - Duration.FromDays(3), Arguments = "Kia\u001f2026-03-13 09:00\u001f2026-03-13 10:00" };
+            db.Notifications.AddRange(declined, recent);
+            // A trail row written before the audit left confidential places' positions out.
+            var row = new FleetPool.Core.Audit.AuditEntry { At = old, Entity = "Place", EntityId = "999999", Action = "Deleted",
+                Before = "{\"Name\":\"Brukare\",\"Address\":\"Hemligvägen 3\",\"Latitude\":59.2471,\"Longitude\":17.9812,\"Confidential\":true}" };
+            db.AuditEntries.Add(row);
+            await db.SaveChangesAsync();
+            (oldNotice, recentNotice, placeRow) = (declined.Id, recent.Id, row.Id);
+        }
+
+        await Get<RetentionPurge>().RunAsync();
+
+        var left = await App.QueryAsync(db => db.Notifications.Where(n => n.Id == oldNotice || n.Id == recentNotice).Select(n => n.Id).ToListAsync());
+        Assert.Equal([recentNotice], left);
+        var trail = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Id == placeRow));
+        Assert.DoesNotContain("Hemligvägen", trail.Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("59.2471", trail.Before, StringComparison.Ordinal);
+        Assert.Contains("Brukare", trail.Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SqliteBackup_KeepsNewestSevenReadableCopiesWithPlannerStatisticsOrSkipsOnPostgres()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"fleetpool-backup-{Guid.NewGuid():N}");

@@ -12,9 +12,11 @@ namespace FleetPool.Core.Bookings;
 /// <summary>
 /// GDPR retention, in every copy the app keeps: bookings (and series whose last trip is) more than <c>RetentionDays</c> old lose their
 /// destination (text and place), their purpose text and free-text reasons; listed reason codes, distance, km, CO2e, times
-/// and cost centre stay, so every aggregate is unchanged. Damage and incident reports resolved more than
-/// <c>DamageRetentionDays</c> ago are deleted. The audit rows of both are blanked the same way (the one update the audit
-/// trail allows), and the purge records what it blanked in an audit row of its own, without the text. Idempotent.
+/// and cost centre stay, so every aggregate is unchanged. Inbox notices (and so the e-mail sent from them) older than
+/// <c>RetentionDays</c> are deleted: they copy trip times, vehicles and an approver's reason. Damage and incident reports resolved more than
+/// <c>DamageRetentionDays</c> ago are deleted, their photos with them. The audit rows of all these are blanked the same way (the one update
+/// the audit trail allows), and so are older rows that kept a confidential place's address or coordinates; the purge records
+/// what it blanked in an audit row of its own, without the text. Idempotent.
 /// </summary>
 public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock clock, IOptions<OperationsOptions> options)
 {
@@ -30,6 +32,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         ["WaitlistEntry"] = ["Purpose", "CarReason", "FossilReason"],
         ["ApprovalRequest"] = ["Reason"],
         ["BookingStop"] = ["PlaceId"],
+        ["Place"] = Data.AuditCapture.PlaceLocation,
     };
 
     /// <summary>Purges what is due; returns how many bookings changed.</summary>
@@ -70,6 +73,8 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         var goneStops = stops.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var notes = await db.ApprovalRequests.Where(a => a.Reason != null && a.Reason != Removed && dueIds.Contains(a.BookingId)).ToListAsync(ct);
         notes.ForEach(a => a.Reason = Removed);
+        // Notices copy the trip (vehicle, times) and an approver's free-text reason; the inbox keeps them no longer than the trip's text.
+        var oldNotices = await db.Notifications.Where(n => n.At < cutoff).ExecuteDeleteAsync(ct);
         var damageCutoff = now - Duration.FromDays(options.Value.DamageRetentionDays);
         var oldDamage = await db.DamageReports.Where(d => d.ResolvedAt != null && d.ResolvedAt < damageCutoff).ToListAsync(ct);
         db.DamageReports.RemoveRange(oldDamage);
@@ -86,7 +91,8 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
         var audit = await db.AuditEntries.Where(a => a.RedactedAt == null
                 && (a.Entity == "Booking" && purgedBookings.Contains(a.EntityId) || a.Entity == "DamageReport" && goneDamage.Contains(a.EntityId)
                     || a.Entity == "BookingSeries" && purgedSeries.Contains(a.EntityId) || a.Entity == "WaitlistEntry" && purgedLines.Contains(a.EntityId)
-                    || a.Entity == "ApprovalRequest" && purgedNotes.Contains(a.EntityId) || a.Entity == "BookingStop" && goneStops.Contains(a.EntityId)))
+                    || a.Entity == "ApprovalRequest" && purgedNotes.Contains(a.EntityId) || a.Entity == "BookingStop" && goneStops.Contains(a.EntityId)
+                    || a.Entity == "Place" && (a.Before != null && a.Before.Contains("\"Confidential\":true") || a.After != null && a.After.Contains("\"Confidential\":true"))))
             .ToListAsync(ct);
         foreach (var row in audit)
         {
@@ -97,7 +103,7 @@ public sealed class RetentionPurge(IDbContextFactory<FleetPoolDb> dbs, IClock cl
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, Entity = "AuditEntry", EntityId = "retention", Action = "Redacted",
-                After = JsonSerializer.Serialize(new { rows = audit.Count, bookings = due.Count, series = series.Count, damageReportsDeleted = oldDamage.Count }),
+                After = JsonSerializer.Serialize(new { rows = audit.Count, bookings = due.Count, series = series.Count, damageReportsDeleted = oldDamage.Count, noticesDeleted = oldNotices }),
             });
         }
         await db.SaveChangesAsync(ct);

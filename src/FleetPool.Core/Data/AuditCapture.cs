@@ -7,7 +7,11 @@ using NodaTime;
 
 namespace FleetPool.Core.Data;
 
-/// <summary>Turns tracked changes into <see cref="AuditEntry"/> rows: captured before saving, keyed after.</summary>
+/// <summary>
+/// Turns tracked changes into <see cref="AuditEntry"/> rows: captured before saving, keyed after. A confidential place's
+/// address and coordinates never enter the trail (before or after; a change of them is recorded as "–"), since the trail
+/// is kept longer than any place.
+/// </summary>
 internal sealed class AuditCapture
 {
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
@@ -37,14 +41,14 @@ internal sealed class AuditCapture
                     capture._pending.Add((e, "Added", null, null));
                     break;
                 case EntityState.Deleted:
-                    capture._pending.Add((e, "Deleted", Json(props.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null));
+                    capture._pending.Add((e, "Deleted", Json(props.ToDictionary(p => p.Metadata.Name, p => Shown(e, p.Metadata.Name, p.OriginalValue))), null));
                     break;
                 case EntityState.Modified:
                     var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
                     if (changed.Count > 0)
                     {
-                        capture._pending.Add((e, "Modified", Json(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
-                            changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+                        capture._pending.Add((e, "Modified", Json(changed.ToDictionary(p => p.Metadata.Name, p => Shown(e, p.Metadata.Name, p.OriginalValue))),
+                            changed.ToDictionary(p => p.Metadata.Name, p => Shown(e, p.Metadata.Name, p.CurrentValue))));
                     }
                     break;
             }
@@ -67,12 +71,20 @@ internal sealed class AuditCapture
             Before = p.Before,
             After = p.Action switch
             {
-                "Added" => Json(props.ToDictionary(x => x.Metadata.Name, x => x.CurrentValue)),
+                "Added" => Json(props.ToDictionary(x => x.Metadata.Name, x => Shown(p.Entry, x.Metadata.Name, x.CurrentValue))),
                 "Modified" => Json(p.Changed!),
                 _ => null,
             },
         };
     });
+
+    /// <summary>The fields that locate a place, left out of the trail for a place that is (or was) confidential.</summary>
+    internal static readonly string[] PlaceLocation = ["Address", "Latitude", "Longitude"];
+
+    // A value as the trail keeps it: a confidential place's position as "–" (the trail says it changed, not where to).
+    private static object? Shown(EntityEntry e, string property, object? value) => e.Entity is Steering.Place && PlaceLocation.Contains(property)
+        && (e.Property(nameof(Steering.Place.Confidential)).CurrentValue is true || e.Property(nameof(Steering.Place.Confidential)).OriginalValue is true)
+        && value is not null ? Bookings.RetentionPurge.Removed : value;
 
     private static string Json(Dictionary<string, object?> values) =>
         JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => v.Value switch
