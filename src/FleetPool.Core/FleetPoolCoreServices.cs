@@ -58,6 +58,7 @@ public static class FleetPoolCoreServices
         .AddSingleton<Organisation.UserAccounts>()
         .AddSingleton<Organisation.OrganisationDirectory>()
         .AddSingleton<Organisation.Profiles>()
+        .AddSingleton<Organisation.PersonalDataExport>()
         .AddSingleton<Organisation.UserDirectory>()
         .AddScoped<Organisation.UserAdministration>()
         .AddScoped<Organisation.ExternalAccounts>()

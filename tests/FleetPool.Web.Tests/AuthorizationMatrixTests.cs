@@ -55,6 +55,8 @@ public class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["POST /api/users/"] = Who.Admin,
         ["PUT /api/users/{id:int}"] = Who.Admin,
         ["GET /api/users/me/calendar"] = Who.Staff,
+        ["GET /api/users/me/data"] = Who.Staff,
+        ["GET /api/users/{id:int}/data"] = Who.Admin,
         ["POST /api/users/me/calendar/regenerate"] = Who.Staff,
         ["GET /api/sites/"] = Who.Staff,
         ["GET /api/sites/rules"] = Who.Fleet,

@@ -55,6 +55,8 @@ public class PageMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/exports/bookings.csv"] = Who.Fleet,
         ["/exports/trips.csv"] = Who.Fleet,
         ["/exports/injury-report/{reportId:int}.csv"] = Who.Staff, // the reporter or a fleet manager; others 404
+        ["/exports/me/data.json"] = Who.Staff,
+        ["/exports/users/{Id:int}/data.json"] = Who.Admin,
         ["/exports/damage/{id:int}/photos/{photoId:int}.jpg"] = Who.Staff, // likewise
         ["/admin/audit"] = Who.Admin,
         ["/admin/import"] = Who.Admin,

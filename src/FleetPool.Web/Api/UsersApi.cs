@@ -40,6 +40,14 @@ internal static class UsersApi
                 ApiResults.From(await admin.UpdateAsync(user.ToActor(), id, body.DepartmentId, body.Roles ?? [], body.NewPassword, ct), _ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Sets an account's department and roles, and optionally a new password; open sessions must sign in again (admins).");
+        group.MapGet("/me/data", async (ClaimsPrincipal user, PersonalDataExport export, CancellationToken ct) =>
+                ApiResults.From(await export.ExportAsync(user.ToActor(), user.ToActor().UserId, ct), DataFile))
+            .RequireAuthorization(Policies.Staff).Produces<PersonalData>()
+            .WithSummary("Everything FleetPool holds about the caller (GDPR art. 15): profile, trips, series, waitlist places, approvals, damage reports, inbox and the audit trail's rows by them or about their account, as a JSON file. Audited.");
+        group.MapGet("/{id:int}/data", async (int id, ClaimsPrincipal user, PersonalDataExport export, CancellationToken ct) =>
+                ApiResults.From(await export.ExportAsync(user.ToActor(), id, ct), DataFile))
+            .RequireAuthorization(Policies.Admin).Produces<PersonalData>()
+            .WithSummary("The same export of one person's data, for a request made to an admin (GDPR art. 15). Audited with who asked.");
         group.MapGet("/me/calendar", async (HttpRequest request, IConfiguration config, ClaimsPrincipal user, Profiles profiles, CancellationToken ct) =>
                 TypedResults.Ok(Link(request, config, (await profiles.GetAsync(user.ToActor(), ct)).CalendarToken)))
             .RequireAuthorization(Policies.Staff)
@@ -84,5 +92,33 @@ internal static class UsersApi
         }
         var result = await directory.PageAsync(user.ToActor(), page, size, search, ct);
         return result.Problem is { } problem ? ApiResults.Problem(problem) : ApiResults.Paged(http, result.Value!);
+    }
+
+    /// <summary>The same exports for the pages (cookie): one's own, and an admin's for a person.</summary>
+    public static RouteGroupBuilder MapPersonalDataFiles(this RouteGroupBuilder exports)
+    {
+        exports.MapGet("/me/data.json", async (ClaimsPrincipal user, PersonalDataExport export, CancellationToken ct) =>
+            Download(await export.ExportAsync(user.ToActor(), user.ToActor().UserId, ct))).RequireAuthorization(Policies.Staff);
+        exports.MapGet("/users/{Id:int}/data.json", async (int id, ClaimsPrincipal user, PersonalDataExport export, CancellationToken ct) =>
+            Download(await export.ExportAsync(user.ToActor(), id, ct))).RequireAuthorization(Policies.Admin);
+        return exports;
+    }
+
+    // Typed as a plain IResult, so the page routes carry no API metadata and a signed-out browser is sent to the login page.
+#pragma warning disable CA1859 // the plain IResult is the point: no typed-union metadata on a page route
+    private static IResult Download(Core.Common.Outcome<PersonalData> outcome) => ApiResults.From(outcome, DataFile);
+#pragma warning restore CA1859
+
+    // A JSON attachment named for the person and the day, so it is saved as a file rather than shown.
+    internal static IResult DataFile(PersonalData data) => new AttachmentResult(TypedResults.Json(data),
+        $"fleetpool-personal-data-{data.Profile.Id}-{data.ExportedAt.ToString("uuuu'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture)}.json");
+
+    private sealed class AttachmentResult(IResult inner, string fileName) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName }.ToString();
+            return inner.ExecuteAsync(http);
+        }
     }
 }

@@ -90,7 +90,7 @@ public static class FleetPoolApp
         app.MapFleetPoolUi();
         app.MapExternalLogin();
         app.MapFleetPoolDashboard();
-        app.MapGroup("/exports").MapExports().MapDamagePhotoFiles().ExcludeFromDescription();
+        app.MapGroup("/exports").MapExports().MapDamagePhotoFiles().MapPersonalDataFiles().ExcludeFromDescription();
         app.MapGroup("/api").MapAuthApi().MapVehiclesApi().MapAvailabilityApi().MapTripsApi().MapBookingsApi().MapSeriesApi().MapWaitlistApi().MapApprovalsApi().MapMaintenanceApi().MapUpkeepApi().MapDamageApi().MapUsersApi().MapCalendarApi().MapPlacesApi().MapReportsApi().MapNotificationsApi().MapEnergyApi().MapOrganisationApi().MapAdminApi();
     }
 
