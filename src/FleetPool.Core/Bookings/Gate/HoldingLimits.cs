@@ -14,9 +14,9 @@ public sealed class HoldingLimitOptions
     public const string Section = "HoldingLimits";
 
     /// <summary>Hours a person may hold in one week (Monday–Sunday, by the trips' starts) before a booking needs a fleet manager's yes.</summary>
-    [Range(1, 168)] public int HoursPerWeek { get; set; } = 40;
+    [Range(1, 1_000_000)] public int HoursPerWeek { get; set; } = 40;
     /// <summary>Hours a person may hold on one vehicle in one week before a booking needs a fleet manager's yes.</summary>
-    [Range(1, 168)] public int HoursPerWeekOnOneVehicle { get; set; } = 20;
+    [Range(1, 1_000_000)] public int HoursPerWeekOnOneVehicle { get; set; } = 20;
     /// <summary>Running series a person may have, in all.</summary>
     [Range(0, 100)] public int OpenSeries { get; set; } = 3;
     /// <summary>Running series a person may have on one vehicle.</summary>
