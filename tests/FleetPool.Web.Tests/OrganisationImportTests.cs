@@ -57,6 +57,34 @@ public abstract class OrganisationImportTests<TApp>(TApp app) : ProviderTests<TA
     }
 
     [Fact]
+    public async Task Sites_QuoteMarkLeftOpen_ItsLineNamedAndNothingImported()
+    {
+        var before = await App.QueryAsync(db => db.Sites.CountAsync());
+
+        var result = await RunAsync(ImportKind.Sites, """
+            name;address;latitude;longitude;opens;closes;openOnHolidays
+            Citat Norr;"Gatan 1;59.2;17.9;;;
+            Citat Syd;Gatan 2;59.1;17.9;;;
+            """);
+
+        AssertErrors(result, (2, "file"));
+        Assert.Equal(before, await App.QueryAsync(db => db.Sites.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Sites_FileSavedByExcelAsWindows1252_ReadWithItsSwedishLetters()
+    {
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(
+            "name;address;latitude;longitude;opens;closes;openOnHolidays\r\nÄngby gård;Västra vägen 1;59.3;17.9;;;\r\n");
+        var admin = await App.ClientForAsync(TestData.Admin);
+
+        var response = await admin.PostAsync("/api/imports/sites?dryRun=false", new ByteArrayContent(bytes));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Västra vägen 1", await App.QueryAsync(db => db.Sites.Where(s => s.Name == "Ängby gård").Select(s => s.Address).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Departments_ChildBeforeParent_TreeImported()
     {
         var result = await RunAsync(ImportKind.Departments, """

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -59,6 +60,25 @@ public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
         _ => RunAsync(new VehicleImport(time.DateOf(clock.GetCurrentInstant())), actor, csv, dryRun, ct),
     };
 
+    /// <summary>
+    /// An uploaded file's text: UTF-8 (a byte-order mark or not) when its bytes are valid UTF-8, else Windows-1252, which
+    /// Swedish Excel writes for "CSV (semikolonavgränsad)" (read as UTF-8, its å, ä and ö would become U+FFFD).
+    /// </summary>
+    public static async Task<string> ReadTextAsync(Stream upload, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
+        }
+    }
+
     /// <summary>True when the actor may import this kind.</summary>
     public static bool MayImport(Actor actor, ImportKind kind) => kind == ImportKind.Places ? actor.ManagesFleet : actor.Roles.Contains(Roles.Admin);
 
@@ -67,10 +87,13 @@ public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await target.LoadAsync(db, ct);
+        var badRows = new HashSet<int>();
         using var reader = new CsvReader(csv, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true, DetectDelimiterValues = [";", ","], TrimOptions = TrimOptions.Trim, MissingFieldFound = null,
-            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), BadDataFound = null, HeaderValidated = null,
+            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), HeaderValidated = null,
+            // A quote mark left open swallows the lines after it into one cell: each such row is an error, never a silent import.
+            BadDataFound = a => badRows.Add(a.Context.Parser?.RawRow ?? 0),
         });
         if (!await reader.ReadAsync() || !reader.ReadHeader())
         {
@@ -93,6 +116,12 @@ public sealed class CsvImport(IDbContextFactory<FleetPoolDb> dbs, IClock clock, 
                 break;
             }
             var row = new ImportRow(reader.Parser.RawRow, column => reader.TryGetField<string>(column.ToLowerInvariant(), out var v) ? v : null);
+            // No column of any import holds a line break: a cell that does is a quote mark left open.
+            if (badRows.Contains(reader.Parser.RawRow) || reader.Parser.Record?.Any(cell => cell.Contains('\n', StringComparison.Ordinal) || cell.Contains('\r', StringComparison.Ordinal)) == true)
+            {
+                errors.Add(new ImportError(reader.Parser.Row, "file", Text.Get("ImportOpenQuote")));
+                continue;
+            }
             if (target.Read(row, now) is { } item && row.Errors.Count == 0)
             {
                 lines.Add((row, item));

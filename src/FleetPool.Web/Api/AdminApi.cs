@@ -22,14 +22,14 @@ internal static class AdminApi
                 {
                     return UnknownKind();
                 }
-                using var reader = new StreamReader(request.Body, Encoding.UTF8);
+                using var reader = new StringReader(await CsvImport.ReadTextAsync(request.Body, ct));
                 return ApiResults.From(await import.RunAsync(k, user.ToActor(), reader, dryRun ?? true, ct), result => result.Ok || result.DryRun
                     ? TypedResults.Ok(result)
                     : Results.ValidationProblem(result.Errors.GroupBy(e => $"line{e.Line}.{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                         title: "Nothing was imported: fix the lines named.", statusCode: StatusCodes.Status422UnprocessableEntity));
             })
             .RequireAuthorization(Policies.FleetManager).Produces<ImportResult>()
-            .WithRawBody("The CSV file, UTF-8, separated by ';' or ',', with the columns GET /api/imports/{kind}/columns lists.", "text/csv")
+            .WithRawBody("The CSV file, UTF-8 (or Windows-1252, as Swedish Excel saves it), separated by ';' or ',', with the columns GET /api/imports/{kind}/columns lists.", "text/csv")
             .WithSummary("Checks a CSV file (the body, UTF-8) and, with dryRun=false, imports it all or nothing. Admins import every kind, fleet managers places. A dry run (the default) lists every bad line.");
         api.MapGet("/audit", async (int? actorId, string? entity, DateTimeOffset? since, DateTimeOffset? until, int? page, int? pageSize,
                 ClaimsPrincipal user, AuditLog log, CancellationToken ct) =>
