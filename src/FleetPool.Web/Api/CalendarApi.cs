@@ -16,7 +16,7 @@ internal static class CalendarApi
 {
     public static RouteGroupBuilder MapCalendarApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/calendar/{token}.ics", FeedAsync).AllowAnonymous().WithTags("Calendar");
+        api.MapGet("/calendar/{token}.ics", FeedAsync).AllowAnonymous().WithTags("Calendar").Produces<string>(StatusCodes.Status200OK, "text/calendar");
         return api;
     }
 

@@ -18,7 +18,7 @@ internal static class DamageApi
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(DamagePhotos.MaxUploadBytes + 1)) // above Kestrel's 1 MB for the rest
             .WithSummary("Adds a photo (the body, Content-Type image/jpeg, image/png or image/webp, at most 12 MB; up to 5 per report) to a report, by its reporter or a fleet manager. It is turned upright, scaled to 1600 px and re-encoded as JPEG: no location or other metadata is kept.");
         group.MapGet("/photos/{photoId:int}", async (int id, int photoId, ClaimsPrincipal user, DamagePhotos photos, CancellationToken ct) =>
-                await PhotoAsync(id, photoId, user, photos, ct))
+                await PhotoAsync(id, photoId, user, photos, ct)).Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg")
             .WithSummary("A report's photo (JPEG), for its reporter and fleet managers.");
         group.MapGet("/injury-report", async (int id, ClaimsPrincipal user, InjuryReports injuries, CancellationToken ct) =>
                 ApiResults.From(await injuries.ForAsync(user.ToActor(), id, ct), TypedResults.Ok))

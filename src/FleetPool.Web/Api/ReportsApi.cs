@@ -43,7 +43,7 @@ internal static class ReportsApi
         group.MapPut("/phase-out/{vehicleId:int}", async (int vehicleId, PlanRequest body, ClaimsPrincipal user, PhaseOutPlanner planner, CancellationToken ct) =>
             ApiResults.From(await planner.PlanAsync(user.ToActor(), vehicleId, body.PlannedRetirementOn, body.ReplacementFuel, ct), _ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.FleetManager);
-        api.MapGroup("/exports").MapExports();
+        api.MapGroup("/exports").MapExports().WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv"]));
         return api;
     }
 

@@ -76,11 +76,19 @@ public static class FleetPoolApp
         app.UseRevocationCheck();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi().AllowAnonymous();
-        // The interactive API reference (Scalar, its script served by the app itself: no CDN) at /api-reference.
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("FleetPool API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .DisableDefaultFonts().WithFavicon("/favicon.svg"))
-            .AllowAnonymous();
+        // The OpenAPI document and the interactive reference (Scalar, its script served by the app itself: no CDN) at /api-reference:
+        // for signed-in people unless Hosting:PublicApiDocs says anyone.
+        var docs = new[]
+        {
+            app.MapOpenApi(),
+            app.MapScalarApiReference("/api-reference", o => o.WithTitle("FleetPool API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts().WithFavicon("/favicon.svg")),
+        };
+        foreach (var endpoints in docs)
+        {
+            _ = app.Configuration.GetValue<bool>($"{HostingOptions.Section}:{nameof(HostingOptions.PublicApiDocs)}")
+                ? endpoints.AllowAnonymous() : endpoints.RequireAuthorization(Policies.Staff);
+        }
         // /health/live: the process answers (restart it if not); /health/ready: the database and the job server are up (send
         // it traffic); /health: both, for a plain check. See docs/operations.md.
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -116,4 +124,10 @@ public sealed class HostingOptions
 
     /// <summary>The address people reach the app at, for links that leave it (<see cref="PublicUrls"/>); empty: the page's own.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// True to let anyone read the OpenAPI document and the API reference; false (the default) asks them to sign in first,
+    /// so the surface is not mapped for strangers. Development turns it on.
+    /// </summary>
+    public bool PublicApiDocs { get; set; }
 }

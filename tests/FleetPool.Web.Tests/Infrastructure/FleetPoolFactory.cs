@@ -46,6 +46,9 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
     /// <summary>False for the hosts that test sign-in throttling with the shipped limits; the rest sign in often.</summary>
     protected virtual bool RelaxedSignInLimits => true;
 
+    /// <summary>Whether the API docs are open to anyone; the test hosts read the document to check every answer against it.</summary>
+    protected virtual bool PublicApiDocs => true;
+
     /// <summary>False for the hosts that test the holding limits as shipped; in the rest, a few test users hold many series and places in line.</summary>
     protected virtual bool RelaxedHoldingLimits => true;
 
@@ -57,6 +60,7 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
             builder.UseSetting("Security:LoginAttemptsPerClientPerMinute", "1000000");
             builder.UseSetting("Security:LoginAttemptsPerAccount", "1000000");
         }
+        builder.UseSetting("Hosting:PublicApiDocs", PublicApiDocs ? "true" : "false");
         if (RelaxedHoldingLimits)
         {
             builder.UseSetting("HoldingLimits:OpenSeries", "100");
@@ -84,7 +88,7 @@ public abstract class FleetPoolFactory : WebApplicationFactory<Program>, IAsyncL
             return;
         }
         _ = Server; // starts the host, which migrates the database (and seeds demo data in Development)
-        if (!OpenApiResponseCheck.IsLoaded)
+        if (!OpenApiResponseCheck.IsLoaded && PublicApiDocs)
         {
             OpenApiResponseCheck.Load(await CreateClient().GetStringAsync("/openapi/v1.json"));
         }
