@@ -76,12 +76,13 @@ public sealed partial class BookingGateTests
 
     private static IEnumerable<(string Path, string Text)> CoreFiles()
     {
+        // The nearest folder above the test holding src/FleetPool.Core: the repository, or the mutation run's copy of it.
         var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FleetPool.sln")))
+        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "FleetPool.Core")))
         {
             root = root.Parent;
         }
-        var core = Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("FleetPool.sln above the test's folder"), "src", "FleetPool.Core");
+        var core = Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("src/FleetPool.Core above the test's folder"), "src", "FleetPool.Core");
         return Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => (Path.GetRelativePath(core, f).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllText(f)))
