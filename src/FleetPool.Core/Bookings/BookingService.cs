@@ -77,7 +77,7 @@ public sealed class BookingService(
         var bookerName = driver.Id == actor.UserId ? null : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         Booking? booking = null;
-        if (await TakeOrConflictAsync(db, tx, ready, async made =>
+        if (await TakeOrConflictAsync(db, tx, ready, made =>
             {
                 booking = made;
                 // The booker's confirmation (inbox, and e-mail unless they turned bookings off); a pending one is confirmed on approval.
@@ -92,7 +92,7 @@ public sealed class BookingService(
                         [vehicle.Name, time.Format(made.Start), bookerName]));
                 }
                 db.BookingStops.AddRange(planned.Stops(made.Id));
-                await Task.CompletedTask;
+                return Task.CompletedTask;
             }, ct) is { } problem)
         {
             return problem;
