@@ -174,7 +174,8 @@ public static partial class TripPhraseParser
     private static (PlaceCandidate? Match, List<int> Used) BestSubspan(List<int> span, string[] words, IReadOnlyList<PlaceCandidate> places, int longest)
     {
         // Stryker disable once all : without the bound the search is quadratic (seconds for a long phrase) but finds the same place.
-        for (var length = Math.Min(span.Count, longest); length != 0; length--)
+        var longestRun = Math.Min(span.Count, longest);
+        for (var length = longestRun; length != 0; length--)
         {
             for (var first = 0; first + length <= span.Count; first++)
             {
