@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using FleetPool.Web.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,7 +11,7 @@ public static class BenchApp
 {
     public static async Task<(WebApplication App, string Url)> StartAsync(BenchDatabase database)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FleetPool.Tests.Shared.LoopbackPorts.Free()}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production", ApplicationName = "FleetPool.Web", ContentRootPath = AppContext.BaseDirectory,
@@ -40,10 +38,4 @@ public static class BenchApp
         return (app, url);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace FleetPool.Browser.Tests;
 
@@ -15,7 +13,7 @@ public sealed class AppProcess : IAsyncLifetime
     private Process? _app;
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234.</summary>
-    public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+    public string BaseUrl { get; } = $"http://127.0.0.1:{FleetPool.Tests.Shared.LoopbackPorts.Free()}";
 
     public async ValueTask InitializeAsync()
     {
@@ -106,10 +104,4 @@ public sealed class AppProcess : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace FleetPool.Browser.Tests.Deployment;
 
@@ -14,7 +12,7 @@ public sealed class AppInstance(string name, IReadOnlyDictionary<string, string>
     public string Name { get; } = name;
 
     /// <summary>The loopback port Kestrel listens on.</summary>
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FleetPool.Tests.Shared.LoopbackPorts.Free();
 
     /// <summary>host:port, as nginx's upstream and access log name it.</summary>
     public string Address => $"127.0.0.1:{Port}";
@@ -102,14 +100,4 @@ public sealed class AppInstance(string name, IReadOnlyDictionary<string, string>
         Kill();
         _process?.Dispose();
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A free loopback port for another server (nginx).</summary>
-    public static int AnyFreePort() => FreePort();
 }

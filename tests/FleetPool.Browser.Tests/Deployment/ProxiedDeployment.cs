@@ -56,8 +56,8 @@ public sealed partial class ProxiedDeployment : IAsyncLifetime
             File.SetUnixFileMode(Path.Combine(_folder, "temp"), (UnixFileMode)0b111_111_111); // nginx's workers may run as nobody
         }
         Certificate = TlsCertificate.Create(_folder);
-        var publicPort = AppInstance.AnyFreePort();
-        var issuerPort = AppInstance.AnyFreePort();
+        var publicPort = FleetPool.Tests.Shared.LoopbackPorts.Free();
+        var issuerPort = FleetPool.Tests.Shared.LoopbackPorts.Free();
         PublicUrl = $"https://127.0.0.1:{publicPort}";
         IssuerUrl = $"https://127.0.0.1:{issuerPort}/test-issuer";
 

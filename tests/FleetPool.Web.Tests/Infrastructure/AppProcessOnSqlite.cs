@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 
 namespace FleetPool.Web.Tests.Infrastructure;
@@ -16,7 +14,7 @@ public sealed class AppProcessOnSqlite : IDisposable
 
     public AppProcessOnSqlite() => Directory.CreateDirectory(_folder);
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FleetPool.Tests.Shared.LoopbackPorts.Free();
 
     public string Database => Path.Combine(_folder, "fleetpool.db");
 
@@ -72,12 +70,6 @@ public sealed class AppProcessOnSqlite : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {
