@@ -37,6 +37,22 @@ public sealed class HoldingLimitsTests(ShippedHoldingLimitsApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Book_HoursBookedForThemByAFleetManager_CountAsTheDriversOwn()
+    {
+        var (_, cars) = await app.NewSiteAsync(1);
+        var fleet = await app.ClientForAsync(TestData.Fleet);
+        foreach (var day in new[] { 20, 21, 22 }) // Monday–Wednesday, 6 hours each, Staff named as the driver
+        {
+            var named = await fleet.BookAsync(ApiCalls.Booking(cars[0], $"2026-04-{day}T08:00:00+02:00", $"2026-04-{day}T14:00:00+02:00", driverId: app.Ids.Staff));
+            Assert.Equal("reserved", (await named.JsonAsync()).GetProperty("status").GetString());
+        }
+
+        var own = await (await app.ClientForAsync(TestData.Staff)).BookAsync(ApiCalls.Booking(cars[0], "2026-04-23T08:00:00+02:00", "2026-04-23T14:00:00+02:00"));
+
+        Assert.Equal("pending", (await own.JsonAsync()).GetProperty("status").GetString()); // 24 hours on one car as its driver
+    }
+
+    [Fact]
     public async Task CreateSeries_SecondOnOneVehicleThenFourthInAll_422NamingWhatToEnd()
     {
         var (_, cars) = await app.NewSiteAsync(4);

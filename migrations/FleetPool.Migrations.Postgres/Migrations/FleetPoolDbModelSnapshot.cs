@@ -284,11 +284,11 @@ namespace FleetPool.Migrations.Postgres.Migrations
 
                     b.HasIndex("DestinationPlaceId");
 
-                    b.HasIndex("DriverId");
-
                     b.HasIndex("Start");
 
                     b.HasIndex("BookerId", "Start");
+
+                    b.HasIndex("DriverId", "Start");
 
                     b.HasIndex("SeriesId", "Start");
 

@@ -270,11 +270,11 @@ namespace FleetPool.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DestinationPlaceId");
 
-                    b.HasIndex("DriverId");
-
                     b.HasIndex("Start");
 
                     b.HasIndex("BookerId", "Start");
+
+                    b.HasIndex("DriverId", "Start");
 
                     b.HasIndex("SeriesId", "Start");
 

@@ -105,6 +105,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // bookings of the vehicle, where Start first would walk its whole history.
         b.HasIndex(x => new { x.VehicleId, x.BlockedUntil, x.Start });
         b.HasIndex(x => new { x.BookerId, x.Start });
+        b.HasIndex(x => new { x.DriverId, x.Start }); // a driver's week for the holding limits, beside the booker's (the gate, every booking)
         b.HasIndex(x => x.Start); // the reports and exports take a period of trips: without it, every year of history is read
         b.HasIndex(x => new { x.Status, x.End }); // the to-do list's trips not returned and returns due today, without reading the history
         // The returned trips of a period with what the share job, planner and vehicle pages sum, all in the index: with only

@@ -26,18 +26,22 @@ public sealed class ApprovalCheck(IClock clock, OrganisationTime time, IOptions<
         Instant? extendsFrom = null)
     {
         var rules = await db.ApprovalRules.AsNoTracking().ToListAsync(ct);
-        var week = ApprovalPolicy.WeekOf(booking.Start, time);
-        var (monday, nextMonday) = (time.StartOfDay(week), time.StartOfDay(week.PlusDays(7)));
+        var weekOf = ApprovalPolicy.WeekOf(booking.Start, time);
+        var (monday, nextMonday) = (time.StartOfDay(weekOf), time.StartOfDay(weekOf.PlusDays(7)));
         var (self, person) = (booking.Id, booking.EffectiveDriverId);
         // The week's other trips of the booker (for the rule on bookings a week) and of the driver (for the hours held).
-        var thatWeek = await db.Bookings.AsNoTracking()
-            .Where(b => b.Id != self && b.Start >= monday && b.Start < nextMonday && BookingStatuses.HoldingSlot.Contains(b.Status)
-                && b.Status != BookingStatus.Maintenance && (b.BookerId == booking.BookerId || (b.DriverId ?? b.BookerId) == person))
-            .Select(b => new { b.VehicleId, b.Start, b.End, b.BookerId, Driver = b.DriverId ?? b.BookerId }).ToListAsync(ct);
+        // Two parts, each read through its own (person, Start) index: the week's trips booked by the booker or the driver, and
+        // those others booked for the driver; who drove each is worked out after.
+        var week = db.Bookings.AsNoTracking().Where(b => b.Id != self && b.Start >= monday && b.Start < nextMonday
+            && BookingStatuses.HoldingSlot.Contains(b.Status) && b.Status != BookingStatus.Maintenance);
+        var booker = booking.BookerId;
+        var thatWeek = await week.Where(b => b.BookerId == booker || b.BookerId == person)
+            .Concat(week.Where(b => b.DriverId == person && b.BookerId != booker && b.BookerId != person))
+            .Select(b => new { b.VehicleId, b.Start, b.End, b.BookerId, b.DriverId }).ToListAsync(ct);
         var matching = rules.Count == 0 ? [] : ApprovalPolicy.Matching(new ApprovalFacts(booking.Start, booking.End, vehicle.Kind, fossilWhileFossilFreeFree,
             thatWeek.Count(b => b.BookerId == booking.BookerId) + 1), rules, time);
         var overLimits = HoldingLimits.HoursExceeded(vehicle.Id, booking.Start, booking.End,
-            thatWeek.Where(b => b.Driver == person).Select(b => (b.VehicleId, b.Start, b.End)), limits.Value);
+            thatWeek.Where(b => (b.DriverId ?? b.BookerId) == person).Select(b => (b.VehicleId, b.Start, b.End)), limits.Value);
         if (matching.Count == 0 && overLimits.Count == 0)
         {
             return null;
